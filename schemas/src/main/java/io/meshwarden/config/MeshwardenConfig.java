@@ -1,0 +1,190 @@
+package io.meshwarden.config;
+
+import io.meshwarden.schemas.OutputFormat;
+import io.meshwarden.schemas.TopicCatalog;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Meshwarden's configuration, layered: defaults in code, overridden by a properties file
+ * ({@code MESHWARDEN_CONFIG_FILE}), overridden by environment variables ({@code MESHWARDEN_*} for
+ * settings, {@code KAFKA_*} mapped to Kafka client properties), overridden by explicit values such
+ * as command-line options. Keys under {@code kafka.} in the file or overrides pass straight to the
+ * Kafka clients. This is the one place that reads the environment and builds Kafka properties.
+ */
+public final class MeshwardenConfig {
+    public static final String NAMESPACE = "meshwarden.";
+    public static final String KAFKA_NAMESPACE = "kafka.";
+    public static final String CONFIG_FILE_VARIABLE = "MESHWARDEN_CONFIG_FILE";
+    /** Variables the Kafka scripts use for the JVM itself, not client properties. */
+    private static final Set<String> KAFKA_SCRIPT_VARIABLES = Set.of("KAFKA_HEAP_OPTS", "KAFKA_OPTS", "KAFKA_JMX_OPTS",
+            "KAFKA_LOG4J_OPTS", "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_GC_LOG_OPTS", "KAFKA_DEBUG", "KAFKA_HOME");
+
+    private final Map<String, String> values;
+
+    private MeshwardenConfig(Map<String, String> values) {
+        this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+    }
+
+    /** The configuration of this process: its environment, its config file if any, and the given overrides. */
+    public static MeshwardenConfig load(Map<String, String> overrides) {
+        return of(System.getenv(), overrides);
+    }
+
+    /** Built from defaults and the given overrides only; for tests and embedded use. */
+    public static MeshwardenConfig defaults(Map<String, String> overrides) {
+        return of(Map.of(), overrides);
+    }
+
+    static MeshwardenConfig of(Map<String, String> environment, Map<String, String> overrides) {
+        Map<String, String> values = new LinkedHashMap<>();
+        Settings.ALL.forEach(setting -> values.put(setting.key(), setting.defaultValue()));
+        String file = overrides.getOrDefault("meshwarden.config.file", environment.get(CONFIG_FILE_VARIABLE));
+        if (file != null && !file.isBlank()) {
+            putChecked(values, readFile(Path.of(file)), "config file " + file);
+        }
+        putChecked(values, fromEnvironment(environment), "environment");
+        Map<String, String> explicit = new LinkedHashMap<>(overrides);
+        explicit.remove("meshwarden.config.file");
+        putChecked(values, explicit, "overrides");
+        MeshwardenConfig config = new MeshwardenConfig(values);
+        config.validate();
+        return config;
+    }
+
+    public MeshwardenConfig with(String key, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(values);
+        putChecked(copy, Map.of(key, value), "override");
+        MeshwardenConfig config = new MeshwardenConfig(copy);
+        config.validate();
+        return config;
+    }
+
+    public String get(Setting setting) {
+        return values.get(setting.key());
+    }
+
+    public int getInt(Setting setting) {
+        return Integer.parseInt(get(setting));
+    }
+
+    public long getLong(Setting setting) {
+        return Long.parseLong(get(setting));
+    }
+
+    public String bootstrapServers() {
+        return get(Settings.BOOTSTRAP_SERVERS);
+    }
+
+    public OutputFormat outputFormat() {
+        return OutputFormat.parse(get(Settings.OUTPUT_FORMAT));
+    }
+
+    public TopicCatalog topics() {
+        return new TopicCatalog(get(Settings.TOPIC_PREFIX), outputFormat());
+    }
+
+    /** Kafka client properties given under {@code kafka.} or as {@code KAFKA_*} variables. */
+    public Map<String, String> kafkaOverrides() {
+        Map<String, String> kafka = new TreeMap<>();
+        values.forEach((key, value) -> {
+            if (key.startsWith(KAFKA_NAMESPACE)) {
+                kafka.put(key.substring(KAFKA_NAMESPACE.length()), value);
+            }
+        });
+        return kafka;
+    }
+
+    /** Every value in force, for start-up reports. */
+    public Map<String, String> asMap() {
+        return values;
+    }
+
+    public Properties adminProperties() {
+        return KafkaProperties.admin(this);
+    }
+
+    public Properties producerProperties(String clientId) {
+        return KafkaProperties.producer(this, clientId);
+    }
+
+    public Properties consumerProperties(String groupSuffix) {
+        return KafkaProperties.consumer(this, groupSuffix);
+    }
+
+    public Properties streamsProperties(String applicationSuffix) {
+        return KafkaProperties.streams(this, applicationSuffix);
+    }
+
+    private void validate() {
+        outputFormat();
+        topics();
+        requireNumber(Settings.COMMIT_INTERVAL_MS);
+        requireNumber(Settings.TOPIC_PARTITIONS);
+        requireNumber(Settings.TOPIC_REPLICATION_FACTOR);
+        String guarantee = get(Settings.PROCESSING_GUARANTEE);
+        if (!Set.of("exactly_once_v2", "at_least_once").contains(guarantee)) {
+            throw new IllegalArgumentException(Settings.PROCESSING_GUARANTEE.key()
+                    + " must be exactly_once_v2 or at_least_once, not '" + guarantee + "'");
+        }
+    }
+
+    private void requireNumber(Setting setting) {
+        try {
+            Long.parseLong(get(setting));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(setting.key() + " must be a whole number, not '" + get(setting) + "'", e);
+        }
+    }
+
+    private static Map<String, String> fromEnvironment(Map<String, String> environment) {
+        Map<String, String> values = new LinkedHashMap<>();
+        environment.forEach((variable, value) -> {
+            if (variable.startsWith("MESHWARDEN_") && !variable.equals(CONFIG_FILE_VARIABLE)) {
+                values.put(settingForVariable(variable), value);
+            } else if (variable.startsWith("KAFKA_") && !KAFKA_SCRIPT_VARIABLES.contains(variable)) {
+                values.put(KAFKA_NAMESPACE + variable.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+            }
+        });
+        return values;
+    }
+
+    private static String settingForVariable(String variable) {
+        return Settings.ALL.stream().filter(s -> s.environmentVariable().equals(variable)).findFirst()
+                .map(Setting::key)
+                .orElseThrow(() -> new IllegalArgumentException("unknown environment variable " + variable
+                        + "; known: " + Settings.ALL.stream().map(Setting::environmentVariable).toList()));
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read config file " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name).trim()));
+        return values;
+    }
+
+    private static void putChecked(Map<String, String> target, Map<String, String> source, String origin) {
+        source.forEach((key, value) -> {
+            if (!key.startsWith(KAFKA_NAMESPACE) && Settings.byKey(key).isEmpty()) {
+                throw new IllegalArgumentException("unknown setting '" + key + "' in " + origin + "; known: "
+                        + Settings.ALL.stream().map(Setting::key).toList() + " and kafka.* for Kafka client properties");
+            }
+            target.put(key, value);
+        });
+    }
+}

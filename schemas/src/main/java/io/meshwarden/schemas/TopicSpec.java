@@ -1,0 +1,13 @@
+package io.meshwarden.schemas;
+
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.Serde;
+
+/**
+ * A topic as the code knows it before the deployment's prefix and output format are known:
+ * its name without prefix, its key serde, how to build its value serde, and whether it is compacted.
+ * {@link TopicCatalog} turns it into a concrete {@link Topic}.
+ */
+public record TopicSpec<K, V>(String suffix, Serde<K> keySerde, Function<OutputFormat, Serde<V>> valueSerde,
+                              boolean compacted, String description) {
+}

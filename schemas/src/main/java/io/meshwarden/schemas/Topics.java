@@ -1,0 +1,56 @@
+package io.meshwarden.schemas;
+
+import io.meshwarden.avro.Alert;
+import io.meshwarden.avro.AlertCommand;
+import io.meshwarden.avro.ContractChange;
+import io.meshwarden.avro.DataProductContract;
+import io.meshwarden.avro.Decision;
+import io.meshwarden.avro.MetricEvent;
+import io.meshwarden.avro.PolicySet;
+import io.meshwarden.avro.QualitySnapshot;
+import io.meshwarden.avro.Violation;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Every topic of the mesh, in one place. Keys are the product id wherever the record concerns a
+ * product (so one product's events stay ordered on one partition), the policy set id on the policy
+ * topic, and the alert id on the alert topics. Code names topics through these constants only.
+ */
+public final class Topics {
+    public static final TopicSpec<String, ContractChange> CONTRACT_CHANGES = event("products.changes",
+            ContractChange.class, false, "contract changes published by domains; key: product id");
+    public static final TopicSpec<String, DataProductContract> CATALOG = event("products.catalog",
+            DataProductContract.class, true, "last accepted contract of every product; compacted; key: product id");
+    public static final TopicSpec<String, MetricEvent> METRICS = event("products.metrics",
+            MetricEvent.class, false, "pipeline load metrics published by domains; key: product id");
+    public static final TopicSpec<String, PolicySet> POLICIES = event("governance.policies",
+            PolicySet.class, true, "global and domain policy sets; compacted; key: policy set id");
+    public static final TopicSpec<String, Decision> DECISIONS = event("governance.decisions",
+            Decision.class, false, "the outcome of every contract change; key: product id");
+    public static final TopicSpec<String, Violation> VIOLATIONS = event("governance.violations",
+            Violation.class, false, "policy and quality violations and recoveries; key: product id");
+    public static final TopicSpec<String, QualitySnapshot> SNAPSHOTS = event("quality.snapshots",
+            QualitySnapshot.class, false, "measured quality per product per window step; key: product id");
+    public static final TopicSpec<String, Alert> ALERTS = event("sla.alerts",
+            Alert.class, false, "every state change of an operations alert; key: alert id");
+    public static final TopicSpec<String, AlertCommand> ALERT_COMMANDS = event("sla.alert-commands",
+            AlertCommand.class, false, "acknowledge, resolve and snooze commands; key: alert id");
+    public static final TopicSpec<byte[], byte[]> DEAD_LETTER = new TopicSpec<>("deadletter",
+            Serdes.ByteArray(), format -> Serdes.ByteArray(), false,
+            "records that could not be processed: original bytes, reason and source in headers");
+
+    public static final List<TopicSpec<?, ?>> ALL = List.of(CONTRACT_CHANGES, CATALOG, METRICS, POLICIES, DECISIONS,
+            VIOLATIONS, SNAPSHOTS, ALERTS, ALERT_COMMANDS, DEAD_LETTER);
+
+    private Topics() {
+    }
+
+    private static <V extends SpecificRecord> TopicSpec<String, V> event(String suffix, Class<V> type, boolean compacted,
+                                                                           String description) {
+        return new TopicSpec<>(suffix, Serdes.String(), format -> (Serde<V>) new EventSerde<>(type, format), compacted,
+                description);
+    }
+}

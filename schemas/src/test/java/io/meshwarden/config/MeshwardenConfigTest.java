@@ -1,0 +1,73 @@
+package io.meshwarden.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.meshwarden.schemas.OutputFormat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MeshwardenConfigTest {
+
+    @Test
+    void defaultsAreExactlyOnceWithTheMeshPrefix() {
+        MeshwardenConfig config = MeshwardenConfig.defaults(Map.of());
+
+        Properties streams = config.streamsProperties("quality");
+        assertThat(streams.getProperty("processing.guarantee")).isEqualTo("exactly_once_v2");
+        assertThat(streams.getProperty("application.id")).isEqualTo("meshwarden-quality");
+        assertThat(streams.getProperty("errors.dead.letter.queue.topic.name")).isEqualTo("mesh.deadletter");
+        assertThat(config.outputFormat()).isEqualTo(OutputFormat.AVRO);
+    }
+
+    @Test
+    void fileOverridesDefaultsEnvironmentOverridesFileAndExplicitValuesOverrideAll(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("mesh.properties");
+        Files.writeString(file, """
+                meshwarden.topic.prefix=file.
+                meshwarden.output.format=json
+                meshwarden.bootstrap.servers=file:9092
+                kafka.linger.ms=50
+                """);
+        Map<String, String> env = Map.of("MESHWARDEN_CONFIG_FILE", file.toString(),
+                "MESHWARDEN_TOPIC_PREFIX", "env.", "MESHWARDEN_BOOTSTRAP_SERVERS", "env:9092",
+                "KAFKA_SECURITY_PROTOCOL", "SSL", "KAFKA_HEAP_OPTS", "-Xmx1g");
+
+        MeshwardenConfig config = MeshwardenConfig.of(env, Map.of("meshwarden.bootstrap.servers", "cli:9092"));
+
+        assertThat(config.outputFormat()).isEqualTo(OutputFormat.JSON);
+        assertThat(config.topics().prefix()).isEqualTo("env.");
+        assertThat(config.bootstrapServers()).isEqualTo("cli:9092");
+        Properties producer = config.producerProperties("p");
+        assertThat(producer.getProperty("security.protocol")).isEqualTo("SSL");
+        assertThat(producer.getProperty("linger.ms")).isEqualTo("50");
+        assertThat(producer.getProperty("acks")).isEqualTo("all");
+        assertThat(producer).doesNotContainKey("heap.opts");
+    }
+
+    @Test
+    void rejectsAnUnknownSettingNamingIt() {
+        assertThatThrownBy(() -> MeshwardenConfig.defaults(Map.of("meshwarden.topic.prefx", "x")))
+                .hasMessageContaining("meshwarden.topic.prefx").hasMessageContaining("meshwarden.topic.prefix");
+        assertThatThrownBy(() -> MeshwardenConfig.of(Map.of("MESHWARDEN_OUTPUT_FROMAT", "json"), Map.of()))
+                .hasMessageContaining("MESHWARDEN_OUTPUT_FROMAT");
+    }
+
+    @Test
+    void rejectsAnInvalidValueNamingTheSetting() {
+        assertThatThrownBy(() -> MeshwardenConfig.defaults(Map.of("meshwarden.output.format", "xml")))
+                .hasMessageContaining("'avro' or 'json'");
+        assertThatThrownBy(() -> MeshwardenConfig.defaults(Map.of("meshwarden.processing.guarantee", "exactly_once")))
+                .hasMessageContaining("meshwarden.processing.guarantee");
+    }
+
+    @Test
+    void namesTheMissingConfigFile() {
+        assertThatThrownBy(() -> MeshwardenConfig.of(Map.of("MESHWARDEN_CONFIG_FILE", "/nope/mesh.properties"), Map.of()))
+                .hasMessageContaining("/nope/mesh.properties");
+    }
+}

@@ -1,0 +1,49 @@
+package io.meshwarden.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meshwarden.avro.MetricEvent;
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificData;
+import org.junit.jupiter.api.Test;
+
+class SchemaHistoryTest {
+
+    @Test
+    void readsBytesWrittenWithTheFirstReleasedMetricEventSchema() throws Exception {
+        Schema v1 = SchemaHistory.olderVersionsOf(MetricEvent.getClassSchema().getFullName()).get(0);
+        GenericRecord old = new GenericData.Record(v1);
+        old.put("productId", "email.send-engagement");
+        old.put("pipelineRunId", "run-7");
+        old.put("recordsLoaded", 990L);
+        old.put("recordsExpected", 1000L);
+        old.put("newestRecordTime", 1_795_597_140_000L);
+        old.put("eventTime", 1_795_597_200_000L);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old, out);
+
+        MetricEvent decoded = EventCodec.of(MetricEvent.class).decode(out.toByteArray());
+
+        assertThat(decoded.getRecordsLoaded()).isEqualTo(990L);
+        assertThat(decoded.getNewestRecordTime()).isEqualTo(Instant.ofEpochMilli(1_795_597_140_000L));
+        assertThat(decoded.getFieldNullCounts()).isEmpty();
+        assertThat(decoded.getSourcePlatform()).isNull();
+    }
+
+    @Test
+    void everyShippedVersionIsReadableByTheCurrentSchema() {
+        assertThat(SchemaHistory.all()).isNotEmpty();
+        for (Schema old : SchemaHistory.all()) {
+            Schema current = SpecificData.get().getSchema(SpecificData.get().getClass(old));
+            assertThat(SchemaCompatibility.checkReaderWriterCompatibility(current, old).getType())
+                    .as("current %s reads version shipped in history", old.getFullName())
+                    .isEqualTo(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.meshwarden.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.meshwarden.avro.Violation;
+import org.junit.jupiter.api.Test;
+
+class TopicCatalogTest {
+
+    @Test
+    void appliesThePrefixToEveryTopic() {
+        TopicCatalog catalog = new TopicCatalog("staging.mesh.", OutputFormat.AVRO);
+
+        assertThat(catalog.topic(Topics.VIOLATIONS).name()).isEqualTo("staging.mesh.governance.violations");
+        assertThat(catalog.all()).hasSize(Topics.ALL.size()).allSatisfy(t -> assertThat(t.name()).startsWith("staging.mesh."));
+    }
+
+    @Test
+    void defaultNamesFollowTheArchitecture() {
+        TopicCatalog catalog = TopicCatalog.defaults();
+
+        assertThat(catalog.all()).extracting(Topic::name).containsExactly("mesh.products.changes", "mesh.products.catalog",
+                "mesh.products.metrics", "mesh.governance.policies", "mesh.governance.decisions",
+                "mesh.governance.violations", "mesh.quality.snapshots", "mesh.sla.alerts", "mesh.sla.alert-commands",
+                "mesh.deadletter");
+        assertThat(catalog.topic(Topics.CATALOG).compacted()).isTrue();
+        assertThat(catalog.topic(Topics.POLICIES).compacted()).isTrue();
+    }
+
+    @Test
+    void valueSerdeWritesTheConfiguredFormat() {
+        Violation violation = Samples.violation("email.send-engagement", "r1");
+        TopicCatalog json = new TopicCatalog("mesh.", OutputFormat.JSON);
+
+        byte[] bytes = json.topic(Topics.VIOLATIONS).valueSerde().serializer().serialize("t", violation);
+
+        assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).startsWith("{\"violationId\"");
+        assertThat(TopicCatalog.defaults().topic(Topics.VIOLATIONS).valueSerde().deserializer().deserialize("t", bytes))
+                .isEqualTo(violation);
+    }
+
+    @Test
+    void rejectsAPrefixKafkaCannotName() {
+        assertThatThrownBy(() -> new TopicCatalog("mesh/", OutputFormat.AVRO)).hasMessageContaining("mesh/");
+    }
+}
