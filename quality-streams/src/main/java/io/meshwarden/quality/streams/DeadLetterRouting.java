@@ -1,0 +1,51 @@
+package io.meshwarden.quality.streams;
+
+import io.meshwarden.schemas.EventCodec;
+import io.meshwarden.schemas.Topic;
+import io.meshwarden.schemas.TopicCatalog;
+import io.meshwarden.schemas.Topics;
+import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * Consumes an event topic as raw bytes and splits it: decodable events with the right key go on
+ * as typed values; everything else goes to the dead-letter topic with its original bytes and
+ * the reason in headers. Bad input never stops the topology and is never dropped silently.
+ */
+public final class DeadLetterRouting {
+    private DeadLetterRouting() {
+    }
+
+    /**
+     * @param name prefix of every processor this adds, e.g. {@code contract-changes}
+     * @param productId the product id an event names, which its key must equal
+     */
+    public static <T extends SpecificRecord> KStream<String, T> decodedStream(
+            StreamsBuilder builder, TopicCatalog topics, Topic<String, T> source, Class<T> type,
+            Function<T, String> productId, String name) {
+        KStream<String, Decoded<T>> decoded = builder
+                .stream(source.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-source"))
+                .process(() -> new DecodeProcessor<>(EventCodec.of(type), productId), Named.as(name + "-decode"));
+        var branches = decoded.split(Named.as(name + "-route"))
+                .branch((key, value) -> value instanceof Decoded.Failed<T>, Branched.as("-failed"))
+                .defaultBranch(Branched.as("-decoded"));
+        Topic<byte[], byte[]> deadLetters = topics.topic(Topics.DEAD_LETTER);
+        branches.get(name + "-route-failed")
+                .map((key, value) -> {
+                    Decoded.Failed<T> failed = (Decoded.Failed<T>) value;
+                    return KeyValue.pair(failed.key(), failed.value());
+                }, Named.as(name + "-original-bytes"))
+                .to(deadLetters.name(), Produced.with(deadLetters.keySerde(), deadLetters.valueSerde())
+                        .withName(name + "-dead-letter-sink"));
+        return branches.get(name + "-route-decoded")
+                .mapValues(value -> ((Decoded.Ok<T>) value).value(), Named.as(name + "-value"));
+    }
+}
