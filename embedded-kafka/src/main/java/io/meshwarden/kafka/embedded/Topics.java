@@ -1,0 +1,112 @@
+package io.meshwarden.kafka.embedded;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Creates topics idempotently through the broker's admin client and waits until they can be used.
+ *
+ * <p>A topic that {@code CreateTopics} reports as created may still have partitions without a leader for a
+ * moment; a producer that races ahead would see {@code UNKNOWN_TOPIC_OR_PARTITION}. Waiting for leaders
+ * here spares every test its own retry loop.
+ */
+final class Topics {
+
+    private static final long POLL_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+    private final Admin admin;
+    private final Duration timeout;
+
+    Topics(Admin admin, Duration timeout) {
+        this.admin = admin;
+        this.timeout = timeout;
+    }
+
+    void create(Collection<NewTopic> topics) {
+        if (topics.isEmpty()) {
+            return;
+        }
+        Set<String> names = new LinkedHashSet<>();
+        topics.forEach(topic -> names.add(topic.name()));
+        Map<String, KafkaFuture<Void>> results = admin.createTopics(topics).values();
+        results.forEach((name, result) -> {
+            try {
+                get(result);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new EmbeddedKafkaException("could not create topic " + name, e.getCause());
+                }
+            }
+        });
+        awaitLeaders(names);
+    }
+
+    /** Waits until the broker is registered, unfenced and answering metadata requests. */
+    void awaitBrokerReady() {
+        poll("broker to become ready", () -> !get(admin.describeCluster().nodes()).isEmpty());
+    }
+
+    private void awaitLeaders(Set<String> names) {
+        poll("leaders for topics " + names, () -> {
+            Map<String, TopicDescription> descriptions = get(admin.describeTopics(names).allTopicNames());
+            return descriptions.values().stream()
+                    .flatMap(description -> description.partitions().stream())
+                    .map(TopicPartitionInfo::leader)
+                    .allMatch(leader -> leader != null && !leader.isEmpty());
+        });
+    }
+
+    private void poll(String what, Condition condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Throwable lastFailure = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (condition.holds()) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException)) {
+                    throw new EmbeddedKafkaException("failed waiting for " + what, e.getCause());
+                }
+                lastFailure = e.getCause();
+            }
+            LockSupport.parkNanos(POLL_INTERVAL_NANOS);
+            if (Thread.currentThread().isInterrupted()) {
+                throw new EmbeddedKafkaException("interrupted while waiting for " + what);
+            }
+        }
+        throw new EmbeddedKafkaException("timed out after " + timeout.toSeconds() + " s waiting for " + what, lastFailure);
+    }
+
+    private <T> T get(KafkaFuture<T> future) throws ExecutionException {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EmbeddedKafkaException("interrupted while talking to the embedded broker", e);
+        } catch (TimeoutException e) {
+            throw new EmbeddedKafkaException("embedded broker did not answer within " + timeout.toSeconds() + " s", e);
+        }
+    }
+
+    /** A readiness check that may fail with the admin client's wrapped error. */
+    @FunctionalInterface
+    private interface Condition {
+        boolean holds() throws ExecutionException;
+    }
+}
