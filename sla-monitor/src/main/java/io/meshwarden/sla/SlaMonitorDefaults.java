@@ -1,0 +1,33 @@
+package io.meshwarden.sla;
+
+import io.micronaut.context.env.PropertySource;
+import java.util.Map;
+
+/**
+ * The service's Micronaut defaults, in code as well as in application.yml: when the SLA monitor runs
+ * inside another application (the all-in-one local runner), Micronaut reads only the first
+ * application.yml on the classpath, which may not be ours. These sit below every other source, so
+ * application.yml, {@code MICRONAUT_*} variables, system properties and explicit properties override them.
+ */
+final class SlaMonitorDefaults {
+    static final String NAME = "sla-monitor-defaults";
+    /** Switches the service's beans on (see package-info); only the entry points set it. */
+    static final String ENABLED = "sla-monitor.enabled";
+    static final int DEFAULT_PORT = 8080;
+    /** Below application.yml (-300), environment variables (-200) and system properties (-100). */
+    private static final int POSITION = -400;
+
+    private SlaMonitorDefaults() {
+    }
+
+    static PropertySource propertySource() {
+        return PropertySource.of(NAME, Map.of(
+                ENABLED, true,
+                "micronaut.application.name", "sla-monitor",
+                "micronaut.server.port", DEFAULT_PORT,
+                // The Kafka Streams state is the point of the health check; show it to everyone.
+                "endpoints.health.details-visible", "ANONYMOUS",
+                // No service discovery here; its indicator would only add noise.
+                "endpoints.health.discovery-client.enabled", false), POSITION);
+    }
+}

@@ -1,0 +1,43 @@
+package io.meshwarden.sla.api;
+
+import io.meshwarden.sla.streams.StoreUnavailableException;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+
+/** Turns the API's exceptions into {@link ApiError} answers, for every controller of the service. */
+public final class ApiErrorHandlers {
+    private ApiErrorHandlers() {
+    }
+
+    /** 400 naming the request field at fault. */
+    @Produces
+    @Singleton
+    @Requires(classes = {InvalidParameterException.class, ExceptionHandler.class})
+    public static class InvalidParameter implements ExceptionHandler<InvalidParameterException, HttpResponse<ApiError>> {
+        @Override
+        @SuppressWarnings("rawtypes") // the interface's own signature
+        public HttpResponse<ApiError> handle(HttpRequest request, InvalidParameterException exception) {
+            return HttpResponse.<ApiError>status(HttpStatus.BAD_REQUEST)
+                    .body(ApiError.badField(exception.field(), exception.getMessage()));
+        }
+    }
+
+    /** 503 while the stores cannot be queried; clients should retry. */
+    @Produces
+    @Singleton
+    @Requires(classes = {StoreUnavailableException.class, ExceptionHandler.class})
+    public static class StoreUnavailable implements ExceptionHandler<StoreUnavailableException, HttpResponse<ApiError>> {
+        @Override
+        @SuppressWarnings("rawtypes") // the interface's own signature
+        public HttpResponse<ApiError> handle(HttpRequest request, StoreUnavailableException exception) {
+            return HttpResponse.<ApiError>status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", "1")
+                    .body(ApiError.unavailable(exception.state().name(), exception.getMessage()));
+        }
+    }
+}
