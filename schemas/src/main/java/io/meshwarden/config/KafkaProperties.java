@@ -57,6 +57,7 @@ final class KafkaProperties {
         // and send it to the same dead-letter topic instead of stopping the thread.
         props.put("deserialization.exception.handler", "org.apache.kafka.streams.errors.LogAndContinueExceptionHandler");
         props.put("processing.exception.handler", "org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler");
+        props.put("processing.exception.handler.global.enabled", "true");
         props.put("production.exception.handler", "org.apache.kafka.streams.errors.DefaultProductionExceptionHandler");
         props.put("errors.dead.letter.queue.topic.name", config.topics().name(Topics.DEAD_LETTER));
         props.put("producer." + ProducerConfig.LINGER_MS_CONFIG, "5");

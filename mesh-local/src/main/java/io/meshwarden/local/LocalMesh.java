@@ -1,0 +1,122 @@
+package io.meshwarden.local;
+
+import io.meshwarden.config.MeshwardenConfig;
+import io.meshwarden.config.Settings;
+import io.meshwarden.events.DataProductPublisher;
+import io.meshwarden.kafka.embedded.EmbeddedKafkaBroker;
+import io.meshwarden.kafka.embedded.EmbeddedKafkaConfig;
+import io.meshwarden.quality.QualityStreams;
+import io.meshwarden.sla.SlaMonitor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole mesh in one process: a Kafka broker (embedded, unless an existing cluster is given),
+ * quality-streams, the SLA monitor and the demo domains. Closing it stops them in reverse order
+ * of start, the broker last; a failed start stops whatever had started.
+ */
+final class LocalMesh implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalMesh.class);
+
+    private final Deque<AutoCloseable> running;
+    private final MeshwardenConfig config;
+    private final String apiUrl;
+    private final boolean embeddedBroker;
+
+    private LocalMesh(Deque<AutoCloseable> running, MeshwardenConfig config, String apiUrl, boolean embeddedBroker) {
+        this.running = running;
+        this.config = config;
+        this.apiUrl = apiUrl;
+        this.embeddedBroker = embeddedBroker;
+    }
+
+    static LocalMesh start(LocalOptions options) {
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            Path stateDir = Files.createTempDirectory("meshwarden-local-state");
+            started.push(() -> deleteRecursively(stateDir));
+            String bootstrap = options.bootstrapServers().orElseGet(() -> {
+                EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(EmbeddedKafkaConfig.defaults().withPort(options.kafkaPort()));
+                started.push(broker);
+                return broker.bootstrapServers();
+            });
+
+            Map<String, String> settings = new LinkedHashMap<>(options.settings());
+            settings.put(Settings.BOOTSTRAP_SERVERS.key(), bootstrap);
+            MeshwardenConfig config = MeshwardenConfig.load(with(settings, Settings.STATE_DIR.key(), stateDir.resolve("quality")));
+            started.push(QualityStreams.start(config));
+
+            Map<String, String> slaProperties = with(settings, Settings.STATE_DIR.key(), stateDir.resolve("sla"));
+            slaProperties.put("micronaut.server.port", Integer.toString(options.httpPort() == 0 ? -1 : options.httpPort()));
+            SlaMonitor slaMonitor = SlaMonitor.start(slaProperties);
+            started.push(slaMonitor);
+
+            if (options.demo()) {
+                DemoDomains demo = new DemoDomains(DataProductPublisher.create(config, "meshwarden-demo"));
+                started.push(demo);
+                demo.start(options.metricInterval());
+            }
+            return new LocalMesh(started, config, slaMonitor.url(), options.bootstrapServers().isEmpty());
+        } catch (IOException e) {
+            closeAll(started);
+            throw new UncheckedIOException("cannot create a state directory", e);
+        } catch (RuntimeException e) {
+            closeAll(started);
+            throw e;
+        }
+    }
+
+    MeshwardenConfig config() {
+        return config;
+    }
+
+    String apiUrl() {
+        return apiUrl;
+    }
+
+    boolean embeddedBroker() {
+        return embeddedBroker;
+    }
+
+    @Override
+    public void close() {
+        closeAll(running);
+    }
+
+    private static Map<String, String> with(Map<String, String> settings, String key, Path value) {
+        Map<String, String> copy = new LinkedHashMap<>(settings);
+        copy.put(key, value.toString());
+        return copy;
+    }
+
+    private static void closeAll(Deque<AutoCloseable> started) {
+        while (!started.isEmpty()) {
+            AutoCloseable component = started.pop();
+            try {
+                component.close();
+            } catch (Exception e) {
+                LOG.warn("could not stop {} cleanly: {}", component.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

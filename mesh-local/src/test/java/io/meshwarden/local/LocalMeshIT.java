@@ -1,0 +1,66 @@
+package io.meshwarden.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meshwarden.config.Settings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The README's first command, in-process: the whole mesh shows the demo's violations. */
+class LocalMeshIT {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static LocalMesh mesh;
+
+    @BeforeAll
+    static void startMesh() {
+        mesh = LocalMesh.start(new LocalOptions(Optional.empty(), 0, 0,
+                Map.of(Settings.OUTPUT_FORMAT.key(), "json"), true, Duration.ofSeconds(1)));
+    }
+
+    @AfterAll
+    static void stopMesh() {
+        if (mesh != null) {
+            mesh.close();
+        }
+    }
+
+    @Test
+    void showsTheViolationsOfTheDemosNonCompliantProductsWithinAMinute() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode violations = get("/api/violations");
+            Set<String> products = new HashSet<>();
+            violations.forEach(v -> products.add(v.get("productId").asText()));
+            assertThat(products).contains("customer-analytics.lifecycle-stage", "social.InfluencerMentions");
+        });
+        JsonNode lifecycle = get("/api/violations?productId=customer-analytics.lifecycle-stage");
+        assertThat(lifecycle).singleElement().satisfies(v -> assertThat(v.get("ruleId").asText()).isEqualTo("classification.pii"));
+    }
+
+    @Test
+    void compliantDemoProductsHaveNoViolations() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/violations").size() >= 2);
+
+        assertThat(get("/api/violations?domain=email")).isEmpty();
+        assertThat(get("/api/violations?domain=paid-media")).isEmpty();
+    }
+
+    private static JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(mesh.apiUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body());
+    }
+}
