@@ -4,28 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshwarden.schemas.TopicCatalog;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
  * Pins the topology. Renaming or reordering a processor, store or internal topic changes this
  * text; state stores and changelogs are named after it, so such a change orphans state in
- * running deployments and must be deliberate: update the expected file in the same commit.
+ * running deployments and must be deliberate. After a deliberate change, rewrite the expected
+ * file with {@code mvn -pl quality-streams test -Dtest=QualityTopologyDescriptionTest -Dtopology.update=true}
+ * and commit it with the change.
  */
 class QualityTopologyDescriptionTest {
+    private static final Path EXPECTED = Path.of("src/test/resources/quality-topology.txt");
 
     @Test
     void topologyIsTheOneDeploymentsRunWith() throws IOException {
         String actual = QualityTopology.build(TopicCatalog.defaults()).describe().toString();
-
-        assertThat(normalize(actual)).isEqualTo(normalize(expected()));
-    }
-
-    private static String expected() throws IOException {
-        try (InputStream in = QualityTopologyDescriptionTest.class.getResourceAsStream("/quality-topology.txt")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        if (Boolean.getBoolean("topology.update")) {
+            Files.writeString(EXPECTED, actual, StandardCharsets.UTF_8);
         }
+
+        assertThat(normalize(actual)).isEqualTo(normalize(Files.readString(EXPECTED, StandardCharsets.UTF_8)));
     }
 
     private static String normalize(String text) {
