@@ -1,0 +1,55 @@
+package io.meshwarden.bench.quality;
+
+import io.meshwarden.config.MeshwardenConfig;
+import io.meshwarden.schemas.Topics;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * Runs one topology over the pre-loaded metric topic and measures its rate from the offsets it
+ * commits: the time between committing 10 % and 100 % of the events, so start-up and the first
+ * rebalance do not count against either topology.
+ */
+final class Throughput {
+    private static final Duration TIMEOUT = Duration.ofMinutes(4);
+
+    private Throughput() {
+    }
+
+    static double measure(MeshwardenConfig config, String name, Topology topology, long events) throws Exception {
+        Properties props = config.streamsProperties(name);
+        String group = props.getProperty("application.id");
+        String metrics = config.topics().name(Topics.METRICS);
+        try (KafkaStreams streams = new KafkaStreams(topology, props); Admin admin = Admin.create(config.adminProperties())) {
+            streams.start();
+            long tenPercentAt = 0;
+            long deadline = System.currentTimeMillis() + TIMEOUT.toMillis();
+            while (System.currentTimeMillis() < deadline) {
+                long committed = committed(admin, group, metrics);
+                long now = System.currentTimeMillis();
+                if (tenPercentAt == 0 && committed >= events / 10) {
+                    tenPercentAt = now;
+                }
+                if (committed >= events) {
+                    streams.close(CloseOptions.timeout(Duration.ofSeconds(30)));
+                    return (events - events / 10) * 1000.0 / Math.max(1, now - tenPercentAt);
+                }
+                Thread.sleep(50); // a measurement loop, not a test: polling the committed offsets
+            }
+            throw new IllegalStateException(name + " did not process " + events + " events within " + TIMEOUT);
+        }
+    }
+
+    private static long committed(Admin admin, String group, String topic) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                .mapToLong(e -> e.getValue().offset()).sum();
+    }
+}

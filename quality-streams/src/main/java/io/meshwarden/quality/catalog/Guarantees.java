@@ -1,0 +1,47 @@
+package io.meshwarden.quality.catalog;
+
+import io.meshwarden.avro.DataProductContract;
+import io.meshwarden.avro.FieldSpec;
+import io.meshwarden.avro.ProductStatus;
+import io.meshwarden.avro.QualityGuarantees;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one product's accepted contract promises, in the form the quality checks need: the
+ * completeness target as a ratio, the freshness limit, the completeness period and the required
+ * fields. Deprecated and retired products are not checked.
+ *
+ * @param completenessTarget received/expected ratio in [0, 1] the product promises; empty when it promises none
+ * @param freshnessMaxAgeMs  how old the newest record may get; empty when the product promises nothing
+ * @param windowMs           the period completeness is judged over
+ */
+public record Guarantees(String productId, String domain, String contractVersion, boolean checked,
+                         Optional<Double> completenessTarget, Optional<Long> freshnessMaxAgeMs, long windowMs,
+                         List<String> requiredFields) {
+    public static final long DEFAULT_WINDOW_MS = Duration.ofHours(1).toMillis();
+
+    public static Guarantees of(DataProductContract contract) {
+        QualityGuarantees promised = contract.getGuarantees();
+        Optional<Double> completeness = Optional.ofNullable(promised).map(QualityGuarantees::getCompletenessPercent)
+                .map(percent -> Math.max(0.0, Math.min(1.0, percent / 100.0)));
+        Optional<Long> freshness = Optional.ofNullable(promised).map(QualityGuarantees::getFreshnessMaxAgeMs)
+                .filter(ms -> ms > 0);
+        long window = Optional.ofNullable(promised).map(QualityGuarantees::getWindowMs).filter(ms -> ms > 0)
+                .orElse(DEFAULT_WINDOW_MS);
+        boolean checked = contract.getStatus() != ProductStatus.DEPRECATED && contract.getStatus() != ProductStatus.RETIRED;
+        List<String> required = contract.getFields().stream().filter(FieldSpec::getRequired).map(FieldSpec::getName).toList();
+        return new Guarantees(contract.getId(), contract.getDomain(), contract.getVersion(), checked, completeness, freshness,
+                window, required);
+    }
+
+    /** The completeness period rounded up to whole steps, since windows are assembled from step buckets. */
+    public long periodMs(long stepMs) {
+        return Math.max(1, (windowMs + stepMs - 1) / stepMs) * stepMs;
+    }
+
+    public boolean checksFreshness() {
+        return checked && freshnessMaxAgeMs.isPresent();
+    }
+}

@@ -1,0 +1,85 @@
+package io.meshwarden.quality.observed;
+
+import io.meshwarden.avro.DataProductContract;
+import io.meshwarden.avro.MetricEvent;
+import io.meshwarden.quality.streams.Decoded;
+import io.meshwarden.schemas.DeadLetter;
+import io.meshwarden.schemas.DeadLetterReason;
+import io.meshwarden.schemas.EventDecodingException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+/**
+ * Reads one record of a data product's output topic (observed mode). Finds the product owning the
+ * topic in the global ports store, decodes the record against its contract and turns it into a
+ * one-record measurement keyed by product id: received 1 of 1 expected, null required fields
+ * counted, event and newest-record time the record's timestamp. A record that does not decode
+ * counts as expected but not received, and its bytes go to the dead-letter topic; a record of a
+ * topic no product owns goes there with reason {@code unknown-product}.
+ */
+final class ObservedRecordProcessor implements Processor<byte[], byte[], String, Decoded<MetricEvent>> {
+    private final String portsStore;
+    private ProcessorContext<String, Decoded<MetricEvent>> context;
+    private KeyValueStore<String, ValueAndTimestamp<DataProductContract>> ports;
+
+    ObservedRecordProcessor(String portsStore) {
+        this.portsStore = portsStore;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Decoded<MetricEvent>> context) {
+        this.context = context;
+        this.ports = context.getStateStore(portsStore);
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        RecordMetadata source = context.recordMetadata().orElseThrow();
+        ValueAndTimestamp<DataProductContract> owner = ports.get(source.topic());
+        if (owner == null || owner.value() == null) {
+            deadLetter(record, null, source, DeadLetterReason.UNKNOWN_PRODUCT, "no product in the catalog has the output topic '"
+                    + source.topic() + "'");
+            return;
+        }
+        DataProductContract contract = owner.value();
+        boolean decoded;
+        Set<String> nulls = Set.of();
+        try {
+            nulls = ProductRecordDecoder.nullRequiredFields(contract, record.value());
+            decoded = true;
+        } catch (EventDecodingException e) {
+            deadLetter(record, contract.getId(), source, e.reason(), e.getMessage());
+            decoded = false;
+        }
+        Map<String, Long> nullCounts = new TreeMap<>();
+        nulls.forEach(field -> nullCounts.put(field, 1L));
+        Instant at = Instant.ofEpochMilli(record.timestamp());
+        MetricEvent measurement = MetricEvent.newBuilder()
+                .setProductId(contract.getId())
+                .setPipelineRunId("observed:" + source.topic() + "/" + source.partition() + "@" + source.offset())
+                .setSourcePlatform("observed")
+                .setRecordsLoaded(decoded ? 1 : 0)
+                .setRecordsExpected(1L)
+                .setFieldNullCounts(nullCounts)
+                .setNewestRecordTime(at)
+                .setEventTime(at)
+                .build();
+        context.forward(new Record<>(contract.getId(), new Decoded.Ok<>(measurement), record.timestamp()));
+    }
+
+    private void deadLetter(Record<byte[], byte[]> record, String productId, RecordMetadata source, DeadLetterReason reason,
+                            String message) {
+        DeadLetter deadLetter = new DeadLetter(reason, message, source.topic(), source.partition(), source.offset(),
+                Instant.ofEpochMilli(context.currentSystemTimeMs()));
+        context.forward(new Record<>(productId, new Decoded.Failed<>(record.key(), record.value()), record.timestamp(),
+                deadLetter.appendTo(record.headers())));
+    }
+}

@@ -1,0 +1,63 @@
+package io.meshwarden.quality.observed;
+
+import io.meshwarden.avro.DataProductContract;
+import io.meshwarden.avro.MetricEvent;
+import io.meshwarden.quality.streams.Decoded;
+import io.meshwarden.schemas.EventSerde;
+import io.meshwarden.schemas.OutputFormat;
+import io.meshwarden.schemas.Topic;
+import io.meshwarden.schemas.TopicCatalog;
+import io.meshwarden.schemas.Topics;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Observed mode: reads every topic matching the configured pattern, measures each record against
+ * the contract of the product owning the topic, and returns the measurements re-partitioned by
+ * product id so they meet the product's state. Which product owns which topic comes from
+ * {@link Topics#OBSERVED_PORTS}, which the rolling quality processor writes from the catalog and
+ * this reads as a global table ({@value #PORTS_STORE}): an output topic's records are keyed by
+ * whatever the product chose, so any task may need any product's contract.
+ */
+public final class ObservedTopology {
+    public static final String PORTS_STORE = "observed-ports-store";
+
+    private ObservedTopology() {
+    }
+
+    public static KStream<String, MetricEvent> build(StreamsBuilder builder, TopicCatalog topics, Pattern outputTopics) {
+        Topic<String, DataProductContract> ports = topics.topic(Topics.OBSERVED_PORTS);
+        builder.globalTable(ports.name(), Consumed.with(ports.keySerde(), ports.valueSerde()).withName("observed-ports-source"),
+                Materialized.<String, DataProductContract, KeyValueStore<Bytes, byte[]>>as(PORTS_STORE)
+                        .withKeySerde(Serdes.String()).withValueSerde(new EventSerde<>(DataProductContract.class, OutputFormat.AVRO)));
+
+        var branches = builder.stream(outputTopics, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("observed-source"))
+                .process(() -> new ObservedRecordProcessor(PORTS_STORE), Named.as("observe-record"))
+                .split(Named.as("observed-route"))
+                .branch((key, value) -> value instanceof Decoded.Failed<MetricEvent>, Branched.as("-failed"))
+                .defaultBranch(Branched.as("-measured"));
+        Topic<byte[], byte[]> deadLetters = topics.topic(Topics.DEAD_LETTER);
+        branches.get("observed-route-failed")
+                .map((key, value) -> {
+                    Decoded.Failed<MetricEvent> failed = (Decoded.Failed<MetricEvent>) value;
+                    return KeyValue.pair(failed.key(), failed.value());
+                }, Named.as("observed-original-bytes"))
+                .to(deadLetters.name(), Produced.with(deadLetters.keySerde(), deadLetters.valueSerde())
+                        .withName("observed-dead-letter-sink"));
+        return branches.get("observed-route-measured")
+                .mapValues(value -> ((Decoded.Ok<MetricEvent>) value).value(), Named.as("observed-measurement"))
+                .repartition(Repartitioned.<String, MetricEvent>as("observed-by-product")
+                        .withKeySerde(Serdes.String()).withValueSerde(new EventSerde<>(MetricEvent.class, OutputFormat.AVRO)));
+    }
+}

@@ -1,0 +1,102 @@
+package io.meshwarden.quality.observed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meshwarden.avro.DataProductContract;
+import io.meshwarden.avro.FieldSpec;
+import io.meshwarden.schemas.DeadLetterReason;
+import io.meshwarden.schemas.EventDecodingException;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageDecoder;
+
+/**
+ * Decodes one record of a data product's own output topic against the product's contract: Avro
+ * single-object encoding of the contract's {@code productSchema}, or a JSON object whose
+ * non-nullable schema fields are all present. Returns the contract's required fields that are
+ * null; throws {@link EventDecodingException} with the reason when the record does not decode.
+ */
+final class ProductRecordDecoder {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
+
+    private ProductRecordDecoder() {
+    }
+
+    static Set<String> nullRequiredFields(DataProductContract contract, byte[] value) {
+        if (value == null || value.length == 0) {
+            throw new EventDecodingException(DeadLetterReason.UNDECODABLE, "empty record");
+        }
+        Schema schema = contract.getProductSchema() == null ? null : schema(contract);
+        List<String> required = contract.getFields().stream().filter(FieldSpec::getRequired).map(FieldSpec::getName).toList();
+        Set<String> nulls = new TreeSet<>();
+        if (value.length >= 2 && value[0] == (byte) 0xC3 && value[1] == 0x01) {
+            GenericRecord record = avro(contract, schema, value);
+            required.stream().filter(field -> record.getSchema().getField(field) == null || record.get(field) == null)
+                    .forEach(nulls::add);
+            return nulls;
+        }
+        JsonNode json = json(contract, value);
+        if (schema != null && schema.getType() == Schema.Type.RECORD) {
+            for (Schema.Field field : schema.getFields()) {
+                JsonNode node = json.get(field.name());
+                if ((node == null || node.isNull()) && !field.hasDefaultValue() && !nullable(field.schema())) {
+                    throw new EventDecodingException(DeadLetterReason.SCHEMA_MISMATCH, "field '" + field.name()
+                            + "' of " + contract.getId() + " is missing and has no default");
+                }
+            }
+        }
+        required.stream().filter(field -> json.get(field) == null || json.get(field).isNull()).forEach(nulls::add);
+        return nulls;
+    }
+
+    private static GenericRecord avro(DataProductContract contract, Schema schema, byte[] value) {
+        if (schema == null) {
+            throw new EventDecodingException(DeadLetterReason.UNKNOWN_SCHEMA, "Avro record, but the contract of "
+                    + contract.getId() + " has no productSchema to read it with");
+        }
+        try {
+            return new BinaryMessageDecoder<GenericRecord>(GenericData.get(), schema).decode(value);
+        } catch (IOException | RuntimeException e) {
+            throw new EventDecodingException(DeadLetterReason.UNDECODABLE, "not a " + schema.getFullName()
+                    + " in Avro single-object encoding (contract " + contract.getId() + " " + contract.getVersion() + "): " + e, e);
+        }
+    }
+
+    private static JsonNode json(DataProductContract contract, byte[] value) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(value);
+        } catch (IOException e) {
+            throw new EventDecodingException(DeadLetterReason.UNDECODABLE, "neither Avro single-object encoding nor JSON: "
+                    + e.getMessage(), e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new EventDecodingException(DeadLetterReason.SCHEMA_MISMATCH, "a record of " + contract.getId()
+                    + " must be a JSON object");
+        }
+        return node;
+    }
+
+    private static Schema schema(DataProductContract contract) {
+        try {
+            return SCHEMAS.computeIfAbsent(contract.getProductSchema(), text -> new Schema.Parser().parse(text));
+        } catch (SchemaParseException e) {
+            throw new EventDecodingException(DeadLetterReason.PROCESSING_ERROR, "the productSchema of " + contract.getId()
+                    + " does not parse: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean nullable(Schema schema) {
+        return schema.getType() == Schema.Type.NULL
+                || schema.getType() == Schema.Type.UNION && schema.getTypes().stream().anyMatch(s -> s.getType() == Schema.Type.NULL);
+    }
+}

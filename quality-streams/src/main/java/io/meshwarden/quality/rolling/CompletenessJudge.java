@@ -1,0 +1,85 @@
+package io.meshwarden.quality.rolling;
+
+import io.meshwarden.avro.QualitySnapshot;
+import io.meshwarden.quality.catalog.ContractBook;
+import io.meshwarden.quality.catalog.Guarantees;
+import io.meshwarden.quality.completeness.CompletenessWindows;
+import io.meshwarden.quality.completeness.Counts;
+import io.meshwarden.quality.freshness.FreshnessWatch;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * Judges each closed completeness window against the product's guarantee in force: writes a
+ * {@link QualitySnapshot}, a BREACH when a rule ({@code completeness}, {@code completeness.<field>})
+ * falls below the target and was not in breach, and a RECOVERY when a breached rule meets it again
+ * or is no longer checked. A window with nothing expected leaves the rule's state as it was.
+ */
+final class CompletenessJudge implements CompletenessWindows.Judge {
+    private final ContractBook book;
+    private final FreshnessWatch freshness;
+    private final LongSupplier clock;
+    private final Consumer<QualityOutput> out;
+
+    CompletenessJudge(ContractBook book, FreshnessWatch freshness, LongSupplier clock, Consumer<QualityOutput> out) {
+        this.book = book;
+        this.freshness = freshness;
+        this.clock = clock;
+        this.out = out;
+    }
+
+    @Override
+    public Set<String> judge(String productId, long windowStart, long windowEnd, Counts window, Set<String> breachedBefore) {
+        Optional<Guarantees> product = book.guarantees(productId);
+        if (product.isEmpty()) {
+            return breachedBefore;
+        }
+        Guarantees guarantees = product.get();
+        long now = clock.getAsLong();
+        Map<String, Double> fields = window.fieldCompleteness(guarantees.requiredFields());
+        out.accept(new QualityOutput.Snapshot(QualitySnapshot.newBuilder()
+                .setProductId(productId).setWindowStart(Instant.ofEpochMilli(windowStart)).setWindowEnd(Instant.ofEpochMilli(windowEnd))
+                .setRecordsReceived(window.received()).setRecordsExpected(window.expected())
+                .setCompleteness(window.completeness()).setRequiredFieldCompleteness(fields)
+                .setNewestRecordTime(freshness.newestRecordTime(productId).map(Instant::ofEpochMilli).orElse(null))
+                .setCompletenessTarget(guarantees.completenessTarget().orElse(null))
+                .setComputedAt(Instant.ofEpochMilli(now)).build()));
+
+        Map<String, Double> observed = new LinkedHashMap<>();
+        if (guarantees.checked() && guarantees.completenessTarget().isPresent()) {
+            observed.put(QualityViolations.COMPLETENESS, window.completeness());
+            guarantees.requiredFields().forEach(field -> observed.put(QualityViolations.COMPLETENESS + "." + field, fields.get(field)));
+        }
+        double target = guarantees.completenessTarget().orElse(0.0);
+        Set<String> breached = new TreeSet<>(breachedBefore);
+        observed.forEach((rule, ratio) -> {
+            if (ratio == null) {
+                return;
+            }
+            boolean breaking = ratio < target;
+            if (breaking != breached.contains(rule)) {
+                out.accept(new QualityOutput.Breach(QualityViolations.completeness(guarantees, rule, breaking, ratio, target,
+                        windowStart, windowEnd, now)));
+                if (breaking) {
+                    breached.add(rule);
+                } else {
+                    breached.remove(rule);
+                }
+            }
+        });
+        for (String rule : breachedBefore) {
+            if (!observed.containsKey(rule)) {
+                out.accept(new QualityOutput.Breach(QualityViolations.completeness(guarantees, rule, false, null, target,
+                        windowStart, windowEnd, now)));
+                breached.remove(rule);
+            }
+        }
+        return breached;
+    }
+}

@@ -1,0 +1,69 @@
+package io.meshwarden.quality.rolling;
+
+import io.meshwarden.config.MeshwardenConfig;
+import io.meshwarden.config.Setting;
+import io.meshwarden.config.Settings;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * How the rolling quality topology measures: the window step, the grace period for late
+ * metrics, the wall-clock interval of freshness checks, and the pattern of output topics read
+ * in observed mode (none: observed mode off). Read from the {@code meshwarden.quality.*} settings.
+ */
+public record QualityOptions(long stepMs, long graceMs, long punctuationIntervalMs, Optional<Pattern> observedTopics) {
+
+    public QualityOptions {
+        if (stepMs <= 0 || graceMs < 0 || punctuationIntervalMs <= 0) {
+            throw new IllegalArgumentException("step and punctuation interval must be positive and grace not negative: "
+                    + stepMs + ", " + punctuationIntervalMs + ", " + graceMs);
+        }
+    }
+
+    public static QualityOptions defaults() {
+        return from(MeshwardenConfig.defaults(java.util.Map.of()));
+    }
+
+    public static QualityOptions from(MeshwardenConfig config) {
+        String pattern = config.get(Settings.QUALITY_OBSERVED_TOPIC_PATTERN).strip();
+        return new QualityOptions(positive(config, Settings.QUALITY_WINDOW_STEP_MS), notNegative(config, Settings.QUALITY_GRACE_MS),
+                positive(config, Settings.QUALITY_PUNCTUATION_INTERVAL_MS),
+                pattern.isEmpty() ? Optional.empty() : Optional.of(compile(pattern)));
+    }
+
+    public QualityOptions withObservedTopics(String regex) {
+        return new QualityOptions(stepMs, graceMs, punctuationIntervalMs, Optional.of(compile(regex)));
+    }
+
+    private static Pattern compile(String regex) {
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException(Settings.QUALITY_OBSERVED_TOPIC_PATTERN.key() + " is not a valid regex: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static long positive(MeshwardenConfig config, Setting setting) {
+        long value = notNegative(config, setting);
+        if (value == 0) {
+            throw new IllegalArgumentException(setting.key() + " must be positive, not 0");
+        }
+        return value;
+    }
+
+    private static long notNegative(MeshwardenConfig config, Setting setting) {
+        long value;
+        try {
+            value = Long.parseLong(config.get(setting).strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(setting.key() + " must be a whole number of milliseconds, not '"
+                    + config.get(setting) + "'", e);
+        }
+        if (value < 0) {
+            throw new IllegalArgumentException(setting.key() + " must not be negative, not " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,104 @@
+package io.meshwarden.quality.rolling;
+
+import io.meshwarden.avro.DataProductContract;
+import io.meshwarden.avro.MetricEvent;
+import io.meshwarden.avro.QualitySnapshot;
+import io.meshwarden.avro.Violation;
+import io.meshwarden.quality.completeness.Counts;
+import io.meshwarden.quality.completeness.WindowState;
+import io.meshwarden.quality.freshness.FreshnessState;
+import io.meshwarden.quality.observed.ObservedTopology;
+import io.meshwarden.quality.streams.DeadLetterRouting;
+import io.meshwarden.schemas.EventCodec;
+import io.meshwarden.schemas.EventSerde;
+import io.meshwarden.schemas.OutputFormat;
+import io.meshwarden.schemas.Topic;
+import io.meshwarden.schemas.TopicCatalog;
+import io.meshwarden.schemas.Topics;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The rolling quality topology. Reads the catalog (accepted contracts, written by the governance
+ * topology) and metric events, both keyed by product id, and, in observed mode, the products' own
+ * output topics. Writes a {@link QualitySnapshot} per product per closed window step, completeness
+ * and freshness violations, and dead letters (undecodable input, unknown products, late metrics).
+ * All state is in changelogged RocksDB stores: contracts, step buckets, rolling windows, freshness
+ * and the task's stream time.
+ */
+public final class RollingQualityTopology {
+    public static final String CONTRACTS_STORE = "quality-contracts-store";
+    public static final String BUCKETS_STORE = "quality-buckets-store";
+    public static final String WINDOWS_STORE = "quality-windows-store";
+    public static final String FRESHNESS_STORE = "quality-freshness-store";
+    public static final String CLOCK_STORE = "quality-clock-store";
+
+    private RollingQualityTopology() {
+    }
+
+    public static void build(StreamsBuilder builder, TopicCatalog topics, QualityOptions options) {
+        // Contracts are large and rarely written, and ContractBook keeps their guarantees in memory: in the
+        // shared record cache they would only evict the small, hot entries of the other stores.
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CONTRACTS_STORE), Serdes.String(),
+                new EventSerde<>(DataProductContract.class, OutputFormat.AVRO)).withCachingDisabled());
+        store(builder, BUCKETS_STORE, new JsonStateSerde<>(Counts.class));
+        store(builder, WINDOWS_STORE, new JsonStateSerde<>(WindowState.class));
+        store(builder, FRESHNESS_STORE, new JsonStateSerde<>(FreshnessState.class));
+        store(builder, CLOCK_STORE, Serdes.Long());
+
+        KStream<String, QualityInput> contracts = DeadLetterRouting.decodedStream(builder, topics, topics.topic(Topics.CATALOG),
+                        DataProductContract.class, DataProductContract::getId, "quality-catalog")
+                .mapValues(contract -> (QualityInput) new QualityInput.Contract(contract), Named.as("quality-catalog-input"));
+        KStream<String, QualityInput> inputs = DeadLetterRouting.decodedStream(builder, topics, topics.topic(Topics.METRICS),
+                        MetricEvent.class, MetricEvent::getProductId, "metrics")
+                .mapValues(metric -> (QualityInput) new QualityInput.Metric(metric), Named.as("metrics-input"))
+                .merge(contracts, Named.as("quality-inputs"));
+        if (options.observedTopics().isPresent()) {
+            inputs = inputs.merge(ObservedTopology.build(builder, topics, options.observedTopics().get())
+                    .mapValues(metric -> (QualityInput) new QualityInput.Metric(metric), Named.as("observed-input")),
+                    Named.as("observed-inputs"));
+        }
+
+        KStream<String, QualityOutput> outputs = inputs.process(() -> new RollingQualityProcessor(options),
+                Named.as("rolling-quality"), CONTRACTS_STORE, BUCKETS_STORE, WINDOWS_STORE, FRESHNESS_STORE, CLOCK_STORE);
+
+        Topic<String, QualitySnapshot> snapshots = topics.topic(Topics.SNAPSHOTS);
+        Topic<String, Violation> violations = topics.topic(Topics.VIOLATIONS);
+        Topic<String, DataProductContract> ports = topics.topic(Topics.OBSERVED_PORTS);
+        Topic<byte[], byte[]> deadLetters = topics.topic(Topics.DEAD_LETTER);
+        EventCodec<MetricEvent> metricCodec = EventCodec.of(MetricEvent.class);
+        outputs.split(Named.as("quality-route"))
+                .branch((key, value) -> value instanceof QualityOutput.Snapshot, Branched.withConsumer(stream -> stream
+                        .mapValues(value -> ((QualityOutput.Snapshot) value).snapshot(), Named.as("quality-snapshot"))
+                        .to(snapshots.name(), Produced.with(snapshots.keySerde(), snapshots.valueSerde()).withName("snapshots-sink")),
+                        "-snapshot"))
+                .branch((key, value) -> value instanceof QualityOutput.Breach, Branched.withConsumer(stream -> stream
+                        .mapValues(value -> ((QualityOutput.Breach) value).violation(), Named.as("quality-violation"))
+                        .to(violations.name(), Produced.with(violations.keySerde(), violations.valueSerde())
+                                .withName("quality-violations-sink")), "-violation"))
+                .branch((key, value) -> value instanceof QualityOutput.Port, Branched.withConsumer(stream -> stream
+                        .mapValues(value -> ((QualityOutput.Port) value).contract(), Named.as("observed-port"))
+                        .to(ports.name(), Produced.with(ports.keySerde(), ports.valueSerde()).withName("observed-ports-sink")),
+                        "-port"))
+                .defaultBranch(Branched.withConsumer(stream -> stream
+                        // The decoded metric, re-encoded: the original bytes are not kept past decoding.
+                        .map((key, value) -> KeyValue.pair(key.getBytes(StandardCharsets.UTF_8),
+                                metricCodec.encode(((QualityOutput.Rejected) value).metric(), topics.format())),
+                                Named.as("rejected-metric"))
+                        .to(deadLetters.name(), Produced.with(deadLetters.keySerde(), deadLetters.valueSerde())
+                                .withName("quality-dead-letter-sink")), "-rejected"));
+    }
+
+    private static <V> void store(StreamsBuilder builder, String name, Serde<V> valueSerde) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
+                .withCachingEnabled());
+    }
+}

@@ -1,0 +1,138 @@
+package io.meshwarden.quality.observed;
+
+import static io.meshwarden.quality.TopologyHarness.START;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meshwarden.avro.DataProductContract;
+import io.meshwarden.avro.QualitySnapshot;
+import io.meshwarden.avro.Violation;
+import io.meshwarden.avro.ViolationStatus;
+import io.meshwarden.quality.TopologyHarness;
+import io.meshwarden.quality.rolling.QualityFixtures;
+import io.meshwarden.quality.rolling.QualityOptions;
+import io.meshwarden.schemas.DeadLetter;
+import io.meshwarden.schemas.Topics;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Observed mode: the processor reads a product's own output topic and measures it with no metric events. */
+class ObservedModeTopologyTest {
+    private static final String PRODUCT = "paid-media.campaign-performance";
+    private static final String OUTPUT_TOPIC = PRODUCT + ".v1";
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyHarness harness;
+    private TestInputTopic<byte[], byte[]> output;
+    private DataProductContract contract;
+
+    @BeforeEach
+    void startDriver() {
+        harness = new TopologyHarness(stateDir, QualityOptions.defaults().withObservedTopics(".*\\.v[0-9]+"));
+        // clicks is required by the contract but nullable in the schema, so a null click count decodes and is counted.
+        contract = DataProductContract.newBuilder(QualityFixtures.contract(PRODUCT, 5_000, 99.5, 120_000))
+                .setProductSchema("{\"type\":\"record\",\"name\":\"CampaignPerformance\",\"fields\":["
+                        + "{\"name\":\"campaign_id\",\"type\":\"string\"},"
+                        + "{\"name\":\"clicks\",\"type\":[\"null\",\"long\"],\"default\":null}]}")
+                .build();
+        harness.input(Topics.CATALOG).pipeInput(PRODUCT, contract, START);
+        output = harness.driver().createInputTopic(OUTPUT_TOPIC, Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        harness.close();
+    }
+
+    @Test
+    void measuresCompletenessFromTheProductsOwnRecordsInJsonAndAvro() throws IOException {
+        publish(json("{\"campaign_id\": \"c-1\", \"clicks\": 3}"), 10);
+        publish(avro("c-2", 4L), 20);
+        publish(json("{\"campaign_id\": \"c-3\", \"clicks\": null}"), 30);
+        byte[] garbage = {0x00, 0x13, 0x37};
+        publish(garbage, 40);
+        publish(json("{\"campaign_id\": \"c-4\", \"clicks\": 1}"), 130);
+
+        QualitySnapshot snapshot = harness.output(Topics.SNAPSHOTS).readValue();
+        assertThat(snapshot.getWindowEnd()).isEqualTo(START.plusSeconds(60));
+        assertThat(snapshot.getRecordsExpected()).isEqualTo(4);
+        assertThat(snapshot.getRecordsReceived()).isEqualTo(3);
+        assertThat(snapshot.getRequiredFieldCompleteness()).containsEntry("clicks", 1.0 - 1.0 / 3).containsEntry("campaign_id", 1.0);
+        assertThat(harness.output(Topics.VIOLATIONS).readValuesToList()).extracting(Violation::getRuleId)
+                .containsExactlyInAnyOrder("completeness", "completeness.clicks");
+        TestRecord<byte[], byte[]> dead = harness.deadLetters().readRecord();
+        assertThat(dead.value()).isEqualTo(garbage);
+        assertThat(DeadLetter.header(dead.headers(), DeadLetter.REASON_HEADER)).isEqualTo("undecodable");
+        assertThat(DeadLetter.header(dead.headers(), DeadLetter.TOPIC_HEADER)).isEqualTo(OUTPUT_TOPIC);
+    }
+
+    @Test
+    void recordsMissingANonNullableSchemaFieldCountAsIncomplete() {
+        publish(json("{\"clicks\": 1}"), 10);
+        publish(json("{\"campaign_id\": \"c-2\", \"clicks\": 1}"), 130);
+
+        assertThat(harness.output(Topics.SNAPSHOTS).readValue().getCompleteness()).isEqualTo(0.0);
+        assertThat(DeadLetter.header(harness.deadLetters().readRecord().headers(), DeadLetter.MESSAGE_HEADER))
+                .contains("'campaign_id'");
+    }
+
+    @Test
+    void aSilentOutputTopicBreachesFreshnessAndARecordRecoversIt() {
+        publish(json("{\"campaign_id\": \"c-1\", \"clicks\": 3}"), 0);
+        for (int second = 0; second < 7; second++) {
+            harness.driver().advanceWallClockTime(Duration.ofSeconds(1));
+        }
+        publish(json("{\"campaign_id\": \"c-2\", \"clicks\": 3}"), 7);
+
+        assertThat(harness.output(Topics.VIOLATIONS).readValuesToList()).extracting(Violation::getRuleId, Violation::getStatus)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("freshness", ViolationStatus.BREACH),
+                        org.assertj.core.groups.Tuple.tuple("freshness", ViolationStatus.RECOVERY));
+    }
+
+    @Test
+    void deadLettersRecordsOfATopicNoProductOwns() {
+        TestInputTopic<byte[], byte[]> stranger = harness.driver().createInputTopic("email.unregistered.v2",
+                Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
+
+        stranger.pipeInput(null, json("{}"), START);
+
+        assertThat(DeadLetter.header(harness.deadLetters().readRecord().headers(), DeadLetter.REASON_HEADER))
+                .isEqualTo("unknown-product");
+    }
+
+    private void publish(byte[] value, int secondsAfterStart) {
+        Instant at = START.plusSeconds(secondsAfterStart);
+        output.pipeInput(new TestRecord<>("k".getBytes(StandardCharsets.UTF_8), value, at));
+    }
+
+    private static byte[] json(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] avro(String campaignId, Long clicks) throws IOException {
+        Schema schema = new Schema.Parser().parse(contract.getProductSchema());
+        GenericRecord record = new GenericData.Record(schema);
+        record.put("campaign_id", campaignId);
+        record.put("clicks", clicks);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new BinaryMessageEncoder<GenericRecord>(GenericData.get(), schema).encode(record, out);
+        return out.toByteArray();
+    }
+}
