@@ -10,12 +10,8 @@ public record Evaluation(PolicySetRef policySet, List<Finding> findings) {
         findings = List.copyOf(findings);
     }
 
-    /** Blocking findings keep the contract out of the catalog; warnings let it in. */
     public DecisionOutcome outcome() {
-        if (findings.stream().anyMatch(Finding::blocking)) {
-            return DecisionOutcome.REJECTED;
-        }
-        return findings.isEmpty() ? DecisionOutcome.ACCEPTED : DecisionOutcome.ACCEPTED_WITH_WARNINGS;
+        return Verdict.outcomeOf(findings);
     }
 
     public boolean accepted() {

@@ -22,11 +22,19 @@ public final class GovernanceEngine {
         return policySet;
     }
 
+    public List<Rule> rules() {
+        return rules;
+    }
+
     public Evaluation evaluate(DataProductContract contract) {
+        return evaluate(ContractContext.of(contract));
+    }
+
+    public Evaluation evaluate(ContractContext context) {
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) {
             try {
-                findings.addAll(rule.check(contract));
+                findings.addAll(rule.check(context));
             } catch (RuntimeException e) {
                 findings.add(new Finding(rule.id(), ViolationCategory.POLICY, rule.severity(),
                         "rule " + rule.id() + " could not be evaluated: " + e));

@@ -11,6 +11,11 @@ public final class Violations {
     private Violations() {
     }
 
+    /** The violations of every evaluation of a verdict, each naming the policy set that found it. */
+    public static List<Violation> of(Verdict verdict, ContractChange change, Instant detectedAt) {
+        return verdict.evaluations().stream().flatMap(e -> of(e, change, detectedAt).stream()).toList();
+    }
+
     /**
      * One violation per finding. The id is derived from the change and the rule, so re-evaluating
      * the same change (a replay after a crash) yields the same ids and downstream stays deduplicated.

@@ -3,15 +3,20 @@ package io.meshwarden.events;
 import io.meshwarden.avro.ContractChange;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.MetricEvent;
+import io.meshwarden.avro.PolicySet;
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.schemas.Topic;
 import io.meshwarden.schemas.TopicCatalog;
 import io.meshwarden.schemas.Topics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,19 +34,27 @@ public final class DataProductPublisher implements AutoCloseable {
     private final Producer<String, byte[]> producer;
     private final Topic<String, ContractChange> changes;
     private final Topic<String, MetricEvent> metrics;
+    private final Topic<String, PolicySet> policies;
     private final Clock clock;
+    private final MeshwardenConfig config;
 
     DataProductPublisher(Producer<String, byte[]> producer, TopicCatalog topics, Clock clock) {
+        this(producer, topics, clock, null);
+    }
+
+    private DataProductPublisher(Producer<String, byte[]> producer, TopicCatalog topics, Clock clock, MeshwardenConfig config) {
         this.producer = producer;
         this.changes = topics.topic(Topics.CONTRACT_CHANGES);
         this.metrics = topics.topic(Topics.METRICS);
+        this.policies = topics.topic(Topics.POLICIES);
         this.clock = clock;
+        this.config = config;
     }
 
     public static DataProductPublisher create(MeshwardenConfig config, String clientId) {
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config.producerProperties(clientId),
                 new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer());
-        return new DataProductPublisher(producer, config.topics(), Clock.systemUTC());
+        return new DataProductPublisher(producer, config.topics(), Clock.systemUTC(), config);
     }
 
     /** Publishes a new or changed contract; the returned change carries the id its decision will name. */
@@ -68,6 +81,27 @@ public final class DataProductPublisher implements AutoCloseable {
     public CompletableFuture<RecordMetadata> publishMetric(MetricEvent metric) {
         requireProductId(metric.getProductId(), "productId");
         return send(metrics, metric.getProductId(), metric);
+    }
+
+    /** Publishes a policy set, keyed by its id, stamped with the publishing time. */
+    public CompletableFuture<RecordMetadata> publishPolicySet(PolicySet set) {
+        return send(policies, set.getId(), PolicySet.newBuilder(set).setPublishedAt(clock.instant()).build());
+    }
+
+    /**
+     * Publishes policy sets and waits until governance has put each in force, so that contracts
+     * published next are judged by them. Returns the {@code id@version} of the sets not in force
+     * within the timeout (refused ones among them; their reasons are on the violation topic).
+     */
+    public List<String> publishPolicySetsAndAwait(List<PolicySet> sets, Duration timeout) {
+        Objects.requireNonNull(config, "a publisher made by create(config, ...) can wait for policy sets");
+        Set<String> pending = sets.stream().map(s -> s.getId() + "@" + s.getVersion()).collect(Collectors.toCollection(HashSet::new));
+        try (TopicWaiter<PolicySet> inForce = new TopicWaiter<>(config, config.topics().topic(Topics.POLICIES_IN_FORCE), true)) {
+            sets.forEach(this::publishPolicySet);
+            flush();
+            inForce.await(set -> pending.remove(set.getId() + "@" + set.getVersion()) && pending.isEmpty(), timeout);
+        }
+        return pending.stream().sorted().toList();
     }
 
     public void flush() {

@@ -34,6 +34,6 @@ public record OwnershipRule(String id, Severity severity) implements Rule {
     }
 
     private Finding finding(String message) {
-        return new Finding(id, ViolationCategory.METADATA, severity, message);
+        return finding(ViolationCategory.METADATA, message);
     }
 }

@@ -10,11 +10,15 @@ import io.meshwarden.governance.Rule;
 import java.util.List;
 
 /**
- * Personal data is never classified below confidential: a product with a pii field is confidential
- * or restricted, and so is any classification the pii field itself declares.
+ * Personal data is never classified below a minimum (confidential unless a policy raises it): a
+ * product with a pii field is at least that, and so is any classification a pii field declares.
  */
-public record PiiClassificationRule(String id, Severity severity) implements Rule {
-    static final Classification MINIMUM = Classification.CONFIDENTIAL;
+public record PiiClassificationRule(String id, Severity severity, Classification minimum) implements Rule {
+    static final Classification DEFAULT_MINIMUM = Classification.CONFIDENTIAL;
+
+    public PiiClassificationRule(String id, Severity severity) {
+        this(id, severity, DEFAULT_MINIMUM);
+    }
 
     @Override
     public List<Finding> check(DataProductContract contract) {
@@ -23,18 +27,22 @@ public record PiiClassificationRule(String id, Severity severity) implements Rul
             return List.of();
         }
         List<String> names = piiFields.stream().map(FieldSpec::getName).toList();
-        if (contract.getClassification().ordinal() < MINIMUM.ordinal()) {
+        if (contract.getClassification().ordinal() < minimum.ordinal()) {
             return List.of(finding("product " + contract.getId() + " is " + contract.getClassification()
-                    + " but has pii fields " + names + "; it must be CONFIDENTIAL or RESTRICTED"));
+                    + " but has pii fields " + names + "; it must be " + atLeast()));
         }
         return piiFields.stream()
-                .filter(f -> f.getClassification() != null && f.getClassification().ordinal() < MINIMUM.ordinal())
+                .filter(f -> f.getClassification() != null && f.getClassification().ordinal() < minimum.ordinal())
                 .map(f -> finding("pii field '" + f.getName() + "' of " + contract.getId() + " is classified "
-                        + f.getClassification() + "; it must be CONFIDENTIAL or RESTRICTED"))
+                        + f.getClassification() + "; it must be " + atLeast()))
                 .toList();
     }
 
+    private String atLeast() {
+        return minimum == Classification.RESTRICTED ? "RESTRICTED" : minimum + " or above";
+    }
+
     private Finding finding(String message) {
-        return new Finding(id, ViolationCategory.CLASSIFICATION, severity, message);
+        return finding(ViolationCategory.CLASSIFICATION, message);
     }
 }

@@ -28,6 +28,6 @@ public record ProductIdNamingRule(String id, Severity severity) implements Rule 
     }
 
     private Finding finding(String message) {
-        return new Finding(id, ViolationCategory.NAMING, severity, message);
+        return finding(ViolationCategory.NAMING, message);
     }
 }

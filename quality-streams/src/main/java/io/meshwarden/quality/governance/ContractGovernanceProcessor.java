@@ -3,58 +3,83 @@ package io.meshwarden.quality.governance;
 import io.meshwarden.avro.ContractChange;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.Decision;
+import io.meshwarden.avro.PolicySet;
 import io.meshwarden.avro.Violation;
-import io.meshwarden.governance.Evaluation;
-import io.meshwarden.governance.GovernanceEngine;
+import io.meshwarden.governance.ContractContext;
+import io.meshwarden.governance.Verdict;
 import io.meshwarden.governance.Violations;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
- * Evaluates each contract change against the policy set in force and decides it. Reads and
- * writes the store of last accepted contracts: an accepted change replaces the entry, a
- * rejected one leaves the previous version in force.
+ * Evaluates each contract change against the policy sets in force (the global set and the sets of
+ * its domain, read from the in-force global store at every change) and decides it. Compares the
+ * change with the last accepted version of the product and asks the reverse-lineage store who
+ * consumes it. Reads and writes the store of last accepted contracts: an accepted change replaces
+ * the entry, a rejected one leaves the previous version in force.
  */
 final class ContractGovernanceProcessor implements Processor<String, ContractChange, String, GovernanceOutcome> {
-    private final Supplier<GovernanceEngine> engine;
-    private final String storeName;
+    private final PolicyCache cache;
     private ProcessorContext<String, GovernanceOutcome> context;
     private KeyValueStore<String, DataProductContract> accepted;
+    private KeyValueStore<String, String> lineage;
+    private KeyValueStore<String, ValueAndTimestamp<PolicySet>> policies;
 
-    ContractGovernanceProcessor(Supplier<GovernanceEngine> engine, String storeName) {
-        this.engine = engine;
-        this.storeName = storeName;
+    ContractGovernanceProcessor(PolicyCache cache) {
+        this.cache = cache;
     }
 
     @Override
     public void init(ProcessorContext<String, GovernanceOutcome> context) {
         this.context = context;
-        this.accepted = context.getStateStore(storeName);
+        this.accepted = context.getStateStore(GovernanceTopology.ACCEPTED_CONTRACTS_STORE);
+        this.lineage = context.getStateStore(GovernanceTopology.LINEAGE_STORE);
+        this.policies = context.getStateStore(GovernanceTopology.POLICIES_IN_FORCE_STORE);
     }
 
     @Override
     public void process(Record<String, ContractChange> record) {
         ContractChange change = record.value();
-        Evaluation evaluation = engine.get().evaluate(change.getContract());
+        DataProductContract previous = accepted.get(record.key());
+        Verdict verdict = cache.layersOf(policiesInForce())
+                .evaluate(new ContractContext(change.getContract(), previous, this::activeConsumersOf));
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        List<Violation> violations = Violations.of(evaluation, change, now);
-        if (evaluation.accepted()) {
+        List<Violation> violations = Violations.of(verdict, change, now);
+        if (verdict.accepted()) {
             accepted.put(record.key(), change.getContract());
         }
         Decision decision = Decision.newBuilder()
                 .setChangeId(change.getChangeId())
                 .setProductId(change.getProductId())
                 .setContractVersion(change.getContract().getVersion())
-                .setOutcome(evaluation.outcome())
+                .setOutcome(verdict.outcome())
                 .setViolations(violations)
-                .setPolicySets(List.of(evaluation.policySet().toString()))
+                .setPolicySets(verdict.policySets())
                 .setDecidedAt(now)
                 .build();
-        context.forward(record.withValue(new GovernanceOutcome(change, decision, violations, evaluation.accepted())));
+        context.forward(record.withValue(new GovernanceOutcome(change, decision, violations, verdict.accepted(), previous)));
+    }
+
+    private List<PolicySet> policiesInForce() {
+        List<PolicySet> sets = new ArrayList<>();
+        try (var all = policies.all()) {
+            all.forEachRemaining(entry -> sets.add(entry.value.value()));
+        }
+        return sets;
+    }
+
+    private List<String> activeConsumersOf(String productId) {
+        List<String> consumers = new ArrayList<>();
+        try (var range = lineage.prefixScan(productId + LineageProcessor.SEPARATOR, new StringSerializer())) {
+            range.forEachRemaining(entry -> consumers.add(entry.value));
+        }
+        return consumers;
     }
 }

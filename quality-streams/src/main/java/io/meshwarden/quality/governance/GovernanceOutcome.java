@@ -6,8 +6,12 @@ import io.meshwarden.avro.Decision;
 import io.meshwarden.avro.Violation;
 import java.util.List;
 
-/** What governance concluded about one contract change: its decision and violations, and the contract if accepted. */
-record GovernanceOutcome(ContractChange change, Decision decision, List<Violation> violations, boolean accepted) {
+/**
+ * What governance concluded about one contract change: its decision and violations, the contract
+ * if accepted, and the version it replaced (null for a new product), from which lineage changes follow.
+ */
+record GovernanceOutcome(ContractChange change, Decision decision, List<Violation> violations, boolean accepted,
+                         DataProductContract previous) {
 
     DataProductContract contract() {
         return change.getContract();

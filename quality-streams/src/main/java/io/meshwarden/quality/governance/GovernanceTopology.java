@@ -3,43 +3,58 @@ package io.meshwarden.quality.governance;
 import io.meshwarden.avro.ContractChange;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.Decision;
+import io.meshwarden.avro.PolicySet;
 import io.meshwarden.avro.Violation;
-import io.meshwarden.governance.GovernanceEngine;
 import io.meshwarden.quality.streams.DeadLetterRouting;
 import io.meshwarden.schemas.EventSerde;
 import io.meshwarden.schemas.OutputFormat;
 import io.meshwarden.schemas.Topic;
 import io.meshwarden.schemas.TopicCatalog;
 import io.meshwarden.schemas.Topics;
-import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The governance topology. Reads contract changes; writes one decision per change, the
- * violations it found, accepted contracts to the compacted catalog, and undecodable changes to
- * the dead-letter topic. Keeps the last accepted contract of every product in
- * {@value #ACCEPTED_CONTRACTS_STORE}.
+ * The governance topology. Reads contract changes and published policy sets; writes one decision
+ * per change, the violations it found, accepted contracts to the compacted catalog, admitted
+ * policy sets to the in-force topic, refused sets as POLICY violations, and undecodable records to
+ * the dead-letter topic. docs/policies.md explains the stores.
  */
 public final class GovernanceTopology {
+    /** Last accepted contract of every product: what the next change is compared with. */
     public static final String ACCEPTED_CONTRACTS_STORE = "accepted-contracts-store";
+    /** Policy sets admitted so far, on the single admission partition. */
+    public static final String POLICY_SETS_STORE = "policy-sets-store";
+    /** Policy sets in force, replicated to every instance from the in-force topic. */
+    public static final String POLICIES_IN_FORCE_STORE = "policies-in-force-store";
+    /** Reverse lineage: upstream product, active consumer. */
+    public static final String LINEAGE_STORE = "lineage-store";
 
     private GovernanceTopology() {
     }
 
-    public static void build(StreamsBuilder builder, TopicCatalog topics, Supplier<GovernanceEngine> engine) {
+    public static void build(StreamsBuilder builder, TopicCatalog topics) {
+        PolicyCache cache = new PolicyCache();
+        admitPolicySets(builder, topics, cache);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACCEPTED_CONTRACTS_STORE),
                 Serdes.String(), new EventSerde<>(DataProductContract.class, OutputFormat.AVRO)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LINEAGE_STORE),
+                Serdes.String(), Serdes.String()));
 
         Topic<String, ContractChange> changes = topics.topic(Topics.CONTRACT_CHANGES);
         KStream<String, GovernanceOutcome> outcomes = DeadLetterRouting
                 .decodedStream(builder, topics, changes, ContractChange.class, ContractChange::getProductId, "contract-changes")
-                .process(() -> new ContractGovernanceProcessor(engine, ACCEPTED_CONTRACTS_STORE),
-                        Named.as("evaluate-contract"), ACCEPTED_CONTRACTS_STORE);
+                .process(() -> new ContractGovernanceProcessor(cache), Named.as("evaluate-contract"),
+                        ACCEPTED_CONTRACTS_STORE, LINEAGE_STORE);
 
         Topic<String, Decision> decisions = topics.topic(Topics.DECISIONS);
         outcomes.mapValues(GovernanceOutcome::decision, Named.as("decision"))
@@ -49,9 +64,39 @@ public final class GovernanceTopology {
         outcomes.flatMapValues(GovernanceOutcome::violations, Named.as("violations"))
                 .to(violations.name(), Produced.with(violations.keySerde(), violations.valueSerde()).withName("violations-sink"));
 
+        KStream<String, GovernanceOutcome> acceptedOutcomes = outcomes.filter((productId, outcome) -> outcome.accepted(), Named.as("accepted"));
         Topic<String, DataProductContract> catalog = topics.topic(Topics.CATALOG);
-        outcomes.filter((productId, outcome) -> outcome.accepted(), Named.as("accepted"))
-                .mapValues(GovernanceOutcome::contract, Named.as("accepted-contract"))
+        acceptedOutcomes.mapValues(GovernanceOutcome::contract, Named.as("accepted-contract"))
                 .to(catalog.name(), Produced.with(catalog.keySerde(), catalog.valueSerde()).withName("catalog-sink"));
+
+        acceptedOutcomes.flatMap(LineageEdges::of, Named.as("lineage-edges"))
+                .repartition(Repartitioned.<String, String>as("lineage-by-upstream").withKeySerde(Serdes.String())
+                        .withValueSerde(Serdes.String()))
+                .process(() -> new LineageProcessor(LINEAGE_STORE), Named.as("update-lineage"), LINEAGE_STORE);
+    }
+
+    private static void admitPolicySets(StreamsBuilder builder, TopicCatalog topics, PolicyCache cache) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(POLICY_SETS_STORE),
+                Serdes.String(), new EventSerde<>(PolicySet.class, OutputFormat.AVRO)));
+        Topic<String, PolicySet> inForce = topics.topic(Topics.POLICIES_IN_FORCE);
+        // One partition: every set is admitted against the same view of the global set, in publish order.
+        KStream<String, PolicyAdmissionResult> results = DeadLetterRouting
+                .decodedStream(builder, topics, topics.topic(Topics.POLICIES), PolicySet.class, PolicySet::getId, "policies")
+                .repartition(Repartitioned.<String, PolicySet>as("policies-single-partition").withNumberOfPartitions(1)
+                        .withKeySerde(Serdes.String()).withValueSerde(new EventSerde<>(PolicySet.class, OutputFormat.AVRO)))
+                .process(() -> new PolicyAdmissionProcessor(POLICY_SETS_STORE, cache), Named.as("admit-policy-set"),
+                        POLICY_SETS_STORE);
+        results.filter((id, result) -> result instanceof PolicyAdmissionResult.InForce, Named.as("policy-set-in-force"))
+                .mapValues(result -> ((PolicyAdmissionResult.InForce) result).set(), Named.as("policy-set-admitted"))
+                .to(inForce.name(), Produced.with(inForce.keySerde(), inForce.valueSerde()).withName("policies-in-force-sink"));
+        Topic<String, Violation> violations = topics.topic(Topics.VIOLATIONS);
+        results.filter((id, result) -> result instanceof PolicyAdmissionResult.Refused, Named.as("policy-set-refused"))
+                .mapValues(result -> ((PolicyAdmissionResult.Refused) result).violation(), Named.as("policy-set-refusal"))
+                .to(violations.name(), Produced.with(violations.keySerde(), violations.valueSerde())
+                        .withName("policy-refusals-sink"));
+        builder.globalTable(inForce.name(), Consumed.with(inForce.keySerde(), inForce.valueSerde())
+                        .withName("policies-in-force-source"),
+                Materialized.<String, PolicySet, KeyValueStore<Bytes, byte[]>>as(POLICIES_IN_FORCE_STORE)
+                        .withKeySerde(inForce.keySerde()).withValueSerde(inForce.valueSerde()));
     }
 }

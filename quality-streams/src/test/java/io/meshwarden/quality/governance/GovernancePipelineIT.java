@@ -10,7 +10,6 @@ import io.meshwarden.avro.Decision;
 import io.meshwarden.avro.DecisionOutcome;
 import io.meshwarden.avro.Violation;
 import io.meshwarden.config.MeshwardenConfig;
-import io.meshwarden.config.Settings;
 import io.meshwarden.kafka.embedded.EmbeddedKafka;
 import io.meshwarden.kafka.embedded.EmbeddedKafkaBroker;
 import io.meshwarden.kafka.embedded.TopicTail;
@@ -25,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -48,15 +46,7 @@ class GovernancePipelineIT {
 
     @BeforeEach
     void start(EmbeddedKafkaBroker broker, @TempDir Path stateDir) {
-        // A fresh prefix and application id per test: Streams does not leave its group on close,
-        // so a reused id would wait out the previous member's session.
-        String run = "it" + System.nanoTime();
-        config = MeshwardenConfig.defaults(Map.of(
-                Settings.BOOTSTRAP_SERVERS.key(), broker.bootstrapServers(),
-                Settings.STATE_DIR.key(), stateDir.toString(),
-                Settings.TOPIC_PREFIX.key(), run + ".",
-                Settings.APPLICATION_ID_PREFIX.key(), run,
-                Settings.TOPIC_PARTITIONS.key(), "2"));
+        config = ItConfig.freshRun(broker, stateDir, "it");
         topics = config.topics();
         app = QualityStreams.start(config);
         producer = new KafkaProducer<>(config.producerProperties("it"), new ByteArraySerializer(), new ByteArraySerializer());

@@ -1,0 +1,77 @@
+package io.meshwarden.governance.policy;
+
+import io.meshwarden.avro.PolicyRule;
+import io.meshwarden.avro.PolicySet;
+import io.meshwarden.avro.Severity;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The federation contract between the global set and a domain set: a domain rule with the id of
+ * a global rule overrides it, and may only tighten it (same kind, same CEL expression, severity
+ * not lowered, every parameter moved only towards strict). Parameters a domain rule leaves out
+ * are inherited from the global rule.
+ */
+public final class PolicyLayering {
+    private PolicyLayering() {
+    }
+
+    /** One message per way {@code domain} loosens or contradicts {@code global}, each naming both rules. */
+    public static List<String> conflicts(PolicySet global, PolicySet domain) {
+        Map<String, PolicyRule> globalRules = byId(global);
+        List<String> conflicts = new ArrayList<>();
+        for (PolicyRule rule : domain.getRules()) {
+            PolicyRule overridden = globalRules.get(rule.getId());
+            if (overridden != null) {
+                String both = "domain rule '" + rule.getId() + "' of " + PolicyCompiler.ref(domain) + " and global rule '"
+                        + overridden.getId() + "' of " + PolicyCompiler.ref(global) + ": ";
+                problems(overridden, rule).forEach(problem -> conflicts.add(both + problem));
+            }
+        }
+        return conflicts;
+    }
+
+    /** The rule a domain override stands for: the global rule's parameters, overlaid with the domain's. */
+    public static PolicyRule merged(PolicyRule global, PolicyRule domain) {
+        Map<String, String> parameters = new HashMap<>(global.getParameters());
+        parameters.putAll(domain.getParameters());
+        return PolicyRule.newBuilder(domain).setParameters(parameters)
+                .setExpression(domain.getExpression() == null ? global.getExpression() : domain.getExpression()).build();
+    }
+
+    static Map<String, PolicyRule> byId(PolicySet set) {
+        return set.getRules().stream().collect(Collectors.toMap(PolicyRule::getId, Function.identity(), (a, b) -> a));
+    }
+
+    private static List<String> problems(PolicyRule global, PolicyRule domain) {
+        if (!global.getKind().equals(domain.getKind())) {
+            return List.of("the domain rule is of kind " + domain.getKind() + " where the global rule is of kind "
+                    + global.getKind() + "; a domain may tighten a global rule, never replace it");
+        }
+        List<String> problems = new ArrayList<>();
+        if (global.getSeverity() == Severity.BLOCKING && domain.getSeverity() == Severity.WARNING) {
+            problems.add("the domain rule lowers severity blocking to warning");
+        }
+        PolicyRule effective = merged(global, domain);
+        if (!Objects.equals(global.getExpression(), effective.getExpression())) {
+            problems.add("the domain rule changes the CEL expression; only severity and message of a global CEL rule may change");
+        }
+        RuleKind kind = RuleKinds.named(global.getKind()).orElse(null);
+        if (kind != null) {
+            kind.parameters().forEach((name, param) -> {
+                String before = Optional.ofNullable(global.getParameters().get(name)).orElse(param.defaultValue());
+                String after = effective.getParameters().getOrDefault(name, before);
+                if (before != null && after != null) {
+                    param.strictness().loosening(name, before, after).ifPresent(problems::add);
+                }
+            });
+        }
+        return problems;
+    }
+}
