@@ -21,13 +21,23 @@ final class SlaMonitorDefaults {
     }
 
     static PropertySource propertySource() {
-        return PropertySource.of(NAME, Map.of(
-                ENABLED, true,
-                "micronaut.application.name", "sla-monitor",
-                "micronaut.server.port", DEFAULT_PORT,
+        return PropertySource.of(NAME, Map.ofEntries(
+                Map.entry(ENABLED, true),
+                Map.entry("micronaut.application.name", "sla-monitor"),
+                Map.entry("micronaut.server.port", DEFAULT_PORT),
                 // The Kafka Streams state is the point of the health check; show it to everyone.
-                "endpoints.health.details-visible", "ANONYMOUS",
+                Map.entry("endpoints.health.details-visible", "ANONYMOUS"),
                 // No service discovery here; its indicator would only add noise.
-                "endpoints.health.discovery-client.enabled", false), POSITION);
+                Map.entry("endpoints.health.discovery-client.enabled", false),
+                // The dashboard page and the generated OpenAPI document, both static.
+                Map.entry("micronaut.router.static-resources.dashboard.paths", "classpath:dashboard"),
+                Map.entry("micronaut.router.static-resources.dashboard.mapping", "/dashboard/**"),
+                Map.entry("micronaut.router.static-resources.swagger.paths", "classpath:META-INF/swagger"),
+                Map.entry("micronaut.router.static-resources.swagger.mapping", "/swagger/**"),
+                // GET /prometheus, unauthenticated like /health: scraped by Prometheus.
+                Map.entry("micronaut.metrics.enabled", true),
+                Map.entry("micronaut.metrics.export.prometheus.enabled", true),
+                Map.entry("micronaut.metrics.export.prometheus.descriptions", true),
+                Map.entry("endpoints.prometheus.sensitive", false)), POSITION);
     }
 }

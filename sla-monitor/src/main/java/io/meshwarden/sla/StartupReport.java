@@ -31,9 +31,10 @@ public class StartupReport implements ApplicationEventListener<ServerStartupEven
     public void onApplicationEvent(ServerStartupEvent event) {
         EmbeddedServer server = event.getSource();
         String url = server.getURL().toString();
-        String report = String.format(Locale.ROOT, "SLA monitor listening on %s (API %s/api/violations, health %s/health);"
+        String report = String.format(Locale.ROOT, "SLA monitor listening on %s (dashboard %s/dashboard/, API %s/api/,"
+                        + " OpenAPI %s/swagger/, health %s/health, metrics %s/prometheus);"
                         + " Kafka %s; reads %s; writes %s; Kafka Streams application %s, state in %s",
-                url, url, url, config.bootstrapServers(), streams.inputTopics(), streams.outputTopics(),
+                url, url, url, url, url, url, config.bootstrapServers(), streams.inputTopics(), streams.outputTopics(),
                 streams.applicationId(), streams.stateDir());
         LOG.info(report);
         System.out.println(report);

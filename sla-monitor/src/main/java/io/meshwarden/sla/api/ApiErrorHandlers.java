@@ -14,15 +14,15 @@ public final class ApiErrorHandlers {
     private ApiErrorHandlers() {
     }
 
-    /** 400 naming the request field at fault. */
+    /** 400, 404 or 409 naming the request field at fault. */
     @Produces
     @Singleton
-    @Requires(classes = {InvalidParameterException.class, ExceptionHandler.class})
-    public static class InvalidParameter implements ExceptionHandler<InvalidParameterException, HttpResponse<ApiError>> {
+    @Requires(classes = {RequestRejectedException.class, ExceptionHandler.class})
+    public static class RequestRejected implements ExceptionHandler<RequestRejectedException, HttpResponse<ApiError>> {
         @Override
         @SuppressWarnings("rawtypes") // the interface's own signature
-        public HttpResponse<ApiError> handle(HttpRequest request, InvalidParameterException exception) {
-            return HttpResponse.<ApiError>status(HttpStatus.BAD_REQUEST)
+        public HttpResponse<ApiError> handle(HttpRequest request, RequestRejectedException exception) {
+            return HttpResponse.<ApiError>status(exception.status())
                     .body(ApiError.badField(exception.field(), exception.getMessage()));
         }
     }

@@ -14,8 +14,8 @@ import io.micronaut.http.annotation.QueryValue;
 import java.io.UncheckedIOException;
 
 /**
- * {@code GET /api/violations?productId=&domain=&status=&limit=}: the latest state of the matching
- * violations, newest first, as a JSON array of plain-JSON violations (the same JSON domain teams
+ * {@code GET /api/violations?productId=&domain=&ruleId=&status=&offset=&limit=}: the latest state of the
+ * matching violations, newest first, one page ({@code offset} skipped, at most {@code limit}), as a JSON array of plain-JSON violations (the same JSON domain teams
  * write: ISO timestamps, no union wrappers). 400 names the bad parameter; 503 while the store is
  * not queryable.
  *
@@ -36,8 +36,9 @@ public class ViolationController {
 
     @Get(produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> list(@Nullable @QueryValue String productId, @Nullable @QueryValue String domain,
-                                     @Nullable @QueryValue String status, @Nullable @QueryValue String limit) {
-        ViolationQuery query = ViolationQuery.parse(productId, domain, status, limit);
+                                     @Nullable @QueryValue String ruleId, @Nullable @QueryValue String status,
+                                     @Nullable @QueryValue String offset, @Nullable @QueryValue String limit) {
+        ViolationQuery query = ViolationQuery.parse(productId, domain, ruleId, status, offset, limit);
         ArrayNode body = JSON.createArrayNode();
         reader.find(query).forEach(violation -> body.add(codec.toJson(violation)));
         return HttpResponse.ok(render(body)).contentType(MediaType.APPLICATION_JSON_TYPE);

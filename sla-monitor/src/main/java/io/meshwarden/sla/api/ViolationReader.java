@@ -4,7 +4,7 @@ import io.meshwarden.avro.Violation;
 import io.meshwarden.sla.streams.SlaStreams;
 import io.meshwarden.sla.streams.StoreUnavailableException;
 import io.meshwarden.sla.streams.ViolationKey;
-import io.meshwarden.sla.streams.ViolationTopology;
+import io.meshwarden.sla.streams.SlaStores;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,7 +19,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * Answers violation searches from the local violation store by interactive query: a prefix range
  * scan when the product is known, a full scan otherwise; newest {@code detectedAt} first.
  *
- * <p>Reads: {@link ViolationTopology#STORE} of this instance (one instance holds every partition
+ * <p>Reads: {@link SlaStores.VIOLATIONS} of this instance (one instance holds every partition
  * today; a scaled-out service would also ask its peers).
  */
 @Singleton
@@ -48,9 +48,10 @@ public class ViolationReader {
             }
         } catch (InvalidStateStoreException e) {
             // The store can migrate away between the lookup and the end of the scan.
-            throw new StoreUnavailableException(ViolationTopology.STORE, streams.state(), e);
+            throw new StoreUnavailableException(SlaStores.VIOLATIONS, streams.state(), e);
         }
         found.sort(NEWEST_FIRST);
-        return found.size() > query.limit() ? List.copyOf(found.subList(0, query.limit())) : found;
+        int from = Math.min(query.offset(), found.size());
+        return List.copyOf(found.subList(from, Math.min(found.size(), from + query.limit())));
     }
 }

@@ -6,6 +6,7 @@ import io.meshwarden.config.Settings;
 import io.meshwarden.schemas.Topic;
 import io.meshwarden.schemas.TopicCatalog;
 import io.meshwarden.schemas.TopicProvisioner;
+import io.meshwarden.sla.alerts.SlaPolicy;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -43,7 +46,7 @@ public class SlaStreams {
         this.config = config;
         this.properties = config.streamsProperties(SlaTopology.APPLICATION_SUFFIX);
         provisionTopics();
-        this.streams = new KafkaStreams(SlaTopology.build(config.topics(), properties), properties);
+        this.streams = new KafkaStreams(SlaTopology.build(config.topics(), SlaPolicy.from(config), properties), properties);
         streams.setStateListener((now, before) -> LOG.info("Kafka Streams {} went from {} to {}", applicationId(), before, now));
         // Processing errors are handled record by record; what reaches here is fatal (a broken store,
         // a fenced producer that cannot recover). Stopping makes health DOWN so the platform restarts us.
@@ -74,32 +77,44 @@ public class SlaStreams {
     /** The topics this application writes, by full name: outputs, then store changelogs. */
     public List<String> outputTopics() {
         return Stream.concat(names(SlaTopology.OUTPUTS.stream().map(config.topics()::topic)).stream(),
-                Stream.of(applicationId() + "-" + ViolationTopology.STORE + "-changelog")).toList();
+                SlaStores.ALL.stream().map(store -> applicationId() + "-" + store + "-changelog")).toList();
+    }
+
+    /** The violation store of this instance's partitions; see {@link #store}. */
+    public ReadOnlyKeyValueStore<String, Violation> violationStore() {
+        return store(SlaStores.VIOLATIONS);
     }
 
     /**
-     * The violation store of this instance's partitions.
+     * A read-only view of one of the {@link SlaStores} over this instance's partitions.
      *
      * @throws StoreUnavailableException while the application is not RUNNING (starting, rebalancing,
      *                                   restoring, stopped)
      */
-    public ReadOnlyKeyValueStore<String, Violation> violationStore() {
+    public <V> ReadOnlyKeyValueStore<String, V> store(String name) {
         KafkaStreams.State state = streams.state();
         if (state != KafkaStreams.State.RUNNING) {
-            throw new StoreUnavailableException(ViolationTopology.STORE, state);
+            throw new StoreUnavailableException(name, state);
         }
         try {
-            return streams.store(StoreQueryParameters.fromNameAndType(ViolationTopology.STORE,
-                    QueryableStoreTypes.<String, Violation>keyValueStore()));
+            return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
         } catch (InvalidStateStoreException e) {
-            throw new StoreUnavailableException(ViolationTopology.STORE, streams.state(), e);
+            throw new StoreUnavailableException(name, streams.state(), e);
         }
+    }
+
+    /** Binds the Kafka Streams client metrics (consumer, producer, stream threads, stores) to a registry. */
+    public void bindMetrics(MeterRegistry registry) {
+        new KafkaStreamsMetrics(streams).bindTo(registry);
     }
 
     @PreDestroy
     void close() {
         LOG.info("Closing Kafka Streams {} (timeout {})", applicationId(), CLOSE_TIMEOUT);
-        if (!streams.close(CloseOptions.timeout(CLOSE_TIMEOUT))) {
+        // Leave the group: a restarted instance then gets its partitions at once rather than after the
+        // session timeout of the member that left (45 s by default).
+        if (!streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP))) {
             LOG.warn("Kafka Streams {} did not close within {}", applicationId(), CLOSE_TIMEOUT);
         }
     }

@@ -3,7 +3,7 @@ package io.meshwarden.sla.streams;
 import io.meshwarden.avro.Violation;
 
 /**
- * The key of {@link ViolationTopology#STORE} entries: {@code <productId>|<violationId>}, so that
+ * The key of {@link SlaStores#VIOLATIONS} entries: {@code <productId>|<violationId>}, so that
  * every violation of one product is a prefix range scan. A product id may itself hold '|' (a
  * product that breaks the naming policy still has violations to show), so '\' and '|' in it are
  * escaped: the first unescaped '|' always ends the product id and no product's prefix matches

@@ -1,0 +1,154 @@
+package io.meshwarden.sla.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meshwarden.avro.Alert;
+import io.meshwarden.avro.AlertAction;
+import io.meshwarden.avro.AlertCommand;
+import io.meshwarden.sla.alerts.AlertIds;
+import io.meshwarden.sla.alerts.AlertLifecycle;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Alerts: {@code GET /api/alerts} lists them (filters in {@link AlertQuery}); {@code POST
+ * /api/alerts/{productId}/{ruleId}/acknowledge|resolve|snooze} writes an operator command to the
+ * alert-command topic and answers 202 ({@code action} any case); the alert changes when the lifecycle applies it (watch
+ * {@code GET}). 400 names the bad field; 404 an unknown alert; 409 an alert already resolved.
+ *
+ * <p>Bodies are parsed here rather than bound by Micronaut, so that malformed JSON also gets this
+ * API's error body naming the field ({@code body}).
+ */
+@Controller("/api/alerts")
+public class AlertController {
+    static final int MAX_SNOOZE_MINUTES = 7 * 24 * 60;
+    private static final int MAX_TEXT = 500;
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    private final SlaReader reader;
+    private final AlertCommandPublisher publisher;
+
+    public AlertController(SlaReader reader, AlertCommandPublisher publisher) {
+        this.reader = reader;
+        this.publisher = publisher;
+    }
+
+    @Operation(summary = "Alerts by product, domain, SLA kind, state, severity and active flag; newest change first")
+    @Get
+    public List<AlertView> list(@Nullable @QueryValue String productId, @Nullable @QueryValue String domain,
+                                @Nullable @QueryValue String slaKind, @Nullable @QueryValue String state,
+                                @Nullable @QueryValue String severity, @Nullable @QueryValue String active,
+                                @Nullable @QueryValue String limit) {
+        AlertQuery query = AlertQuery.parse(productId, domain, slaKind, state, severity, active, limit);
+        List<Alert> alerts = query.productId() == null ? reader.alerts() : reader.alertsOf(query.productId());
+        return alerts.stream().filter(query::matches)
+                .sorted(Comparator.comparing(Alert::getChangedAt).reversed().thenComparing(Alert::getAlertId))
+                .limit(query.limit()).map(AlertView::of).toList();
+    }
+
+    @Operation(summary = "Act on an alert: action acknowledge (it stops escalating), resolve (by hand; the next breach"
+            + " opens a new alert) or snooze (until a time or for some minutes; it reopens if still breaching then)")
+    @Post(uri = "/{productId}/{ruleId}/{action}", consumes = MediaType.APPLICATION_JSON)
+    public HttpResponse<CommandAccepted> act(@PathVariable String productId, @PathVariable String ruleId,
+                                             @Schema(allowableValues = {"acknowledge", "resolve", "snooze"})
+                                             @PathVariable String action,
+                                             @RequestBody(content = @Content(schema = @Schema(implementation = AlertActionRequest.class)))
+                                             @Body @Nullable String body) {
+        return command(productId, ruleId, Params.enumValue("action", AlertAction.class, action), body);
+    }
+
+    private HttpResponse<CommandAccepted> command(String productId, String ruleId, AlertAction action, String body) {
+        AlertActionRequest request = parse(body);
+        String actor = text("actor", request.actor(), true);
+        String reason = text("reason", request.reason(), false);
+        Instant now = Instant.now();
+        Instant until = action == AlertAction.SNOOZE ? snoozeUntil(request, now) : null;
+        String alertId = AlertIds.of(productId, ruleId);
+        Alert alert = reader.alert(alertId);
+        if (alert == null) {
+            throw RequestRejectedException.notFound("alertId", "no alert '" + alertId + "'");
+        }
+        if (!AlertLifecycle.active(alert)) {
+            throw RequestRejectedException.conflict("alertId", "alert '" + alertId + "' is already " + alert.getState());
+        }
+        AlertCommand command = AlertCommand.newBuilder().setCommandId(UUID.randomUUID().toString()).setAlertId(alertId)
+                .setAction(action).setActor(actor).setReason(reason).setSnoozeUntil(until).setIssuedAt(now).build();
+        publisher.publish(command);
+        return HttpResponse.accepted().body(new CommandAccepted(command.getCommandId(), alertId, action.name(),
+                AlertView.iso(until)));
+    }
+
+    private static AlertActionRequest parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw new InvalidParameterException("body", "a JSON body with at least \"actor\" is required");
+        }
+        try {
+            return JSON.readValue(body, AlertActionRequest.class);
+        } catch (JsonMappingException e) {
+            // A value of the wrong type or an unknown property: name that field.
+            String field = e.getPath().isEmpty() || e.getPath().get(0).getFieldName() == null
+                    ? "body" : e.getPath().get(0).getFieldName();
+            throw new InvalidParameterException(field, "the body is not a valid request: " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw new InvalidParameterException("body", "the body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String text(String field, String value, boolean required) {
+        String text = Params.blankToNull(value);
+        if (text == null && required) {
+            throw new InvalidParameterException(field, field + " is required: who acts on the alert");
+        }
+        if (text != null && text.length() > MAX_TEXT) {
+            throw new InvalidParameterException(field, field + " is longer than " + MAX_TEXT + " characters");
+        }
+        return text;
+    }
+
+    private static Instant snoozeUntil(AlertActionRequest request, Instant now) {
+        if (request.until() != null && request.minutes() != null) {
+            throw new InvalidParameterException("until", "give either until or minutes, not both");
+        }
+        if (request.minutes() != null) {
+            if (request.minutes() < 1 || request.minutes() > MAX_SNOOZE_MINUTES) {
+                throw new InvalidParameterException("minutes", "minutes must be between 1 and " + MAX_SNOOZE_MINUTES
+                        + ", not " + request.minutes());
+            }
+            return now.plus(Duration.ofMinutes(request.minutes()));
+        }
+        if (request.until() == null) {
+            throw new InvalidParameterException("until", "a snooze needs until (ISO-8601 instant) or minutes");
+        }
+        Instant until;
+        try {
+            until = Instant.parse(request.until());
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameterException("until", "until must be an ISO-8601 instant such as 2026-11-25T10:00:00Z, not '"
+                    + request.until() + "'");
+        }
+        if (!until.isAfter(now) || until.isAfter(now.plus(Duration.ofMinutes(MAX_SNOOZE_MINUTES)))) {
+            throw new InvalidParameterException("until", "until must be in the future and within 7 days, not " + until);
+        }
+        return until;
+    }
+}

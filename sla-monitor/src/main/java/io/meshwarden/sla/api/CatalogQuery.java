@@ -1,0 +1,24 @@
+package io.meshwarden.sla.api;
+
+import io.meshwarden.avro.Classification;
+
+/**
+ * A validated catalog search; every criterion optional. {@code domain}, {@code tag} exact;
+ * {@code classification} one of the contract's classifications (any case); {@code owner} the owning
+ * team or the steward (any case); {@code q} free text, see {@link ProductSummary#mentions}.
+ */
+public record CatalogQuery(String text, String domain, String tag, Classification classification, String owner) {
+
+    public static CatalogQuery parse(String q, String domain, String tag, String classification, String owner) {
+        return new CatalogQuery(Params.blankToNull(q), Params.blankToNull(domain), Params.blankToNull(tag),
+                Params.enumValue("classification", Classification.class, classification), Params.blankToNull(owner));
+    }
+
+    public boolean matches(ProductSummary product) {
+        return (domain == null || domain.equals(product.domain()))
+                && (tag == null || product.tags().contains(tag))
+                && (classification == null || classification.name().equals(product.classification()))
+                && (owner == null || owner.equalsIgnoreCase(product.ownerTeam()) || owner.equalsIgnoreCase(product.steward()))
+                && (text == null || product.mentions(text));
+    }
+}

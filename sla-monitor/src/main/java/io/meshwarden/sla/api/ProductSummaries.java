@@ -1,0 +1,54 @@
+package io.meshwarden.sla.api;
+
+import io.meshwarden.avro.Alert;
+import io.meshwarden.avro.DataProductContract;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Products with their alerts, SLA and health, from one scan of each store. */
+@Singleton
+public class ProductSummaries {
+    private final SlaReader reader;
+
+    public ProductSummaries(SlaReader reader) {
+        this.reader = reader;
+    }
+
+    /** The products of the catalog. */
+    public List<ProductSummary> catalogued() {
+        return summaries(false);
+    }
+
+    /**
+     * The products of the catalog, and those with alerts but no accepted contract (a product whose
+     * every contract was rejected, a policy set), so that the health grid shows them too.
+     */
+    public List<ProductSummary> all() {
+        return summaries(true);
+    }
+
+    private List<ProductSummary> summaries(boolean withUncatalogued) {
+        Map<String, List<Alert>> alerts = reader.alerts().stream().collect(Collectors.groupingBy(Alert::getProductId));
+        long now = System.currentTimeMillis();
+        List<ProductSummary> products = new ArrayList<>();
+        Set<String> catalogued = new HashSet<>();
+        for (DataProductContract contract : reader.contracts()) {
+            catalogued.add(contract.getId());
+            products.add(ProductSummary.of(contract, alerts.getOrDefault(contract.getId(), List.of()),
+                    reader.status(contract.getId(), contract, now)));
+        }
+        if (withUncatalogued) {
+            alerts.forEach((productId, productAlerts) -> {
+                if (!catalogued.contains(productId)) {
+                    products.add(ProductSummary.uncatalogued(productId, productAlerts, reader.status(productId, null, now)));
+                }
+            });
+        }
+        return products;
+    }
+}

@@ -1,0 +1,77 @@
+package io.meshwarden.sla.metrics;
+
+import io.meshwarden.avro.Alert;
+import io.meshwarden.sla.alerts.AlertLifecycle;
+import io.meshwarden.sla.api.ProductSummaries;
+import io.meshwarden.sla.api.ProductSummary;
+import io.meshwarden.sla.api.SlaReader;
+import io.meshwarden.sla.streams.SlaStreams;
+import io.meshwarden.sla.streams.StoreUnavailableException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.scheduling.annotation.Scheduled;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The service's Prometheus metrics ({@code GET /prometheus}): the Kafka Streams client metrics, and,
+ * refreshed from the state stores every few seconds, open alerts by severity and domain
+ * ({@code meshwarden_sla_alerts_open}), remaining 30-day error budget per product
+ * ({@code meshwarden_sla_budget_remaining}) and availability per product and window
+ * ({@code meshwarden_sla_availability}). While the stores cannot be queried the gauges keep their
+ * last values.
+ */
+@Context
+public class SlaMetrics {
+    private final SlaReader reader;
+    private final ProductSummaries products;
+    private final MultiGauge openAlerts;
+    private final MultiGauge budgets;
+    private final MultiGauge availability;
+
+    public SlaMetrics(MeterRegistry registry, SlaStreams streams, SlaReader reader, ProductSummaries products) {
+        this.reader = reader;
+        this.products = products;
+        streams.bindMetrics(registry);
+        this.openAlerts = MultiGauge.builder("meshwarden.sla.alerts.open")
+                .description("Active (not resolved) alerts by severity and domain").register(registry);
+        this.budgets = MultiGauge.builder("meshwarden.sla.budget.remaining")
+                .description("Share of the 30-day error budget left; negative when overspent").register(registry);
+        this.availability = MultiGauge.builder("meshwarden.sla.availability")
+                .description("Share of the window the product met its freshness guarantee").register(registry);
+    }
+
+    @Scheduled(fixedDelay = "5s", initialDelay = "1s")
+    void refresh() {
+        try {
+            Map<Tags, Long> open = reader.alerts().stream().filter(AlertLifecycle::active)
+                    .collect(Collectors.groupingBy(SlaMetrics::tags, Collectors.counting()));
+            openAlerts.register(open.entrySet().stream()
+                    .map(entry -> MultiGauge.Row.of(entry.getKey(), entry.getValue())).toList(), true);
+            List<ProductSummary> all = products.all();
+            budgets.register(all.stream().filter(product -> product.sla().budgetRemaining() != null)
+                    .map(product -> MultiGauge.Row.of(product(product), product.sla().budgetRemaining())).toList(), true);
+            List<MultiGauge.Row<?>> rows = new ArrayList<>();
+            for (ProductSummary product : all) {
+                rows.add(MultiGauge.Row.of(product(product).and("window", "1h"), product.sla().availability1h()));
+                rows.add(MultiGauge.Row.of(product(product).and("window", "24h"), product.sla().availability24h()));
+                rows.add(MultiGauge.Row.of(product(product).and("window", "30d"), product.sla().availability30d()));
+            }
+            availability.register(rows, true);
+        } catch (StoreUnavailableException e) {
+            // Starting or rebalancing: keep the last values until the stores answer again.
+        }
+    }
+
+    private static Tags tags(Alert alert) {
+        return Tags.of("severity", alert.getSeverity().name(), "domain", alert.getDomain());
+    }
+
+    private static Tags product(ProductSummary product) {
+        return Tags.of("product", product.id(), "domain", product.domain());
+    }
+}

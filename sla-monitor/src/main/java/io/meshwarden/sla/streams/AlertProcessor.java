@@ -1,0 +1,115 @@
+package io.meshwarden.sla.streams;
+
+import io.meshwarden.avro.Alert;
+import io.meshwarden.avro.AlertCommand;
+import io.meshwarden.avro.Violation;
+import io.meshwarden.avro.ViolationStatus;
+import io.meshwarden.sla.alerts.AlertIds;
+import io.meshwarden.sla.alerts.AlertLifecycle;
+import io.meshwarden.sla.alerts.AlertLifecycle.Outcome;
+import io.meshwarden.sla.alerts.AlertTrack;
+import io.meshwarden.sla.alerts.SlaPolicy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the {@link AlertLifecycle} over the state stores: one alert per (product, rule), changed by
+ * violations, by operator commands, and by a wall-clock punctuation (escalation, snooze expiry,
+ * flapping that has settled). Everything arrives keyed by product id, so one product's alerts, its
+ * contract and its commands are in the same task.
+ *
+ * <p>Reads violations and commands (as {@link SpecificRecord}), {@link SlaStores#CATALOG} for the
+ * owning team and steward. Writes {@link SlaStores#ALERTS} and {@link SlaStores#ALERT_TRACKS}, and
+ * forwards each transition, keyed by alert id, for the alert topic.
+ */
+final class AlertProcessor implements Processor<String, SpecificRecord, String, Alert> {
+    private static final Logger LOG = LoggerFactory.getLogger(AlertProcessor.class);
+
+    private final SlaPolicy policy;
+    private final AlertLifecycle lifecycle;
+    private ProcessorContext<String, Alert> context;
+    private KeyValueStore<String, Alert> alerts;
+    private KeyValueStore<String, AlertTrack> tracks;
+    private CatalogLookup catalog;
+
+    AlertProcessor(SlaPolicy policy) {
+        this.policy = policy;
+        this.lifecycle = new AlertLifecycle(policy);
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Alert> context) {
+        this.context = context;
+        this.alerts = context.getStateStore(SlaStores.ALERTS);
+        this.tracks = context.getStateStore(SlaStores.ALERT_TRACKS);
+        this.catalog = new CatalogLookup(context);
+        context.schedule(policy.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::tick);
+    }
+
+    @Override
+    public void process(Record<String, SpecificRecord> record) {
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        if (record.value() instanceof Violation violation) {
+            String alertId = AlertIds.of(violation.getProductId(), violation.getRuleId());
+            Alert alert = alerts.get(alertId);
+            AlertTrack track = track(alertId);
+            apply(alertId, violation.getStatus() == ViolationStatus.BREACH
+                    ? lifecycle.breach(alert, track, violation, catalog.contract(violation.getProductId()), now)
+                    : lifecycle.recovery(alert, track, violation, now), now);
+        } else if (record.value() instanceof AlertCommand command) {
+            Alert alert = alerts.get(command.getAlertId());
+            if (!AlertLifecycle.active(alert)) {
+                // The API refuses these; one can still race with a recovery. Acting on it is a no-op.
+                LOG.warn("Ignoring {} of alert {} by {}: the alert is {}", command.getAction(), command.getAlertId(),
+                        command.getActor(), alert == null ? "unknown" : alert.getState());
+                return;
+            }
+            apply(command.getAlertId(), lifecycle.command(alert, track(command.getAlertId()), command, now), now);
+        } else {
+            throw new IllegalArgumentException("the alert lifecycle takes violations and commands, not "
+                    + record.value().getClass().getName());
+        }
+    }
+
+    private void tick(long wallClock) {
+        Instant now = Instant.ofEpochMilli(wallClock);
+        List<Map.Entry<String, Outcome>> changes = new ArrayList<>();
+        try (KeyValueIterator<String, Alert> all = alerts.all()) {
+            all.forEachRemaining(entry -> {
+                if (AlertLifecycle.active(entry.value)) {
+                    Outcome outcome = lifecycle.tick(entry.value, track(entry.key), now);
+                    if (outcome.emit()) {
+                        changes.add(Map.entry(entry.key, outcome));
+                    }
+                }
+            });
+        }
+        changes.forEach(change -> apply(change.getKey(), change.getValue(), now));
+    }
+
+    private AlertTrack track(String alertId) {
+        AlertTrack track = tracks.get(alertId);
+        return track == null ? AlertTrack.initial() : track;
+    }
+
+    private void apply(String alertId, Outcome outcome, Instant now) {
+        if (outcome.alert() != null) {
+            alerts.put(alertId, outcome.alert());
+        }
+        tracks.put(alertId, outcome.track());
+        if (outcome.emit()) {
+            context.forward(new Record<>(alertId, outcome.alert(), now.toEpochMilli()));
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.meshwarden.sla.it;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meshwarden.avro.DataProductContract;
+import io.meshwarden.avro.Severity;
+import io.meshwarden.avro.Violation;
+import io.meshwarden.avro.ViolationCategory;
+import io.meshwarden.avro.ViolationStatus;
+import io.meshwarden.config.MeshwardenConfig;
+import io.meshwarden.schemas.Samples;
+import io.meshwarden.schemas.Topic;
+import io.meshwarden.schemas.Topics;
+import io.meshwarden.sla.SlaMonitor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * The SLA monitor on a real broker for integration tests: started as the local runner starts it,
+ * with producers for the catalog and violation topics (as quality-streams writes them) and a small
+ * HTTP client. {@link #restart()} closes the service and starts it again with the same application
+ * id and state directory.
+ */
+final class SlaService implements AutoCloseable {
+    static final Duration WAIT = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final MeshwardenConfig config;
+    private final Map<String, String> properties;
+    private final KafkaProducer<String, DataProductContract> contracts;
+    private final KafkaProducer<String, Violation> violations;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private SlaMonitor monitor;
+
+    /** An HTTP answer: status code and JSON body (null when empty). */
+    record Answer(int status, JsonNode body) {
+    }
+
+    SlaService(String bootstrapServers, Path stateDir, Map<String, String> settings) {
+        Map<String, String> meshwarden = new HashMap<>(settings);
+        meshwarden.put("meshwarden.bootstrap.servers", bootstrapServers);
+        meshwarden.put("meshwarden.state.dir", stateDir.toString());
+        meshwarden.putIfAbsent("meshwarden.topic.partitions", "2");
+        this.config = MeshwardenConfig.defaults(meshwarden);
+        this.properties = new HashMap<>(meshwarden);
+        properties.put("micronaut.server.port", "-1");
+        Topic<String, DataProductContract> catalog = config.topics().topic(Topics.CATALOG);
+        Topic<String, Violation> violationTopic = config.topics().topic(Topics.VIOLATIONS);
+        this.contracts = new KafkaProducer<>(config.producerProperties("sla-it-catalog"), catalog.keySerde().serializer(),
+                catalog.valueSerde().serializer());
+        this.violations = new KafkaProducer<>(config.producerProperties("sla-it-violations"),
+                violationTopic.keySerde().serializer(), violationTopic.valueSerde().serializer());
+        this.monitor = SlaMonitor.start(properties);
+        awaitRunning();
+    }
+
+    String url() {
+        return monitor.url();
+    }
+
+    void restart() {
+        monitor.close();
+        monitor = SlaMonitor.start(properties);
+        awaitRunning();
+    }
+
+    void contract(DataProductContract contract) {
+        send(contracts, Topics.CATALOG, contract.getId(), contract);
+    }
+
+    void violation(String productId, String ruleId, Severity severity, ViolationStatus status, Instant at) {
+        Violation violation = Violation.newBuilder(Samples.violation(productId, ruleId))
+                .setViolationId(productId + "/" + ruleId + "/" + at.toEpochMilli())
+                .setCategory(ruleId.equals("freshness") ? ViolationCategory.FRESHNESS : ViolationCategory.METADATA)
+                .setSeverity(severity).setStatus(status).setMessage(status + " of " + ruleId).setDetectedAt(at).build();
+        send(violations, Topics.VIOLATIONS, productId, violation);
+    }
+
+    Answer get(String path) {
+        return exchange(HttpRequest.newBuilder(URI.create(url() + path)).GET().build());
+    }
+
+    Answer post(String path, String json) {
+        return exchange(HttpRequest.newBuilder(URI.create(url() + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    String text(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url() + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until the answer of a GET satisfies the condition, and returns it. */
+    JsonNode awaitJson(String path, java.util.function.Predicate<JsonNode> condition) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(WAIT).until(() -> {
+            Answer answer = get(path);
+            found[0] = answer.body();
+            return answer.status() == 200 && condition.test(answer.body());
+        });
+        return found[0];
+    }
+
+    private void awaitRunning() {
+        await().atMost(WAIT).until(() -> get("/health").body().at("/details/kafkaStreams/details/state").asText()
+                .equals("RUNNING"));
+    }
+
+    private Answer exchange(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            return new Answer(response.statusCode(), body == null || body.isBlank() ? null : JSON.readTree(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <V> void send(KafkaProducer<String, V> producer, io.meshwarden.schemas.TopicSpec<String, V> spec, String key,
+                          V value) {
+        try {
+            producer.send(new ProducerRecord<>(config.topics().name(spec), key, value)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        contracts.close(Duration.ofSeconds(5));
+        violations.close(Duration.ofSeconds(5));
+        if (monitor != null) {
+            monitor.close();
+        }
+    }
+}
