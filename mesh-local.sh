@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 jar=mesh-local/target/mesh-local-0.1.0-SNAPSHOT.jar
-stale=$( [ -f "$jar" ] && find . -path '*/target' -prune -o \( -name '*.java' -o -name '*.avsc' -o -name 'pom.xml' -o -name '*.yml' -o -name '*.xml' \) -newer "$jar" -print -quit || echo missing)
+stale=$( [ -f "$jar" ] && find . -path '*/target' -prune -o \( -name '*.java' -o -name '*.avsc' -o -name 'pom.xml' -o -name '*.yml' -o -name '*.yaml' -o -name '*.xml' -o -name '*.html' -o -name '*.js' -o -name '*.css' \) -newer "$jar" -print -quit || echo missing)
 if [ -n "$stale" ]; then
   echo "Building Meshwarden (first run downloads dependencies; later runs are quick)..."
   mvn -q -B -ntp -DskipTests -pl mesh-local -am package

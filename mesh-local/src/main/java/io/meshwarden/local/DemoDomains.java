@@ -1,13 +1,11 @@
 package io.meshwarden.local;
 
 import io.meshwarden.avro.DataProductContract;
-import io.meshwarden.avro.MetricEvent;
 import io.meshwarden.events.DataProductPublisher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,9 +19,10 @@ import org.slf4j.LoggerFactory;
  */
 final class DemoDomains implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoDomains.class);
+    private static final Duration POLICY_TIMEOUT = Duration.ofSeconds(60);
 
     private final DataProductPublisher publisher;
-    private final List<DataProductContract> products = DemoProducts.all();
+    private final List<DataProductContract> products = DemoMetricsScenario.tune(DemoProducts.all());
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "demo-domains");
         thread.setDaemon(true);
@@ -31,6 +30,7 @@ final class DemoDomains implements AutoCloseable {
     });
     private final RandomGenerator random = RandomGenerator.getDefault();
     private final Clock clock = Clock.systemUTC();
+    private final DemoMetricsScenario scenario = new DemoMetricsScenario(clock.instant(), random);
     private long run;
 
     DemoDomains(DataProductPublisher publisher) {
@@ -42,6 +42,10 @@ final class DemoDomains implements AutoCloseable {
     }
 
     void start(Duration metricInterval) {
+        List<String> notInForce = publisher.publishPolicySetsAndAwait(DemoProducts.policySets(), POLICY_TIMEOUT);
+        if (!notInForce.isEmpty()) {
+            LOG.warn("demo policy sets {} are not in force; see the violation topic", notInForce);
+        }
         products.forEach(contract -> publisher.publishContract(contract, "demo-" + contract.getDomain()));
         publisher.flush();
         LOG.info("demo registered {} data products", products.size());
@@ -53,17 +57,7 @@ final class DemoDomains implements AutoCloseable {
             run++;
             Instant now = clock.instant();
             for (DataProductContract product : products) {
-                long expected = 1_000 + random.nextInt(500);
-                publisher.publishMetric(MetricEvent.newBuilder()
-                        .setProductId(product.getId())
-                        .setPipelineRunId(product.getId() + "-run-" + run)
-                        .setSourcePlatform(product.getSourcePlatform())
-                        .setRecordsLoaded(expected - random.nextInt(3))
-                        .setRecordsExpected(expected)
-                        .setFieldNullCounts(Map.of())
-                        .setNewestRecordTime(now.minusSeconds(random.nextInt(30)))
-                        .setEventTime(now)
-                        .build());
+                scenario.metric(product, run, now).ifPresent(publisher::publishMetric);
             }
         } catch (RuntimeException e) {
             // A failed round must not cancel the schedule; the next round tries again.

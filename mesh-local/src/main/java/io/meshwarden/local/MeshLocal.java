@@ -85,6 +85,7 @@ final class MeshLocal implements Callable<Integer> {
         String bootstrap = mesh.config().bootstrapServers();
         StringBuilder banner = new StringBuilder("\nMeshwarden is running.\n");
         banner.append(String.format("  Kafka      %s%s%n", bootstrap, mesh.embeddedBroker() ? " (embedded KRaft broker)" : ""));
+        banner.append(String.format("  Dashboard  %s/dashboard/%n", mesh.apiUrl()));
         banner.append(String.format("  API        %s/api/violations%n", mesh.apiUrl()));
         banner.append(String.format("  Health     %s/health%n", mesh.apiUrl()));
         banner.append(String.format("  Output     %s%n", mesh.config().outputFormat().name().toLowerCase(java.util.Locale.ROOT)));

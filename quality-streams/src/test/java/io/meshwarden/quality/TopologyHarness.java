@@ -1,6 +1,7 @@
 package io.meshwarden.quality;
 
 import io.meshwarden.config.MeshwardenConfig;
+import io.meshwarden.quality.rolling.QualityOptions;
 import io.meshwarden.schemas.Topic;
 import io.meshwarden.schemas.TopicCatalog;
 import io.meshwarden.schemas.TopicSpec;
@@ -22,9 +23,14 @@ public final class TopologyHarness implements AutoCloseable {
     private final TopologyTestDriver driver;
 
     public TopologyHarness(Path stateDir) {
+        this(stateDir, QualityOptions.defaults());
+    }
+
+    /** With rolling-quality options other than the defaults (window step, grace, observed topics). */
+    public TopologyHarness(Path stateDir, QualityOptions quality) {
         Properties props = MeshwardenConfig.defaults(Map.of("meshwarden.state.dir", stateDir.toString()))
                 .streamsProperties(QualityStreams.APPLICATION);
-        driver = new TopologyTestDriver(QualityTopology.build(topics), props, START);
+        driver = new TopologyTestDriver(QualityTopology.build(topics, quality), props, START);
     }
 
     public <V> TestInputTopic<String, V> input(TopicSpec<String, V> spec) {

@@ -27,8 +27,33 @@ public final class Settings {
     public static final Setting APPLICATION_ID_PREFIX = new Setting("meshwarden.application.id.prefix", "meshwarden",
             "prefix of the Kafka Streams application ids and consumer groups");
 
+    public static final Setting SLA_ESCALATION_BLOCKING_MS = new Setting("meshwarden.sla.escalation.blocking.ms", "900000",
+            "SLA monitor: an unacknowledged BLOCKING alert escalates after this long (ms)");
+    public static final Setting SLA_ESCALATION_WARNING_MS = new Setting("meshwarden.sla.escalation.warning.ms", "14400000",
+            "SLA monitor: an unacknowledged WARNING alert escalates after this long (ms)");
+    public static final Setting SLA_FLAP_CYCLES = new Setting("meshwarden.sla.flap.cycles", "3",
+            "SLA monitor: more than this many breach/recover cycles within the flap window hold an alert as FLAPPING");
+    public static final Setting SLA_FLAP_WINDOW_MS = new Setting("meshwarden.sla.flap.window.ms", "1800000",
+            "SLA monitor: window of the flap count, and how long a flapping alert must stay recovered to resolve (ms)");
+    public static final Setting SLA_RUNBOOK_BASE_URL = new Setting("meshwarden.sla.runbook.base.url",
+            "https://runbooks.meshwarden.io/sla/", "SLA monitor: an alert's runbook link is this followed by its rule id");
+    public static final Setting SLA_PUNCTUATE_INTERVAL_MS = new Setting("meshwarden.sla.punctuate.interval.ms", "5000",
+            "SLA monitor: wall-clock interval of escalation, snooze, flap and burn-rate checks (ms)");
+
+    public static final Setting QUALITY_WINDOW_STEP_MS = new Setting("meshwarden.quality.window.step.ms", "60000",
+            "how far a product's rolling completeness window advances at a time; a snapshot per product per step (ms)");
+    public static final Setting QUALITY_GRACE_MS = new Setting("meshwarden.quality.grace.ms", "60000",
+            "how long after a window step ends (metric event time) late metrics still count; later ones are dead-lettered 'late' (ms)");
+    public static final Setting QUALITY_PUNCTUATION_INTERVAL_MS = new Setting("meshwarden.quality.punctuation.interval.ms",
+            "1000", "how often (wall clock) freshness is checked; silence is detected within this plus the commit interval (ms)");
+    public static final Setting QUALITY_OBSERVED_TOPIC_PATTERN = new Setting("meshwarden.quality.observed.topic.pattern", "",
+            "regex of data product output topics the quality processor reads itself (observed mode); empty is off");
+
     public static final List<Setting> ALL = List.of(BOOTSTRAP_SERVERS, TOPIC_PREFIX, OUTPUT_FORMAT, PROCESSING_GUARANTEE,
-            COMMIT_INTERVAL_MS, STATE_DIR, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, APPLICATION_ID_PREFIX);
+            COMMIT_INTERVAL_MS, STATE_DIR, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, APPLICATION_ID_PREFIX,
+            SLA_ESCALATION_BLOCKING_MS, SLA_ESCALATION_WARNING_MS, SLA_FLAP_CYCLES, SLA_FLAP_WINDOW_MS, SLA_RUNBOOK_BASE_URL,
+            SLA_PUNCTUATE_INTERVAL_MS, QUALITY_WINDOW_STEP_MS, QUALITY_GRACE_MS, QUALITY_PUNCTUATION_INTERVAL_MS,
+            QUALITY_OBSERVED_TOPIC_PATTERN);
 
     private static final Map<String, Setting> BY_KEY = ALL.stream().collect(Collectors.toMap(Setting::key, Function.identity()));
 

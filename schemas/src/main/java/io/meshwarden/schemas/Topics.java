@@ -28,12 +28,17 @@ public final class Topics {
             MetricEvent.class, false, "pipeline load metrics published by domains; key: product id");
     public static final TopicSpec<String, PolicySet> POLICIES = event("governance.policies",
             PolicySet.class, true, "global and domain policy sets; compacted; key: policy set id");
+    public static final TopicSpec<String, PolicySet> POLICIES_IN_FORCE = event("governance.policies.in-force",
+            PolicySet.class, true, "policy sets governance admitted (read by every instance as a global store); compacted;"
+                    + " key: policy set id");
     public static final TopicSpec<String, Decision> DECISIONS = event("governance.decisions",
             Decision.class, false, "the outcome of every contract change; key: product id");
     public static final TopicSpec<String, Violation> VIOLATIONS = event("governance.violations",
             Violation.class, false, "policy and quality violations and recoveries; key: product id");
     public static final TopicSpec<String, QualitySnapshot> SNAPSHOTS = event("quality.snapshots",
             QualitySnapshot.class, false, "measured quality per product per window step; key: product id");
+    public static final TopicSpec<String, DataProductContract> OBSERVED_PORTS = event("quality.observed-ports",
+            DataProductContract.class, true, "contract of each output topic read in observed mode; compacted; key: topic name");
     public static final TopicSpec<String, Alert> ALERTS = event("sla.alerts",
             Alert.class, false, "every state change of an operations alert; key: alert id");
     public static final TopicSpec<String, AlertCommand> ALERT_COMMANDS = event("sla.alert-commands",
@@ -42,8 +47,8 @@ public final class Topics {
             Serdes.ByteArray(), format -> Serdes.ByteArray(), false,
             "records that could not be processed: original bytes, reason and source in headers");
 
-    public static final List<TopicSpec<?, ?>> ALL = List.of(CONTRACT_CHANGES, CATALOG, METRICS, POLICIES, DECISIONS,
-            VIOLATIONS, SNAPSHOTS, ALERTS, ALERT_COMMANDS, DEAD_LETTER);
+    public static final List<TopicSpec<?, ?>> ALL = List.of(CONTRACT_CHANGES, CATALOG, METRICS, POLICIES, POLICIES_IN_FORCE, DECISIONS,
+            VIOLATIONS, SNAPSHOTS, OBSERVED_PORTS, ALERTS, ALERT_COMMANDS, DEAD_LETTER);
 
     private Topics() {
     }

@@ -21,11 +21,11 @@ class TopicCatalogTest {
         TopicCatalog catalog = TopicCatalog.defaults();
 
         assertThat(catalog.all()).extracting(Topic::name).containsExactly("mesh.products.changes", "mesh.products.catalog",
-                "mesh.products.metrics", "mesh.governance.policies", "mesh.governance.decisions",
-                "mesh.governance.violations", "mesh.quality.snapshots", "mesh.sla.alerts", "mesh.sla.alert-commands",
-                "mesh.deadletter");
-        assertThat(catalog.topic(Topics.CATALOG).compacted()).isTrue();
-        assertThat(catalog.topic(Topics.POLICIES).compacted()).isTrue();
+                "mesh.products.metrics", "mesh.governance.policies", "mesh.governance.policies.in-force",
+                "mesh.governance.decisions", "mesh.governance.violations", "mesh.quality.snapshots",
+                "mesh.quality.observed-ports", "mesh.sla.alerts", "mesh.sla.alert-commands", "mesh.deadletter");
+        assertThat(catalog.all()).filteredOn(Topic::compacted).extracting(Topic::name).containsExactly("mesh.products.catalog",
+                "mesh.governance.policies", "mesh.governance.policies.in-force", "mesh.quality.observed-ports");
     }
 
     @Test
