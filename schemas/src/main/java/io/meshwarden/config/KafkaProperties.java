@@ -60,6 +60,9 @@ final class KafkaProperties {
         props.put("processing.exception.handler.global.enabled", "true");
         props.put("production.exception.handler", "org.apache.kafka.streams.errors.DefaultProductionExceptionHandler");
         props.put("errors.dead.letter.queue.topic.name", config.topics().name(Topics.DEAD_LETTER));
+        // Meshwarden keeps per-product state for thousands of products; Kafka's 10 MiB default cache
+        // evicts (and so flushes) entries long before the commit that would have deduplicated them.
+        props.put("statestore.cache.max.bytes", Integer.toString(64 * 1024 * 1024));
         props.put("producer." + ProducerConfig.LINGER_MS_CONFIG, "5");
         props.put("consumer." + ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return withOverrides(props, config);

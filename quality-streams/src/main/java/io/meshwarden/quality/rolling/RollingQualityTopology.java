@@ -49,9 +49,9 @@ public final class RollingQualityTopology {
         // shared record cache they would only evict the small, hot entries of the other stores.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CONTRACTS_STORE), Serdes.String(),
                 new EventSerde<>(DataProductContract.class, OutputFormat.AVRO)).withCachingDisabled());
-        store(builder, BUCKETS_STORE, new JsonStateSerde<>(Counts.class));
-        store(builder, WINDOWS_STORE, new JsonStateSerde<>(WindowState.class));
-        store(builder, FRESHNESS_STORE, new JsonStateSerde<>(FreshnessState.class));
+        store(builder, BUCKETS_STORE, StateSerde.counts());
+        store(builder, WINDOWS_STORE, StateSerde.windows());
+        store(builder, FRESHNESS_STORE, StateSerde.freshness());
         store(builder, CLOCK_STORE, Serdes.Long());
 
         KStream<String, QualityInput> contracts = DeadLetterRouting.decodedStream(builder, topics, topics.topic(Topics.CATALOG),

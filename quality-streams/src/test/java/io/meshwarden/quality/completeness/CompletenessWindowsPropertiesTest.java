@@ -2,7 +2,7 @@ package io.meshwarden.quality.completeness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meshwarden.quality.rolling.JsonStateSerde;
+import io.meshwarden.quality.rolling.StateSerde;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +22,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /** Invariants of the rolling windows, over random measurements, periods and arrival orders within the grace period. */
-class CompletenessWindowsProperties {
+class CompletenessWindowsPropertiesTest {
     private static final long STEP = 60_000;
     private static final long GRACE = 60_000;
     private static final String PRODUCT = "paid-media.campaign-performance";
@@ -67,8 +67,8 @@ class CompletenessWindowsProperties {
     /** Feeds the measurements in event-time order, shuffled within the grace period, and closes every window. */
     private static List<Counts> closeAll(List<Measurement> measurements, int periodSteps) {
         MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
-        CompletenessWindows windows = new CompletenessWindows(store(context, "buckets", new JsonStateSerde<>(Counts.class)),
-                store(context, "windows", new JsonStateSerde<>(WindowState.class)), STEP, GRACE);
+        CompletenessWindows windows = new CompletenessWindows(store(context, "buckets", StateSerde.counts()),
+                store(context, "windows", StateSerde.windows()), STEP, GRACE);
         List<Measurement> ordered = new ArrayList<>(measurements);
         // Arrival order: by event time, except that a measurement may arrive up to the grace period late.
         ordered.sort(Comparator.comparingLong(m -> m.eventTime() + (m.nulls() % 2 == 0 ? GRACE - 1 : 0)));
