@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every ODCS example of ../shared/fixtures/odcs either imports or is refused naming the path at fault. */
+/** Every public ODCS example (copied from ../shared/fixtures/odcs into the test resources) either imports or is refused naming the path at fault. */
 class OdcsImporterTest {
-    static final Path EXAMPLES = Path.of("../../shared/fixtures/odcs");
+    static final Path EXAMPLES = Path.of("src/test/resources/odcs-examples");
 
     static OdcsImport importExample(String name, String defaultDomain) throws IOException {
         Path file = EXAMPLES.resolve(name);

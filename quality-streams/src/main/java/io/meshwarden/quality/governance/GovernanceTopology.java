@@ -5,7 +5,7 @@ import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.Decision;
 import io.meshwarden.avro.PolicySet;
 import io.meshwarden.avro.Violation;
-import io.meshwarden.quality.streams.DeadLetterRouting;
+import io.meshwarden.streams.DeadLetterRouting;
 import io.meshwarden.schemas.EventSerde;
 import io.meshwarden.schemas.OutputFormat;
 import io.meshwarden.schemas.Topic;

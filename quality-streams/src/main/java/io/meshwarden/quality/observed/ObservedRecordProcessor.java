@@ -2,7 +2,7 @@ package io.meshwarden.quality.observed;
 
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.MetricEvent;
-import io.meshwarden.quality.streams.Decoded;
+import io.meshwarden.streams.Decoded;
 import io.meshwarden.schemas.DeadLetter;
 import io.meshwarden.schemas.DeadLetterReason;
 import io.meshwarden.schemas.EventDecodingException;

@@ -2,7 +2,7 @@ package io.meshwarden.quality.observed;
 
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.MetricEvent;
-import io.meshwarden.quality.streams.Decoded;
+import io.meshwarden.streams.Decoded;
 import io.meshwarden.schemas.EventSerde;
 import io.meshwarden.schemas.OutputFormat;
 import io.meshwarden.schemas.Topic;

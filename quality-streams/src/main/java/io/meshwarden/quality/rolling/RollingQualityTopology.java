@@ -8,7 +8,7 @@ import io.meshwarden.quality.completeness.Counts;
 import io.meshwarden.quality.completeness.WindowState;
 import io.meshwarden.quality.freshness.FreshnessState;
 import io.meshwarden.quality.observed.ObservedTopology;
-import io.meshwarden.quality.streams.DeadLetterRouting;
+import io.meshwarden.streams.DeadLetterRouting;
 import io.meshwarden.schemas.EventCodec;
 import io.meshwarden.schemas.EventSerde;
 import io.meshwarden.schemas.OutputFormat;

@@ -17,6 +17,8 @@ import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
+import io.meshwarden.streams.DeadLetterRouting;
+import io.meshwarden.streams.InputRule;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -69,16 +71,17 @@ public final class SlaTopology {
         builder.addStateStore(SlaStores.alerts());
         builder.addStateStore(SlaStores.alertTracks());
 
-        KStream<String, SpecificRecord> violations = SlaIntake.decoded(builder, topics, Topics.VIOLATIONS, Violation.class,
-                        Violation::getProductId, violation -> null, "product id", "violations")
+        KStream<String, SpecificRecord> violations = DeadLetterRouting.decodedStream(builder, topics,
+                        topics.topic(Topics.VIOLATIONS), Violation.class, Violation::getProductId, "violations")
                 .process(ViolationMaterializer::new, Named.as("violations-materializer"), SlaStores.VIOLATIONS)
                 .process(() -> new AvailabilityTracker(policy.punctuateInterval(), BurnRateRule.DEFAULTS),
                         Named.as("availability-tracker"), SlaStores.AVAILABILITY, SlaStores.CATALOG)
                 .mapValues(violation -> (SpecificRecord) violation, Named.as("violations-as-alert-input"));
         TopicSpec<String, AlertCommand> commandSpec = Topics.ALERT_COMMANDS;
         Topic<String, AlertCommand> commandTopic = topics.topic(commandSpec);
-        KStream<String, SpecificRecord> commands = SlaIntake.decoded(builder, topics, commandSpec, AlertCommand.class,
-                        AlertCommand::getAlertId, SlaTopology::invalidAlertId, "alert id", "alert-commands")
+        KStream<String, SpecificRecord> commands = DeadLetterRouting.decodedStream(builder, topics, commandTopic,
+                        AlertCommand.class, new InputRule<>("alert id", AlertCommand::getAlertId, SlaTopology::invalidAlertId),
+                        "alert-commands")
                 .selectKey((alertId, command) -> AlertIds.productId(alertId), Named.as("alert-commands-product-key"))
                 .repartition(Repartitioned.<String, AlertCommand>as(COMMANDS_BY_PRODUCT)
                         .withKeySerde(commandTopic.keySerde()).withValueSerde(SlaStores.avro(AlertCommand.class)))

@@ -1,4 +1,4 @@
-package io.meshwarden.quality.streams;
+package io.meshwarden.streams;
 
 import io.meshwarden.schemas.DeadLetter;
 import io.meshwarden.schemas.DeadLetterReason;
@@ -7,7 +7,6 @@ import io.meshwarden.schemas.EventDecodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -15,18 +14,20 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * Reads raw records of one event type: decodes the value (Avro single-object or JSON) and checks
- * that the key is the product id the event names. Forwards {@link Decoded.Ok} on success and
- * {@link Decoded.Failed}, with the original bytes and dead-letter headers, on any failure.
+ * Reads raw records of one event type: decodes the value (Avro single-object or JSON), applies
+ * the {@link InputRule}'s own check, and checks that the key is the one the event names. Forwards
+ * {@link Decoded.Ok} on success and {@link Decoded.Failed}, with the original bytes and
+ * dead-letter headers, on any failure. Decoding comes first, so bytes that are not an event are
+ * reported as such whatever their key.
  */
 final class DecodeProcessor<T extends SpecificRecord> implements Processor<byte[], byte[], String, Decoded<T>> {
     private final EventCodec<T> codec;
-    private final Function<T, String> expectedKey;
+    private final InputRule<T> rule;
     private ProcessorContext<String, Decoded<T>> context;
 
-    DecodeProcessor(EventCodec<T> codec, Function<T, String> expectedKey) {
+    DecodeProcessor(EventCodec<T> codec, InputRule<T> rule) {
         this.codec = codec;
-        this.expectedKey = expectedKey;
+        this.rule = rule;
     }
 
     @Override
@@ -44,10 +45,15 @@ final class DecodeProcessor<T extends SpecificRecord> implements Processor<byte[
             deadLetter(record, key, e.reason(), e.getMessage());
             return;
         }
-        String expected = expectedKey.apply(value);
+        String problem = rule.problem().apply(value);
+        if (problem != null) {
+            deadLetter(record, key, DeadLetterReason.SCHEMA_MISMATCH, problem);
+            return;
+        }
+        String expected = rule.keyOf().apply(value);
         if (!Objects.equals(key, expected)) {
-            deadLetter(record, key, DeadLetterReason.MISSING_KEY, "the record key must be the product id '" + expected
-                    + "' so that a product's events stay in order on one partition; it was "
+            deadLetter(record, key, DeadLetterReason.MISSING_KEY, "the record key must be the " + rule.keyName() + " '"
+                    + expected + "' so that its events stay in order on one partition; it was "
                     + (key == null ? "absent" : "'" + key + "'"));
             return;
         }
@@ -55,7 +61,8 @@ final class DecodeProcessor<T extends SpecificRecord> implements Processor<byte[
     }
 
     private void deadLetter(Record<byte[], byte[]> record, String key, DeadLetterReason reason, String message) {
-        RecordMetadata source = context.recordMetadata().orElseThrow();
+        RecordMetadata source = context.recordMetadata().orElseThrow(
+                () -> new IllegalStateException("a record from a source topic always has metadata"));
         DeadLetter deadLetter = new DeadLetter(reason, message, source.topic(), source.partition(), source.offset(),
                 Instant.ofEpochMilli(context.currentSystemTimeMs()));
         context.forward(new Record<>(key, new Decoded.Failed<>(record.key(), record.value()), record.timestamp(),

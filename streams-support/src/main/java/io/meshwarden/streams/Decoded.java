@@ -1,4 +1,4 @@
-package io.meshwarden.quality.streams;
+package io.meshwarden.streams;
 
 /**
  * A consumed record after decoding: either the event, or the original bytes of a record that

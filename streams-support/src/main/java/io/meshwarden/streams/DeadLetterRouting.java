@@ -1,4 +1,4 @@
-package io.meshwarden.quality.streams;
+package io.meshwarden.streams;
 
 import io.meshwarden.schemas.EventCodec;
 import io.meshwarden.schemas.Topic;
@@ -25,15 +25,28 @@ public final class DeadLetterRouting {
     }
 
     /**
+     * Events keyed by the product id they name.
+     *
      * @param name prefix of every processor this adds, e.g. {@code contract-changes}
      * @param productId the product id an event names, which its key must equal
      */
     public static <T extends SpecificRecord> KStream<String, T> decodedStream(
             StreamsBuilder builder, TopicCatalog topics, Topic<String, T> source, Class<T> type,
             Function<T, String> productId, String name) {
+        return decodedStream(builder, topics, source, type, InputRule.keyedByProductId(productId), name);
+    }
+
+    /**
+     * Events that must satisfy {@code rule}.
+     *
+     * @param name prefix of every processor this adds, e.g. {@code alert-commands}
+     */
+    public static <T extends SpecificRecord> KStream<String, T> decodedStream(
+            StreamsBuilder builder, TopicCatalog topics, Topic<String, T> source, Class<T> type, InputRule<T> rule,
+            String name) {
         KStream<String, Decoded<T>> decoded = builder
                 .stream(source.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-source"))
-                .process(() -> new DecodeProcessor<>(EventCodec.of(type), productId), Named.as(name + "-decode"));
+                .process(() -> new DecodeProcessor<>(EventCodec.of(type), rule), Named.as(name + "-decode"));
         var branches = decoded.split(Named.as(name + "-route"))
                 .branch((key, value) -> value instanceof Decoded.Failed<T>, Branched.as("-failed"))
                 .defaultBranch(Branched.as("-decoded"));

@@ -1,0 +1,115 @@
+package io.meshwarden.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meshwarden.avro.AlertAction;
+import io.meshwarden.avro.AlertCommand;
+import io.meshwarden.config.MeshwardenConfig;
+import io.meshwarden.schemas.DeadLetter;
+import io.meshwarden.schemas.EventCodec;
+import io.meshwarden.schemas.OutputFormat;
+import io.meshwarden.schemas.Samples;
+import io.meshwarden.schemas.Topic;
+import io.meshwarden.schemas.TopicCatalog;
+import io.meshwarden.schemas.Topics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeadLetterRoutingTest {
+    private static final String DECODED = "decoded-commands";
+
+    @TempDir
+    Path stateDir;
+
+    private final TopicCatalog topics = TopicCatalog.defaults();
+    private final EventCodec<AlertCommand> codec = EventCodec.of(AlertCommand.class);
+    private TopologyTestDriver driver;
+    private TestInputTopic<byte[], byte[]> input;
+    private TestOutputTopic<String, String> decoded;
+    private TestOutputTopic<byte[], byte[]> deadLetters;
+
+    @BeforeEach
+    void buildTopology() {
+        Topic<String, AlertCommand> commands = topics.topic(Topics.ALERT_COMMANDS);
+        StreamsBuilder builder = new StreamsBuilder();
+        InputRule<AlertCommand> rule = new InputRule<>("alert id", AlertCommand::getAlertId,
+                command -> command.getAlertId().contains("/") ? null : "alertId must be <productId>/<ruleId>");
+        DeadLetterRouting.decodedStream(builder, topics, commands, AlertCommand.class, rule, "commands")
+                .mapValues(command -> command.getAction().name())
+                .to(DECODED, Produced.with(Serdes.String(), Serdes.String()));
+        driver = new TopologyTestDriver(builder.build(), MeshwardenConfig.defaults(
+                Map.of("meshwarden.state.dir", stateDir.toString())).streamsProperties("test"));
+        input = driver.createInputTopic(commands.name(), Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
+        decoded = driver.createOutputTopic(DECODED, Serdes.String().deserializer(), Serdes.String().deserializer());
+        deadLetters = driver.createOutputTopic(topics.name(Topics.DEAD_LETTER), Serdes.ByteArray().deserializer(),
+                Serdes.ByteArray().deserializer());
+    }
+
+    @AfterEach
+    void close() {
+        driver.close();
+    }
+
+    @Test
+    void passesOnAnEventKeyedByWhatItNames() {
+        input.pipeInput(bytes("email.send-engagement/freshness"), encode(command("email.send-engagement/freshness")));
+
+        assertThat(decoded.readKeyValue().value).isEqualTo("ACKNOWLEDGE");
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void deadLettersUndecodableBytesWithTheirOriginalBytesWhateverTheKey() {
+        byte[] garbage = {1, 2, 3};
+        input.pipeInput(null, garbage);
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(dead.value()).isEqualTo(garbage);
+        assertThat(DeadLetter.header(dead.headers(), DeadLetter.REASON_HEADER)).isEqualTo("undecodable");
+    }
+
+    @Test
+    void deadLettersAnEventThatBreaksTheRuleNamingTheProblem() {
+        input.pipeInput(bytes("no-slash"), encode(command("no-slash")));
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(DeadLetter.header(dead.headers(), DeadLetter.REASON_HEADER)).isEqualTo("schema-mismatch");
+        assertThat(DeadLetter.header(dead.headers(), DeadLetter.MESSAGE_HEADER)).contains("<productId>/<ruleId>");
+        assertThat(decoded.isEmpty()).isTrue();
+    }
+
+    @Test
+    void deadLettersAnEventKeyedByAnotherIdNamingBothKeys() {
+        input.pipeInput(bytes("social.post-reach/freshness"), encode(command("email.send-engagement/freshness")));
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(DeadLetter.header(dead.headers(), DeadLetter.REASON_HEADER)).isEqualTo("missing-key");
+        assertThat(DeadLetter.header(dead.headers(), DeadLetter.MESSAGE_HEADER))
+                .contains("alert id 'email.send-engagement/freshness'").contains("'social.post-reach/freshness'");
+    }
+
+    private static AlertCommand command(String alertId) {
+        return AlertCommand.newBuilder().setCommandId("c-1").setAlertId(alertId).setAction(AlertAction.ACKNOWLEDGE)
+                .setActor("ana").setReason(null).setSnoozeUntil(null).setIssuedAt(Samples.T0).build();
+    }
+
+    private byte[] encode(AlertCommand command) {
+        return codec.encode(command, OutputFormat.AVRO);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
