@@ -15,8 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -49,19 +49,29 @@ class DashboardIT {
             WebDriver browser = chromium(browserProfile);
             try {
                 browser.get(sla.url() + "/");
+                // The page re-renders every poll, so an element found a moment ago may be gone: every
+                // read and click finds its element afresh inside the wait, which retries a stale one.
                 WebDriverWait wait = new WebDriverWait(browser, WAIT);
+                wait.ignoring(StaleElementReferenceException.class);
                 String row = "tr[data-alert-id='" + PRODUCT + "/freshness']";
-                WebElement state = wait.until(page -> page.findElement(By.cssSelector(row + " td.state")));
-                assertThat(state.getText()).contains("OPEN");
-                assertThat(browser.findElement(By.cssSelector(".tile[data-product='" + PRODUCT + "']")).getAttribute("class"))
-                        .contains("CRITICAL");
+                String opened = wait.until(page -> page.findElement(By.cssSelector(row + " td.state")).getText());
+                assertThat(opened).contains("OPEN");
+                String tile = wait.until(page -> page.findElement(By.cssSelector(".tile[data-product='" + PRODUCT + "']"))
+                        .getAttribute("class"));
+                assertThat(tile).contains("CRITICAL");
 
                 browser.findElement(By.id("actor")).clear();
                 browser.findElement(By.id("actor")).sendKeys("ana");
-                browser.findElement(By.cssSelector(row + " button.ack")).click();
+                wait.until(page -> {
+                    page.findElement(By.cssSelector(row + " button.ack")).click();
+                    return true;
+                });
 
-                wait.until(page -> page.findElement(By.cssSelector(row + " td.state")).getText().contains("ACKNOWLEDGED"));
-                assertThat(browser.findElement(By.cssSelector(row + " td.state")).getText()).contains("by ana");
+                String acknowledged = wait.until(page -> {
+                    String text = page.findElement(By.cssSelector(row + " td.state")).getText();
+                    return text.contains("ACKNOWLEDGED") ? text : null;
+                });
+                assertThat(acknowledged).contains("by ana");
                 assertThat(browser.findElements(By.cssSelector(row + " button.ack"))).isEmpty();
                 assertThat(sla.get("/api/alerts?productId=" + PRODUCT).body().get(0).get("acknowledgedBy").asText())
                         .isEqualTo("ana");
