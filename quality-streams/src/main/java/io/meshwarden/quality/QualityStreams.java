@@ -36,7 +36,7 @@ public final class QualityStreams implements AutoCloseable {
                     (short) config.getInt(Settings.TOPIC_REPLICATION_FACTOR)).ensure(topics.all());
         }
         Properties properties = config.streamsProperties(APPLICATION);
-        KafkaStreams streams = new KafkaStreams(QualityTopology.build(topics, QualityOptions.from(config)), properties);
+        KafkaStreams streams = new KafkaStreams(QualityTopology.build(topics, QualityOptions.from(config), properties), properties);
         streams.setUncaughtExceptionHandler(e -> {
             // Bad records are routed before they can throw; what reaches here is a bug or an
             // infrastructure failure, and a fresh thread resumes from the last committed offsets.

@@ -4,7 +4,10 @@ import io.meshwarden.quality.governance.GovernanceTopology;
 import io.meshwarden.quality.rolling.QualityOptions;
 import io.meshwarden.quality.rolling.RollingQualityTopology;
 import io.meshwarden.schemas.TopicCatalog;
+import java.util.Properties;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.Topology;
 
 /** The whole quality-streams topology: what production runs and what the tests build. */
@@ -18,8 +21,22 @@ public final class QualityTopology {
 
     public static Topology build(TopicCatalog topics, QualityOptions quality) {
         StreamsBuilder builder = new StreamsBuilder();
+        add(builder, topics, quality);
+        return builder.build();
+    }
+
+    /**
+     * Builds with the application's own properties, as production does: Streams then applies them
+     * while building (and checks that every internal resource is named).
+     */
+    public static Topology build(TopicCatalog topics, QualityOptions quality, Properties streamsProperties) {
+        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProperties)));
+        add(builder, topics, quality);
+        return builder.build(streamsProperties);
+    }
+
+    private static void add(StreamsBuilder builder, TopicCatalog topics, QualityOptions quality) {
         GovernanceTopology.build(builder, topics);
         RollingQualityTopology.build(builder, topics, quality);
-        return builder.build();
     }
 }

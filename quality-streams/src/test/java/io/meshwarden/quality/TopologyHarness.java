@@ -30,7 +30,7 @@ public final class TopologyHarness implements AutoCloseable {
     public TopologyHarness(Path stateDir, QualityOptions quality) {
         Properties props = MeshwardenConfig.defaults(Map.of("meshwarden.state.dir", stateDir.toString()))
                 .streamsProperties(QualityStreams.APPLICATION);
-        driver = new TopologyTestDriver(QualityTopology.build(topics, quality), props, START);
+        driver = new TopologyTestDriver(QualityTopology.build(topics, quality, props), props, START);
     }
 
     public <V> TestInputTopic<String, V> input(TopicSpec<String, V> spec) {

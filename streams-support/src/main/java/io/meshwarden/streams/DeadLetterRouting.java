@@ -44,6 +44,25 @@ public final class DeadLetterRouting {
     public static <T extends SpecificRecord> KStream<String, T> decodedStream(
             StreamsBuilder builder, TopicCatalog topics, Topic<String, T> source, Class<T> type, InputRule<T> rule,
             String name) {
+        return routed(builder, topics, source, type, rule, name)
+                .mapValues(value -> ((Decoded.Ok<T>) value).value(), Named.as(name + "-value"));
+    }
+
+    /** Events keyed by the product id they name, each with the bytes it arrived as. */
+    public static <T extends SpecificRecord> KStream<String, Sourced<T>> decodedStreamWithOriginal(
+            StreamsBuilder builder, TopicCatalog topics, Topic<String, T> source, Class<T> type,
+            Function<T, String> productId, String name) {
+        return routed(builder, topics, source, type, InputRule.keyedByProductId(productId), name)
+                .mapValues(value -> {
+                    Decoded.Ok<T> ok = (Decoded.Ok<T>) value;
+                    return new Sourced<>(ok.value(), ok.key(), ok.bytes());
+                }, Named.as(name + "-value"));
+    }
+
+    /** Decodes, sends failures to the dead-letter topic, and returns the decoded branch. */
+    private static <T extends SpecificRecord> KStream<String, Decoded<T>> routed(
+            StreamsBuilder builder, TopicCatalog topics, Topic<String, T> source, Class<T> type, InputRule<T> rule,
+            String name) {
         KStream<String, Decoded<T>> decoded = builder
                 .stream(source.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-source"))
                 .process(() -> new DecodeProcessor<>(EventCodec.of(type), rule), Named.as(name + "-decode"));
@@ -58,7 +77,6 @@ public final class DeadLetterRouting {
                 }, Named.as(name + "-original-bytes"))
                 .to(deadLetters.name(), Produced.with(deadLetters.keySerde(), deadLetters.valueSerde())
                         .withName(name + "-dead-letter-sink"));
-        return branches.get(name + "-route-decoded")
-                .mapValues(value -> ((Decoded.Ok<T>) value).value(), Named.as(name + "-value"));
+        return branches.get(name + "-route-decoded");
     }
 }

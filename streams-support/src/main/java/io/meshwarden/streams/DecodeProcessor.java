@@ -57,7 +57,8 @@ final class DecodeProcessor<T extends SpecificRecord> implements Processor<byte[
                     + (key == null ? "absent" : "'" + key + "'"));
             return;
         }
-        context.forward(new Record<>(key, new Decoded.Ok<>(value), record.timestamp(), record.headers()));
+        context.forward(new Record<>(key, new Decoded.Ok<>(value, record.key(), record.value()), record.timestamp(),
+                record.headers()));
     }
 
     private void deadLetter(Record<byte[], byte[]> record, String key, DeadLetterReason reason, String message) {

@@ -6,7 +6,8 @@ package io.meshwarden.streams;
  */
 public sealed interface Decoded<T> {
 
-    record Ok<T>(T value) implements Decoded<T> {
+    /** The event, and the key and value bytes it was decoded from. */
+    record Ok<T>(T value, byte[] key, byte[] bytes) implements Decoded<T> {
     }
 
     record Failed<T>(byte[] key, byte[] value) implements Decoded<T> {

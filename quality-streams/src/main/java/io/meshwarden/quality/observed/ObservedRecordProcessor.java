@@ -72,7 +72,8 @@ final class ObservedRecordProcessor implements Processor<byte[], byte[], String,
                 .setNewestRecordTime(at)
                 .setEventTime(at)
                 .build();
-        context.forward(new Record<>(contract.getId(), new Decoded.Ok<>(measurement), record.timestamp()));
+        // A measurement made here from the record, not a record that arrived: it has no original bytes.
+        context.forward(new Record<>(contract.getId(), new Decoded.Ok<>(measurement, null, null), record.timestamp()));
     }
 
     private void deadLetter(Record<byte[], byte[]> record, String productId, RecordMetadata source, DeadLetterReason reason,

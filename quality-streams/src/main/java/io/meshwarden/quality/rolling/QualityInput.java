@@ -10,7 +10,10 @@ public sealed interface QualityInput {
     record Contract(DataProductContract contract) implements QualityInput {
     }
 
-    /** A metric event, published by a domain pipeline or made by observed mode from the product's own records. */
-    record Metric(MetricEvent metric) implements QualityInput {
+    /**
+     * A metric event, published by a domain pipeline (with the bytes it arrived as) or made by
+     * observed mode from the product's own records (no original bytes: null).
+     */
+    record Metric(MetricEvent metric, byte[] originalKey, byte[] originalValue) implements QualityInput {
     }
 }

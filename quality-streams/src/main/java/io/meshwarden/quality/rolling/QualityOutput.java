@@ -16,8 +16,11 @@ public sealed interface QualityOutput {
     record Breach(Violation violation) implements QualityOutput {
     }
 
-    /** A metric that cannot count (unknown product, late); dead-letter headers are on the record. */
-    record Rejected(MetricEvent metric) implements QualityOutput {
+    /**
+     * A metric that cannot count (unknown product, late), with the bytes it arrived as when it
+     * came from the metric topic; dead-letter headers are on the record.
+     */
+    record Rejected(QualityInput.Metric input) implements QualityOutput {
     }
 
     /** An output topic read in observed mode now belongs to this contract (null: to no product); keyed by topic. */

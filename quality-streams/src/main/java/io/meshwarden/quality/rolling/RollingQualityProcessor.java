@@ -66,7 +66,7 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
         if (record.value() instanceof QualityInput.Contract contract) {
             accept(contract.contract(), record.timestamp());
         } else if (record.value() instanceof QualityInput.Metric metric) {
-            measure(record, metric.metric());
+            measure(record, metric);
         }
     }
 
@@ -82,10 +82,11 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
         }
     }
 
-    private void measure(Record<String, QualityInput> record, MetricEvent metric) {
+    private void measure(Record<String, QualityInput> record, QualityInput.Metric input) {
+        MetricEvent metric = input.metric();
         Optional<Guarantees> product = book.guarantees(metric.getProductId());
         if (product.isEmpty()) {
-            reject(record, metric, DeadLetterReason.UNKNOWN_PRODUCT, "no accepted contract for product '"
+            reject(record, input, DeadLetterReason.UNKNOWN_PRODUCT, "no accepted contract for product '"
                     + metric.getProductId() + "' in the catalog; publish its contract first");
             return;
         }
@@ -93,7 +94,7 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
         Long streamTime = streamTime();
         long closedUpTo = streamTime == null ? Long.MIN_VALUE : windows.closedUpTo(streamTime);
         if (streamTime != null && windows.isLate(eventTime, closedUpTo)) {
-            reject(record, metric, DeadLetterReason.LATE, "event time " + metric.getEventTime() + " falls in a window step "
+            reject(record, input, DeadLetterReason.LATE, "event time " + metric.getEventTime() + " falls in a window step "
                     + "that closed at " + Instant.ofEpochMilli(closedUpTo) + " (stream time "
                     + Instant.ofEpochMilli(streamTime) + ", grace " + options.graceMs() + " ms)");
             return;
@@ -134,11 +135,11 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
         context.forward(new Record<>(key, output, now()));
     }
 
-    private void reject(Record<String, QualityInput> record, MetricEvent metric, DeadLetterReason reason, String message) {
+    private void reject(Record<String, QualityInput> record, QualityInput.Metric input, DeadLetterReason reason, String message) {
         var source = context.recordMetadata().orElseThrow();
         DeadLetter deadLetter = new DeadLetter(reason, message, source.topic(), source.partition(), source.offset(),
                 Instant.ofEpochMilli(now()));
-        context.forward(new Record<>(record.key(), (QualityOutput) new QualityOutput.Rejected(metric), record.timestamp(),
+        context.forward(new Record<>(record.key(), (QualityOutput) new QualityOutput.Rejected(input), record.timestamp(),
                 deadLetter.appendTo(record.headers())));
     }
 

@@ -57,13 +57,14 @@ public final class RollingQualityTopology {
         KStream<String, QualityInput> contracts = DeadLetterRouting.decodedStream(builder, topics, topics.topic(Topics.CATALOG),
                         DataProductContract.class, DataProductContract::getId, "quality-catalog")
                 .mapValues(contract -> (QualityInput) new QualityInput.Contract(contract), Named.as("quality-catalog-input"));
-        KStream<String, QualityInput> inputs = DeadLetterRouting.decodedStream(builder, topics, topics.topic(Topics.METRICS),
-                        MetricEvent.class, MetricEvent::getProductId, "metrics")
-                .mapValues(metric -> (QualityInput) new QualityInput.Metric(metric), Named.as("metrics-input"))
+        KStream<String, QualityInput> inputs = DeadLetterRouting.decodedStreamWithOriginal(builder, topics,
+                        topics.topic(Topics.METRICS), MetricEvent.class, MetricEvent::getProductId, "metrics")
+                .mapValues(metric -> (QualityInput) new QualityInput.Metric(metric.event(), metric.originalKey(),
+                        metric.originalValue()), Named.as("metrics-input"))
                 .merge(contracts, Named.as("quality-inputs"));
         if (options.observedTopics().isPresent()) {
             inputs = inputs.merge(ObservedTopology.build(builder, topics, options.observedTopics().get())
-                    .mapValues(metric -> (QualityInput) new QualityInput.Metric(metric), Named.as("observed-input")),
+                    .mapValues(metric -> (QualityInput) new QualityInput.Metric(metric, null, null), Named.as("observed-input")),
                     Named.as("observed-inputs"));
         }
 
@@ -89,12 +90,19 @@ public final class RollingQualityTopology {
                         .to(ports.name(), Produced.with(ports.keySerde(), ports.valueSerde()).withName("observed-ports-sink")),
                         "-port"))
                 .defaultBranch(Branched.withConsumer(stream -> stream
-                        // The decoded metric, re-encoded: the original bytes are not kept past decoding.
-                        .map((key, value) -> KeyValue.pair(key.getBytes(StandardCharsets.UTF_8),
-                                metricCodec.encode(((QualityOutput.Rejected) value).metric(), topics.format())),
+                        // What arrived, as it arrived; observed-mode metrics were made here and are encoded.
+                        .map((key, value) -> deadLetter(key, ((QualityOutput.Rejected) value).input(), metricCodec, topics),
                                 Named.as("rejected-metric"))
                         .to(deadLetters.name(), Produced.with(deadLetters.keySerde(), deadLetters.valueSerde())
                                 .withName("quality-dead-letter-sink")), "-rejected"));
+    }
+
+    private static KeyValue<byte[], byte[]> deadLetter(String key, QualityInput.Metric input, EventCodec<MetricEvent> codec,
+                                                       TopicCatalog topics) {
+        if (input.originalValue() != null) {
+            return KeyValue.pair(input.originalKey(), input.originalValue());
+        }
+        return KeyValue.pair(key.getBytes(StandardCharsets.UTF_8), codec.encode(input.metric(), topics.format()));
     }
 
     private static <V> void store(StreamsBuilder builder, String name, Serde<V> valueSerde) {

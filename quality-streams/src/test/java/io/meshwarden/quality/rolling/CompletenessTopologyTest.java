@@ -14,6 +14,8 @@ import io.meshwarden.avro.ViolationStatus;
 import io.meshwarden.quality.TopologyHarness;
 import io.meshwarden.schemas.DeadLetter;
 import io.meshwarden.schemas.EventCodec;
+import java.nio.charset.StandardCharsets;
+import io.meshwarden.schemas.OutputFormat;
 import io.meshwarden.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -156,6 +158,18 @@ class CompletenessTopologyTest {
         assertThat(DeadLetter.header(dead.headers(), DeadLetter.REASON_HEADER)).isEqualTo("unknown-product");
         assertThat(DeadLetter.header(dead.headers(), DeadLetter.TOPIC_HEADER)).isEqualTo("mesh.products.metrics");
         assertThat(DeadLetter.header(dead.headers(), DeadLetter.MESSAGE_HEADER)).contains("'email.unknown-product'");
+    }
+
+    @Test
+    void deadLettersARejectedMetricAsTheBytesItArrivedAs() {
+        MetricEvent stray = QualityFixtures.metric("email.unknown-product", 1, 1, START);
+        byte[] json = EventCodec.of(MetricEvent.class).encode(stray, OutputFormat.JSON);
+
+        harness.rawInput(Topics.METRICS).pipeInput(stray.getProductId().getBytes(StandardCharsets.UTF_8), json, START);
+
+        TestRecord<byte[], byte[]> dead = harness.deadLetters().readRecord();
+        assertThat(dead.value()).isEqualTo(json);
+        assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("email.unknown-product");
     }
 
     private void send(long loaded, long expected, int secondsAfterStart) {
