@@ -18,11 +18,15 @@ import net.jqwik.api.constraints.IntRange;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import java.util.Properties;
+import io.meshwarden.config.MeshwardenConfig;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /** Invariants of the rolling windows, over random measurements, periods and arrival orders within the grace period. */
 class CompletenessWindowsPropertiesTest {
+    private static final Properties STREAMS_CONFIG = MeshwardenConfig.defaults(Map.of()).streamsProperties("properties-test");
+
     private static final long STEP = 60_000;
     private static final long GRACE = 60_000;
     private static final String PRODUCT = "paid-media.campaign-performance";
@@ -66,7 +70,8 @@ class CompletenessWindowsPropertiesTest {
 
     /** Feeds the measurements in event-time order, shuffled within the grace period, and closes every window. */
     private static List<Counts> closeAll(List<Measurement> measurements, int periodSteps) {
-        MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
+        // The application's own Streams config, as production runs with (the default one warns per try).
+        MockProcessorContext<Object, Object> context = new MockProcessorContext<>(STREAMS_CONFIG);
         CompletenessWindows windows = new CompletenessWindows(store(context, "buckets", StateSerde.counts()),
                 store(context, "windows", StateSerde.windows()), STEP, GRACE);
         List<Measurement> ordered = new ArrayList<>(measurements);
