@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.function.Supplier;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,15 +44,40 @@ final class DemoDomains implements AutoCloseable {
         return products;
     }
 
-    void start(Duration metricInterval) {
+    /**
+     * Publishes the policy sets, waits until the evaluating instance holds them (so the demo's
+     * verdicts never depend on how fast its global store catches up), then registers the products
+     * and starts the metric schedule.
+     *
+     * @param evaluatorInForce the policy sets, as {@code id@version}, the evaluating instance uses now
+     */
+    void start(Duration metricInterval, Supplier<Set<String>> evaluatorInForce) {
         List<String> notInForce = publisher.publishPolicySetsAndAwait(DemoProducts.policySets(), POLICY_TIMEOUT);
         if (!notInForce.isEmpty()) {
             LOG.warn("demo policy sets {} are not in force; see the violation topic", notInForce);
         }
+        awaitEvaluator(evaluatorInForce);
         products.forEach(contract -> publisher.publishContract(contract, "demo-" + contract.getDomain()));
         publisher.flush();
         LOG.info("demo registered {} data products", products.size());
         scheduler.scheduleAtFixedRate(this::publishMetrics, 0, metricInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static void awaitEvaluator(Supplier<Set<String>> evaluatorInForce) {
+        Set<String> wanted = DemoProducts.policySets().stream().map(set -> set.getId() + "@" + set.getVersion())
+                .collect(Collectors.toSet());
+        long deadline = System.nanoTime() + POLICY_TIMEOUT.toNanos();
+        try {
+            while (!evaluatorInForce.get().containsAll(wanted) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!evaluatorInForce.get().containsAll(wanted)) {
+            LOG.warn("quality-streams holds {} of the demo policy sets {}; early verdicts may use older sets",
+                    evaluatorInForce.get(), wanted);
+        }
     }
 
     private void publishMetrics() {

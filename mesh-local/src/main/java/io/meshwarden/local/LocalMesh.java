@@ -53,7 +53,8 @@ final class LocalMesh implements AutoCloseable {
             Map<String, String> settings = new LinkedHashMap<>(options.settings());
             settings.put(Settings.BOOTSTRAP_SERVERS.key(), bootstrap);
             MeshwardenConfig config = MeshwardenConfig.load(with(settings, Settings.STATE_DIR.key(), stateDir.resolve("quality")));
-            started.push(QualityStreams.start(config));
+            QualityStreams quality = QualityStreams.start(config);
+            started.push(quality);
 
             Map<String, String> slaProperties = with(settings, Settings.STATE_DIR.key(), stateDir.resolve("sla"));
             slaProperties.put("micronaut.server.port", Integer.toString(options.httpPort() == 0 ? -1 : options.httpPort()));
@@ -63,7 +64,7 @@ final class LocalMesh implements AutoCloseable {
             if (options.demo()) {
                 DemoDomains demo = new DemoDomains(DataProductPublisher.create(config, "meshwarden-demo"));
                 started.push(demo);
-                demo.start(options.metricInterval());
+                demo.start(options.metricInterval(), quality::policySetsInForce);
             }
             return new LocalMesh(started, config, slaMonitor.url(), options.bootstrapServers().isEmpty());
         } catch (IOException e) {

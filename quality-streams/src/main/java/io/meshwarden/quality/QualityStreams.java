@@ -9,7 +9,16 @@ import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
+import io.meshwarden.avro.PolicySet;
+import io.meshwarden.quality.governance.GovernanceTopology;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +60,25 @@ public final class QualityStreams implements AutoCloseable {
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /**
+     * The policy sets this instance evaluates with now, as {@code id@version}: what its global store
+     * holds, which can trail the in-force topic by the global thread's lag. Empty while the store is
+     * not queryable yet (starting, rebalancing).
+     */
+    public Set<String> policySetsInForce() {
+        try {
+            ReadOnlyKeyValueStore<String, PolicySet> store = streams.store(StoreQueryParameters.fromNameAndType(
+                    GovernanceTopology.POLICIES_IN_FORCE_STORE, QueryableStoreTypes.keyValueStore()));
+            Set<String> inForce = new TreeSet<>();
+            try (KeyValueIterator<String, PolicySet> all = store.all()) {
+                all.forEachRemaining(entry -> inForce.add(entry.value.getId() + "@" + entry.value.getVersion()));
+            }
+            return inForce;
+        } catch (InvalidStateStoreException e) {
+            return Set.of();
+        }
     }
 
     @Override

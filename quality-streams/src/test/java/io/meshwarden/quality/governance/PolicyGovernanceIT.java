@@ -155,8 +155,12 @@ class PolicyGovernanceIT {
     }
 
     /** Waits until the topology has admitted this many policy sets (the in-force topic is what every instance reads). */
+    /** Until {@code count} sets are in force on the topic and this instance's global store holds the newest. */
     private void awaitInForce(int count) {
         await().atMost(WAIT).until(() -> tail.poll(topics.name(Topics.POLICIES_IN_FORCE)).size() >= count);
+        List<PolicySet> published = decode(Topics.POLICIES_IN_FORCE, PolicySet.class);
+        PolicySet newest = published.get(published.size() - 1);
+        await().atMost(WAIT).until(() -> app.policySetsInForce().contains(newest.getId() + "@" + newest.getVersion()));
     }
 
     private List<Decision> awaitDecisions(int count) {
