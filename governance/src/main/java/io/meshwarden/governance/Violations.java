@@ -3,6 +3,8 @@ package io.meshwarden.governance;
 import io.meshwarden.avro.ContractChange;
 import io.meshwarden.avro.Violation;
 import io.meshwarden.avro.ViolationStatus;
+import io.meshwarden.schemas.violation.ViolationFactory;
+import io.meshwarden.schemas.violation.ViolationRule;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,24 +19,18 @@ public final class Violations {
     }
 
     /**
-     * One violation per finding. The id is derived from the change and the rule, so re-evaluating
-     * the same change (a replay after a crash) yields the same ids and downstream stays deduplicated.
+     * One violation per finding, occasioned by the change: re-evaluating the same change (a replay
+     * after a crash) yields the same ids and downstream stays deduplicated.
      */
     public static List<Violation> of(Evaluation evaluation, ContractChange change, Instant detectedAt) {
-        return evaluation.findings().stream().map(finding -> Violation.newBuilder()
-                .setViolationId(change.getProductId() + "/" + finding.ruleId() + "/" + change.getChangeId())
-                .setProductId(change.getProductId())
-                .setDomain(change.getContract().getDomain())
-                .setCategory(finding.category())
-                .setRuleId(finding.ruleId())
-                .setSeverity(finding.severity())
-                .setStatus(ViolationStatus.BREACH)
+        return evaluation.findings().stream().map(finding -> ViolationFactory.violation(change.getProductId(),
+                        change.getContract().getDomain(), new ViolationRule(finding.ruleId(), finding.category(),
+                                finding.severity()), ViolationStatus.BREACH, change.getChangeId(), detectedAt)
                 .setMessage(finding.message())
                 .setPolicySetId(evaluation.policySet().id())
                 .setPolicySetVersion(evaluation.policySet().version())
                 .setContractVersion(change.getContract().getVersion())
                 .setSourceChangeId(change.getChangeId())
-                .setDetectedAt(detectedAt)
                 .build()).toList();
     }
 }

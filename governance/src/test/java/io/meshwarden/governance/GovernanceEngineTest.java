@@ -76,7 +76,7 @@ class GovernanceEngineTest {
         List<Violation> violations = Violations.of(evaluation, Samples.change(contract), Samples.T0);
 
         assertThat(violations).singleElement().satisfies(v -> {
-            assertThat(v.getViolationId()).isEqualTo("social.post-reach/classification.pii/change-social.post-reach-1.0.0");
+            assertThat(v.getViolationId()).isEqualTo("social.post-reach/classification.pii/breach/change-social.post-reach-1.0.0");
             assertThat(v.getPolicySetId()).isEqualTo("global-builtin");
             assertThat(v.getPolicySetVersion()).isEqualTo("1.0.0");
             assertThat(v.getContractVersion()).isEqualTo("1.0.0");

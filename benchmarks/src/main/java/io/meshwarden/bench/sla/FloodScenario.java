@@ -1,9 +1,9 @@
 package io.meshwarden.bench.sla;
 
-import io.meshwarden.avro.Severity;
 import io.meshwarden.avro.Violation;
-import io.meshwarden.avro.ViolationCategory;
 import io.meshwarden.avro.ViolationStatus;
+import io.meshwarden.schemas.violation.ViolationFactory;
+import io.meshwarden.schemas.violation.ViolationRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,8 +27,8 @@ record FloodScenario(int products, int episodes, int perEpisode) {
         return DOMAIN + ".product-" + index;
     }
 
-    static String ruleOf(int episode) {
-        return episode % 2 == 0 ? "freshness" : "completeness";
+    static ViolationRule ruleOf(int episode) {
+        return episode % 2 == 0 ? ViolationRule.FRESHNESS : ViolationRule.COMPLETENESS;
     }
 
     /** Every violation in the order they are produced. */
@@ -47,13 +47,10 @@ record FloodScenario(int products, int episodes, int perEpisode) {
         return all;
     }
 
-    static Violation violation(String productId, String ruleId, ViolationStatus status, Instant at) {
-        boolean freshness = ruleId.equals("freshness");
-        return Violation.newBuilder().setViolationId(productId + "/" + ruleId + "/" + at.toEpochMilli())
-                .setProductId(productId).setDomain(DOMAIN)
-                .setCategory(freshness ? ViolationCategory.FRESHNESS : ViolationCategory.COMPLETENESS)
-                .setRuleId(ruleId).setSeverity(freshness ? Severity.BLOCKING : Severity.WARNING).setStatus(status)
-                .setMessage(ruleId + " " + status).setObservedValue(freshness ? 7_200_000.0 : 0.91)
-                .setTargetValue(freshness ? 3_600_000.0 : 0.995).setDetectedAt(at).build();
+    static Violation violation(String productId, ViolationRule rule, ViolationStatus status, Instant at) {
+        boolean freshness = rule.equals(ViolationRule.FRESHNESS);
+        return ViolationFactory.violation(productId, DOMAIN, rule, status, Long.toString(at.toEpochMilli()), at)
+                .setMessage(rule.ruleId() + " " + status).setObservedValue(freshness ? 7_200_000.0 : 0.91)
+                .setTargetValue(freshness ? 3_600_000.0 : 0.995).build();
     }
 }

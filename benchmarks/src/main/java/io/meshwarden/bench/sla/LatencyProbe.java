@@ -2,6 +2,7 @@ package io.meshwarden.bench.sla;
 
 import io.meshwarden.avro.Violation;
 import io.meshwarden.avro.ViolationStatus;
+import io.meshwarden.schemas.violation.ViolationRule;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +55,7 @@ final class LatencyProbe {
                     String productId = prefix + probe++;
                     sent.put(outputKey.apply(productId), System.nanoTime());
                     producer.send(new ProducerRecord<>(input, productId,
-                            FloodScenario.violation(productId, "freshness", ViolationStatus.BREACH, Instant.now())));
+                            FloodScenario.violation(productId, ViolationRule.FRESHNESS, ViolationStatus.BREACH, Instant.now())));
                     next += intervalNanos;
                 }
                 if (probe == probes && drainUntil == Long.MAX_VALUE) {

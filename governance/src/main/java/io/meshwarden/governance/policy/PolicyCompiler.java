@@ -7,6 +7,7 @@ import io.meshwarden.governance.GovernanceEngine;
 import io.meshwarden.governance.PolicySetRef;
 import io.meshwarden.governance.Rule;
 import io.meshwarden.governance.diff.SemVer;
+import io.meshwarden.schemas.violation.ViolationFactory;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -47,6 +48,10 @@ public final class PolicyCompiler {
         List<Rule> rules = set.getRules().stream().map(rule -> {
             if (rule.getId() == null || rule.getId().isBlank()) {
                 throw new InvalidPolicyException(name + ": every rule needs an id");
+            }
+            if (rule.getId().indexOf(ViolationFactory.SEPARATOR) >= 0) {
+                throw new InvalidPolicyException(name + ": rule id '" + rule.getId() + "' must not hold '"
+                        + ViolationFactory.SEPARATOR + "', which separates the parts of violation and alert ids");
             }
             if (!ids.add(rule.getId())) {
                 throw new InvalidPolicyException(name + ": rule id '" + rule.getId() + "' appears twice");

@@ -1,12 +1,13 @@
 package io.meshwarden.quality.governance;
 
 import io.meshwarden.avro.PolicySet;
-import io.meshwarden.avro.Severity;
 import io.meshwarden.avro.Violation;
-import io.meshwarden.avro.ViolationCategory;
 import io.meshwarden.avro.ViolationStatus;
 import io.meshwarden.governance.policy.Admission;
 import io.meshwarden.governance.policy.PolicyLayers;
+import io.meshwarden.schemas.PolicySetSubject;
+import io.meshwarden.schemas.violation.ViolationFactory;
+import io.meshwarden.schemas.violation.ViolationRule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +24,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * case the previous version stays in force.
  */
 final class PolicyAdmissionProcessor implements Processor<String, PolicySet, String, PolicyAdmissionResult> {
-    static final String RULE_ID = "policy-set.admission";
-
     private final String storeName;
     private final PolicyCache cache;
     private ProcessorContext<String, PolicyAdmissionResult> context;
@@ -46,8 +45,8 @@ final class PolicyAdmissionProcessor implements Processor<String, PolicySet, Str
         PolicySet candidate = record.value();
         Admission admission = layers().admit(candidate);
         if (admission instanceof Admission.Rejected rejected) {
-            String productId = "policy:" + candidate.getId();
-            context.forward(record.withKey(productId).withValue(new PolicyAdmissionResult.Refused(refusal(candidate, rejected.reason()))));
+            Violation refusal = refusal(candidate, rejected.reason());
+            context.forward(record.withKey(refusal.getProductId()).withValue(new PolicyAdmissionResult.Refused(refusal)));
         } else if (((Admission.Accepted) admission).changed()) {
             admitted.put(candidate.getId(), candidate);
             context.forward(record.withKey(candidate.getId()).withValue(new PolicyAdmissionResult.InForce(candidate)));
@@ -63,21 +62,15 @@ final class PolicyAdmissionProcessor implements Processor<String, PolicySet, Str
     }
 
     private Violation refusal(PolicySet candidate, String reason) {
-        String productId = "policy:" + candidate.getId();
-        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        return Violation.newBuilder()
-                .setViolationId(productId + "/" + candidate.getVersion() + "/" + candidate.getPublishedAt().toEpochMilli())
-                .setProductId(productId)
-                .setDomain(candidate.getDomain() == null ? "global" : candidate.getDomain())
-                .setCategory(ViolationCategory.POLICY)
-                .setRuleId(RULE_ID)
-                .setSeverity(Severity.BLOCKING)
-                .setStatus(ViolationStatus.BREACH)
+        // Occasioned by this publication of this version: a replay refuses it under the same id.
+        String occasion = candidate.getVersion() + "@" + candidate.getPublishedAt().toEpochMilli();
+        return ViolationFactory.violation(PolicySetSubject.of(candidate.getId()),
+                        candidate.getDomain() == null ? "global" : candidate.getDomain(), ViolationRule.POLICY_SET_ADMISSION,
+                        ViolationStatus.BREACH, occasion, Instant.ofEpochMilli(context.currentSystemTimeMs()))
                 .setMessage("policy set " + candidate.getId() + "@" + candidate.getVersion() + " was refused and the"
                         + " version in force stays: " + reason)
                 .setPolicySetId(candidate.getId())
                 .setPolicySetVersion(candidate.getVersion())
-                .setDetectedAt(now)
                 .build();
     }
 }

@@ -6,6 +6,7 @@ import io.meshwarden.quality.catalog.Guarantees;
 import io.meshwarden.quality.completeness.CompletenessWindows;
 import io.meshwarden.quality.completeness.Counts;
 import io.meshwarden.quality.freshness.FreshnessWatch;
+import io.meshwarden.schemas.violation.ViolationRule;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,8 +54,8 @@ final class CompletenessJudge implements CompletenessWindows.Judge {
 
         Map<String, Double> observed = new LinkedHashMap<>();
         if (guarantees.checked() && guarantees.completenessTarget().isPresent()) {
-            observed.put(QualityViolations.COMPLETENESS, window.completeness());
-            guarantees.requiredFields().forEach(field -> observed.put(QualityViolations.COMPLETENESS + "." + field, fields.get(field)));
+            observed.put(ViolationRule.COMPLETENESS.ruleId(), window.completeness());
+            guarantees.requiredFields().forEach(field -> observed.put(ViolationRule.fieldCompleteness(field).ruleId(), fields.get(field)));
         }
         double target = guarantees.completenessTarget().orElse(0.0);
         Set<String> breached = new TreeSet<>(breachedBefore);

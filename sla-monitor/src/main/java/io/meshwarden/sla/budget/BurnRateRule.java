@@ -1,6 +1,8 @@
 package io.meshwarden.sla.budget;
 
 import io.meshwarden.avro.Severity;
+import io.meshwarden.avro.ViolationCategory;
+import io.meshwarden.schemas.violation.ViolationRule;
 import java.time.Duration;
 import java.util.List;
 
@@ -19,6 +21,11 @@ public record BurnRateRule(String ruleId, Severity severity, double factor, Dura
     public static final BurnRateRule SLOW = new BurnRateRule("burn-rate.slow", Severity.WARNING, 6,
             Duration.ofHours(6), Duration.ofMinutes(30));
     public static final List<BurnRateRule> DEFAULTS = List.of(FAST, SLOW);
+
+    /** What its violations say was broken: this rule, of category AVAILABILITY. */
+    public ViolationRule violationRule() {
+        return new ViolationRule(ruleId, ViolationCategory.AVAILABILITY, severity);
+    }
 
     /** Whether the rule fires at {@code now} for this downtime and budget. */
     public boolean fires(Downtime downtime, ErrorBudget budget, long now) {

@@ -3,6 +3,7 @@ package io.meshwarden.sla.streams;
 import io.meshwarden.avro.Violation;
 import io.meshwarden.avro.ViolationCategory;
 import io.meshwarden.avro.ViolationStatus;
+import io.meshwarden.schemas.violation.ViolationFactory;
 import io.meshwarden.sla.budget.BurnRateRule;
 import io.meshwarden.sla.budget.Downtime;
 import io.meshwarden.sla.budget.ErrorBudget;
@@ -23,7 +24,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Tracks each product's freshness outages (from {@code freshness} BREACH/RECOVERY violations) in
+ * Tracks each product's freshness outages (from BREACH/RECOVERY violations of category FRESHNESS) in
  * {@link SlaStores#AVAILABILITY}, and on a wall-clock schedule evaluates the multi-window burn-rate
  * rules against the error budget of the product's contract ({@code availabilityPercent}).
  *
@@ -33,8 +34,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * any other.
  */
 final class AvailabilityTracker implements Processor<String, Violation, String, Violation> {
-    static final String FRESHNESS = "freshness";
-
     private final Duration interval;
     private final List<BurnRateRule> rules;
     private ProcessorContext<String, Violation> context;
@@ -57,7 +56,7 @@ final class AvailabilityTracker implements Processor<String, Violation, String, 
     @Override
     public void process(Record<String, Violation> record) {
         Violation violation = record.value();
-        if (FRESHNESS.equals(violation.getRuleId())) {
+        if (violation.getCategory() == ViolationCategory.FRESHNESS) {
             AvailabilityState state = store.get(record.key());
             if (state == null) {
                 state = AvailabilityState.initial(violation.getDomain());
@@ -109,11 +108,9 @@ final class AvailabilityTracker implements Processor<String, Violation, String, 
                         rate, rule.longWindow(), rule.factor(), rule.longWindow(), rule.shortWindow())
                 : String.format(Locale.ROOT, "Error budget burn back below %.1fx over %s or %s",
                         rule.factor(), rule.longWindow(), rule.shortWindow());
-        return Violation.newBuilder()
-                .setViolationId(productId + "/" + rule.ruleId() + "/" + now).setProductId(productId).setDomain(domain)
-                .setCategory(ViolationCategory.AVAILABILITY).setRuleId(rule.ruleId()).setSeverity(rule.severity())
-                .setStatus(fires ? ViolationStatus.BREACH : ViolationStatus.RECOVERY)
-                .setMessage(message)
-                .setObservedValue(rate).setTargetValue(rule.factor()).setDetectedAt(Instant.ofEpochMilli(now)).build();
+        // Occasioned by the evaluation at which the rule started or stopped firing.
+        return ViolationFactory.violation(productId, domain, rule.violationRule(), fires ? ViolationStatus.BREACH : ViolationStatus.RECOVERY, Long.toString(now),
+                        Instant.ofEpochMilli(now))
+                .setMessage(message).setObservedValue(rate).setTargetValue(rule.factor()).build();
     }
 }

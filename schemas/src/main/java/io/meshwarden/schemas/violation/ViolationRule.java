@@ -1,0 +1,48 @@
+package io.meshwarden.schemas.violation;
+
+import io.meshwarden.avro.Severity;
+import io.meshwarden.avro.ViolationCategory;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a violation says was broken: the rule id (a policy rule's own id or an SLA kind), its
+ * category and its severity. The rules that Meshwarden itself checks are named here, once; the
+ * SLA monitor, quality-streams, the CLI and the benchmarks all refer to these constants.
+ *
+ * <p>Rule ids never hold '/': violation and alert ids use it as their separator.
+ */
+public record ViolationRule(String ruleId, ViolationCategory category, Severity severity) {
+    /** A product's newest data is older than its freshness guarantee (or recovered from it). */
+    public static final ViolationRule FRESHNESS = new ViolationRule("freshness", ViolationCategory.FRESHNESS,
+            Severity.BLOCKING);
+    /** Records received over records expected fell below the completeness guarantee. */
+    public static final ViolationRule COMPLETENESS = new ViolationRule("completeness", ViolationCategory.COMPLETENESS,
+            Severity.WARNING);
+    /** A published policy set was refused (it does not compile, goes back a version, or loosens the global set). */
+    public static final ViolationRule POLICY_SET_ADMISSION = new ViolationRule("policy-set.admission",
+            ViolationCategory.POLICY, Severity.BLOCKING);
+
+    private static final String FIELD_COMPLETENESS_PREFIX = COMPLETENESS.ruleId() + ".";
+
+    public ViolationRule {
+        Objects.requireNonNull(ruleId, "ruleId");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(severity, "severity");
+        if (ruleId.isEmpty() || ruleId.indexOf('/') >= 0) {
+            throw new IllegalArgumentException("a rule id is not empty and holds no '/': '" + ruleId + "'");
+        }
+    }
+
+    /** The non-null ratio of one required field fell below the completeness guarantee: {@code completeness.<field>}. */
+    public static ViolationRule fieldCompleteness(String field) {
+        return new ViolationRule(FIELD_COMPLETENESS_PREFIX + field, COMPLETENESS.category(), COMPLETENESS.severity());
+    }
+
+    /** The field a {@link #fieldCompleteness} rule id is about; empty for any other rule id. */
+    public static Optional<String> completenessField(String ruleId) {
+        return ruleId.startsWith(FIELD_COMPLETENESS_PREFIX)
+                ? Optional.of(ruleId.substring(FIELD_COMPLETENESS_PREFIX.length()))
+                : Optional.empty();
+    }
+}
