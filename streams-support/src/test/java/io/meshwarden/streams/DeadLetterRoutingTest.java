@@ -4,22 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshwarden.avro.AlertAction;
 import io.meshwarden.avro.AlertCommand;
-import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.schemas.DeadLetter;
 import io.meshwarden.schemas.EventCodec;
 import io.meshwarden.schemas.OutputFormat;
 import io.meshwarden.schemas.Samples;
-import io.meshwarden.schemas.Topic;
-import io.meshwarden.schemas.TopicCatalog;
 import io.meshwarden.schemas.Topics;
+import io.meshwarden.streams.testing.TopologyFixture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -33,33 +29,32 @@ class DeadLetterRoutingTest {
     @TempDir
     Path stateDir;
 
-    private final TopicCatalog topics = TopicCatalog.defaults();
     private final EventCodec<AlertCommand> codec = EventCodec.of(AlertCommand.class);
-    private TopologyTestDriver driver;
+    private TopologyFixture fixture;
     private TestInputTopic<byte[], byte[]> input;
     private TestOutputTopic<String, String> decoded;
     private TestOutputTopic<byte[], byte[]> deadLetters;
 
     @BeforeEach
     void buildTopology() {
-        Topic<String, AlertCommand> commands = topics.topic(Topics.ALERT_COMMANDS);
-        StreamsBuilder builder = new StreamsBuilder();
-        InputRule<AlertCommand> rule = new InputRule<>("alert id", AlertCommand::getAlertId,
-                command -> command.getAlertId().contains("/") ? null : "alertId must be <productId>/<ruleId>");
-        DeadLetterRouting.decodedStream(builder, topics, commands, AlertCommand.class, rule, "commands")
-                .mapValues(command -> command.getAction().name())
-                .to(DECODED, Produced.with(Serdes.String(), Serdes.String()));
-        driver = new TopologyTestDriver(builder.build(), MeshwardenConfig.defaults(
-                Map.of("meshwarden.state.dir", stateDir.toString())).streamsProperties("test"));
-        input = driver.createInputTopic(commands.name(), Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
-        decoded = driver.createOutputTopic(DECODED, Serdes.String().deserializer(), Serdes.String().deserializer());
-        deadLetters = driver.createOutputTopic(topics.name(Topics.DEAD_LETTER), Serdes.ByteArray().deserializer(),
-                Serdes.ByteArray().deserializer());
+        fixture = TopologyFixture.start(stateDir, "test", Samples.T0, (topics, properties) -> {
+            StreamsBuilder builder = new StreamsBuilder();
+            InputRule<AlertCommand> rule = new InputRule<>("alert id", AlertCommand::getAlertId,
+                    command -> command.getAlertId().contains("/") ? null : "alertId must be <productId>/<ruleId>");
+            DeadLetterRouting.decodedStream(builder, topics, topics.topic(Topics.ALERT_COMMANDS), AlertCommand.class, rule,
+                            "commands")
+                    .mapValues(command -> command.getAction().name())
+                    .to(DECODED, Produced.with(Serdes.String(), Serdes.String()));
+            return builder.build();
+        });
+        input = fixture.rawInput(Topics.ALERT_COMMANDS);
+        decoded = fixture.driver().createOutputTopic(DECODED, Serdes.String().deserializer(), Serdes.String().deserializer());
+        deadLetters = fixture.deadLetters();
     }
 
     @AfterEach
     void close() {
-        driver.close();
+        fixture.close();
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.meshwarden.schemas.EventCodec;
 import io.meshwarden.schemas.OutputFormat;
 import io.meshwarden.schemas.Samples;
 import io.meshwarden.schemas.Topics;
+import io.meshwarden.streams.testing.TopologyFixture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.apache.kafka.streams.TestInputTopic;
@@ -29,7 +30,7 @@ class GovernanceTopologyTest {
     @TempDir
     Path stateDir;
 
-    private TopologyHarness harness;
+    private TopologyFixture harness;
     private TestInputTopic<String, ContractChange> changes;
     private TestOutputTopic<String, Decision> decisions;
     private TestOutputTopic<String, Violation> violations;
@@ -37,7 +38,7 @@ class GovernanceTopologyTest {
 
     @BeforeEach
     void startDriver() {
-        harness = new TopologyHarness(stateDir);
+        harness = TopologyHarness.start(stateDir);
         changes = harness.input(Topics.CONTRACT_CHANGES);
         decisions = harness.output(Topics.DECISIONS);
         violations = harness.output(Topics.VIOLATIONS);

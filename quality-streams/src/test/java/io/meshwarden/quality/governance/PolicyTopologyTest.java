@@ -17,6 +17,7 @@ import io.meshwarden.avro.ViolationCategory;
 import io.meshwarden.quality.TopologyHarness;
 import io.meshwarden.schemas.Samples;
 import io.meshwarden.schemas.Topics;
+import io.meshwarden.streams.testing.TopologyFixture;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +34,7 @@ class PolicyTopologyTest {
     @TempDir
     Path stateDir;
 
-    private TopologyHarness harness;
+    private TopologyFixture harness;
     private TestInputTopic<String, ContractChange> changes;
     private TestInputTopic<String, PolicySet> policies;
     private TestOutputTopic<String, Decision> decisions;
@@ -41,7 +42,7 @@ class PolicyTopologyTest {
 
     @BeforeEach
     void startDriver() {
-        harness = new TopologyHarness(stateDir);
+        harness = TopologyHarness.start(stateDir);
         changes = harness.input(Topics.CONTRACT_CHANGES);
         policies = harness.input(Topics.POLICIES);
         decisions = harness.output(Topics.DECISIONS);

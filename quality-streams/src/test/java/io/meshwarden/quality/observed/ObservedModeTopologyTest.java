@@ -12,6 +12,7 @@ import io.meshwarden.quality.rolling.QualityFixtures;
 import io.meshwarden.quality.rolling.QualityOptions;
 import io.meshwarden.schemas.DeadLetter;
 import io.meshwarden.schemas.Topics;
+import io.meshwarden.streams.testing.TopologyFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,13 +40,13 @@ class ObservedModeTopologyTest {
     @TempDir
     Path stateDir;
 
-    private TopologyHarness harness;
+    private TopologyFixture harness;
     private TestInputTopic<byte[], byte[]> output;
     private DataProductContract contract;
 
     @BeforeEach
     void startDriver() {
-        harness = new TopologyHarness(stateDir, QualityOptions.defaults().withObservedTopics(".*\\.v[0-9]+"));
+        harness = TopologyHarness.start(stateDir, QualityOptions.defaults().withObservedTopics(".*\\.v[0-9]+"));
         // clicks is required by the contract but nullable in the schema, so a null click count decodes and is counted.
         contract = DataProductContract.newBuilder(QualityFixtures.contract(PRODUCT, 5_000, 99.5, 120_000))
                 .setProductSchema("{\"type\":\"record\",\"name\":\"CampaignPerformance\",\"fields\":["

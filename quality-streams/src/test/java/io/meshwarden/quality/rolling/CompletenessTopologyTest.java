@@ -17,6 +17,7 @@ import io.meshwarden.schemas.EventCodec;
 import java.nio.charset.StandardCharsets;
 import io.meshwarden.schemas.OutputFormat;
 import io.meshwarden.schemas.Topics;
+import io.meshwarden.streams.testing.TopologyFixture;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -39,14 +40,14 @@ class CompletenessTopologyTest {
     @TempDir
     Path stateDir;
 
-    private TopologyHarness harness;
+    private TopologyFixture harness;
     private TestInputTopic<String, MetricEvent> metrics;
     private TestOutputTopic<String, Violation> violations;
     private TestOutputTopic<String, QualitySnapshot> snapshots;
 
     @BeforeEach
     void startDriver() {
-        harness = new TopologyHarness(stateDir);
+        harness = TopologyHarness.start(stateDir);
         metrics = harness.input(Topics.METRICS);
         violations = harness.output(Topics.VIOLATIONS);
         snapshots = harness.output(Topics.SNAPSHOTS);

@@ -12,6 +12,7 @@ import io.meshwarden.avro.ViolationCategory;
 import io.meshwarden.avro.ViolationStatus;
 import io.meshwarden.quality.TopologyHarness;
 import io.meshwarden.schemas.Topics;
+import io.meshwarden.streams.testing.TopologyFixture;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,14 +31,14 @@ class FreshnessTopologyTest {
     @TempDir
     Path stateDir;
 
-    private TopologyHarness harness;
+    private TopologyFixture harness;
     private TestInputTopic<String, DataProductContract> catalog;
     private TestInputTopic<String, MetricEvent> metrics;
     private TestOutputTopic<String, Violation> violations;
 
     @BeforeEach
     void startDriver() {
-        harness = new TopologyHarness(stateDir);
+        harness = TopologyHarness.start(stateDir);
         catalog = harness.input(Topics.CATALOG);
         metrics = harness.input(Topics.METRICS);
         violations = harness.output(Topics.VIOLATIONS);
