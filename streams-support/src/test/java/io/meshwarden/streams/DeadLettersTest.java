@@ -43,6 +43,7 @@ class DeadLettersTest {
     @Test
     void keepsAnyValueTheProcessorForwards() {
         context.setRecordMetadata("mesh.products.catalog", 0, 7L);
+        context.setCurrentSystemTimeMs(Samples.T0.toEpochMilli());
         Record<String, String> rejected = new Record<>("p", "contract", 5L);
 
         Record<String, Integer> dead = DeadLetters.record(context, rejected, "p", 42, DeadLetterReason.UNKNOWN_PRODUCT, "who?");
