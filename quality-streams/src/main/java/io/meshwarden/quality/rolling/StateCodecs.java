@@ -24,11 +24,10 @@ public final class StateCodecs {
             out.writeLong(counts.metrics());
             out.writeLong(counts.received());
             out.writeLong(counts.expected());
-            out.writeInt(counts.nulls().size());
-            for (Map.Entry<String, Long> entry : counts.nulls().entrySet()) {
-                out.writeUTF(entry.getKey());
-                out.writeLong(entry.getValue());
-            }
+            StateFields.writeAll(out, counts.nulls().entrySet(), (o, entry) -> {
+                o.writeUTF(entry.getKey());
+                o.writeLong(entry.getValue());
+            });
         }
 
         @Override
@@ -36,10 +35,9 @@ public final class StateCodecs {
             long metrics = in.readLong();
             long received = in.readLong();
             long expected = in.readLong();
-            int fields = StateFields.size(in);
             Map<String, Long> nulls = new TreeMap<>();
-            for (int i = 0; i < fields; i++) {
-                nulls.put(in.readUTF(), in.readLong());
+            for (Map.Entry<String, Long> entry : StateFields.readAll(in, i -> Map.entry(i.readUTF(), i.readLong()))) {
+                nulls.put(entry.getKey(), entry.getValue());
             }
             return new Counts(metrics, received, expected, nulls);
         }

@@ -8,7 +8,6 @@ import io.meshwarden.streams.state.StateSerde;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -35,11 +34,10 @@ final class SlaStateCodecs {
         @Override
         public void write(DataOutput out, AvailabilityState state) throws IOException {
             StateFields.writeOptionalString(out, state.domain());
-            out.writeInt(state.downtime().intervals().size());
-            for (Downtime.Interval interval : state.downtime().intervals()) {
-                out.writeLong(interval.start());
-                out.writeLong(interval.end());
-            }
+            StateFields.writeAll(out, state.downtime().intervals(), (o, interval) -> {
+                o.writeLong(interval.start());
+                o.writeLong(interval.end());
+            });
             StateFields.writeOptionalLong(out, state.downtime().downSince());
             StateFields.writeStrings(out, state.burning());
         }
@@ -47,11 +45,7 @@ final class SlaStateCodecs {
         @Override
         public AvailabilityState read(DataInput in) throws IOException {
             String domain = StateFields.readOptionalString(in);
-            int outages = StateFields.size(in);
-            List<Downtime.Interval> intervals = new ArrayList<>(outages);
-            for (int i = 0; i < outages; i++) {
-                intervals.add(new Downtime.Interval(in.readLong(), in.readLong()));
-            }
+            List<Downtime.Interval> intervals = StateFields.readAll(in, i -> new Downtime.Interval(i.readLong(), i.readLong()));
             Downtime downtime = new Downtime(intervals, StateFields.readOptionalLong(in));
             return new AvailabilityState(domain, downtime, Set.copyOf(StateFields.readStrings(in)));
         }

@@ -13,6 +13,20 @@ import java.util.List;
  * written as 0 when absent), a collection is its size then its elements.
  */
 public final class StateFields {
+    /** Writes one element of a collection. */
+    @FunctionalInterface
+    public interface Writer<T> {
+        void write(DataOutput out, T value) throws IOException;
+    }
+
+    /** Reads one element of a collection. */
+    @FunctionalInterface
+    public interface Reader<T> {
+        T read(DataInput in) throws IOException;
+    }
+
+    private static final int MAX_SIZE = 1 << 20;
+
     private StateFields() {
     }
 
@@ -38,46 +52,43 @@ public final class StateFields {
         return in.readBoolean() ? in.readUTF() : null;
     }
 
-    public static void writeStrings(DataOutput out, Collection<String> values) throws IOException {
+    /** The size, then each element. */
+    public static <T> void writeAll(DataOutput out, Collection<T> values, Writer<? super T> element) throws IOException {
         out.writeInt(values.size());
-        for (String value : values) {
-            out.writeUTF(value);
+        for (T value : values) {
+            element.write(out, value);
         }
     }
 
-    /** The strings in the order written. */
-    public static List<String> readStrings(DataInput in) throws IOException {
-        int size = size(in);
-        List<String> values = new ArrayList<>(size);
+    /**
+     * The elements in the order written. The size is checked first, so that corrupt bytes fail here
+     * rather than allocate gigabytes.
+     */
+    public static <T> List<T> readAll(DataInput in, Reader<? extends T> element) throws IOException {
+        int size = in.readInt();
+        if (size < 0 || size > MAX_SIZE) {
+            throw new IOException("implausible collection size " + size);
+        }
+        List<T> values = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            values.add(in.readUTF());
+            values.add(element.read(in));
         }
         return values;
+    }
+
+    public static void writeStrings(DataOutput out, Collection<String> values) throws IOException {
+        writeAll(out, values, DataOutput::writeUTF);
+    }
+
+    public static List<String> readStrings(DataInput in) throws IOException {
+        return readAll(in, DataInput::readUTF);
     }
 
     public static void writeLongs(DataOutput out, Collection<Long> values) throws IOException {
-        out.writeInt(values.size());
-        for (long value : values) {
-            out.writeLong(value);
-        }
+        writeAll(out, values, DataOutput::writeLong);
     }
 
-    /** The longs in the order written. */
     public static List<Long> readLongs(DataInput in) throws IOException {
-        int size = size(in);
-        List<Long> values = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            values.add(in.readLong());
-        }
-        return values;
-    }
-
-    /** A collection's size, checked so that corrupt bytes fail here rather than allocate gigabytes. */
-    public static int size(DataInput in) throws IOException {
-        int size = in.readInt();
-        if (size < 0 || size > 1 << 20) {
-            throw new IOException("implausible collection size " + size);
-        }
-        return size;
+        return readAll(in, DataInput::readLong);
     }
 }
