@@ -2,7 +2,6 @@ package io.meshwarden.quality;
 
 import io.meshwarden.quality.rolling.QualityOptions;
 import io.meshwarden.streams.testing.TopologyFixture;
-import java.nio.file.Path;
 import java.time.Instant;
 
 /** The production quality topology in a {@link TopologyFixture} whose wall clock starts at {@link #START}. */
@@ -12,13 +11,13 @@ public final class TopologyHarness {
     private TopologyHarness() {
     }
 
-    public static TopologyFixture start(Path stateDir) {
-        return start(stateDir, QualityOptions.defaults());
+    public static TopologyFixture start() {
+        return start(QualityOptions.defaults());
     }
 
     /** With rolling-quality options other than the defaults (window step, grace, observed topics). */
-    public static TopologyFixture start(Path stateDir, QualityOptions quality) {
-        return TopologyFixture.start(stateDir, QualityStreams.APPLICATION, START,
+    public static TopologyFixture start(QualityOptions quality) {
+        return TopologyFixture.start(QualityStreams.APPLICATION, START,
                 (topics, properties) -> QualityTopology.build(topics, quality, properties));
     }
 }

@@ -16,7 +16,6 @@ import io.meshwarden.schemas.Topics;
 import io.meshwarden.sla.alerts.SlaPolicy;
 import io.meshwarden.streams.testing.TopologyFixture;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,8 +48,8 @@ final class SlaHarness implements AutoCloseable {
     private Instant now = Samples.T0;
     private int commandCount;
 
-    SlaHarness(Path stateDir) {
-        fixture = TopologyFixture.start(stateDir, SlaTopology.APPLICATION_SUFFIX, Samples.T0,
+    SlaHarness() {
+        fixture = TopologyFixture.start(SlaTopology.APPLICATION_SUFFIX, Samples.T0,
                 (catalogTopics, properties) -> SlaTopology.build(catalogTopics, POLICY, properties));
         topics = fixture.topics();
         topology = fixture.topology();
