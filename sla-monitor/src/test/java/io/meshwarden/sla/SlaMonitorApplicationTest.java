@@ -1,0 +1,65 @@
+package io.meshwarden.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meshwarden.config.ConfigLayers;
+import io.meshwarden.config.MeshwardenConfig;
+import io.meshwarden.config.Settings;
+import io.meshwarden.schemas.OutputFormat;
+import io.meshwarden.sla.config.MeshwardenConfigFactory;
+import io.micronaut.context.ApplicationContext;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The SLA monitor's command line (Micronaut's {@code --key=value} properties) over its layered
+ * configuration: code, file, environment, command line. The context is built as {@code main} builds
+ * it, from the same arguments, and not started, so no Kafka Streams application runs.
+ */
+class SlaMonitorApplicationTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void withoutArgumentsTheConfigFileAndTheEnvironmentDecide() throws IOException {
+        ConfigLayers layers = ConfigLayers.in(dir);
+
+        MeshwardenConfig config = config(layers.environment());
+
+        layers.assertNoOptionOverrides(config);
+        assertThat(config.bootstrapServers()).isEqualTo(ConfigLayers.ENVIRONMENT_BOOTSTRAP_SERVERS);
+    }
+
+    @Test
+    void aCommandLinePropertyBeatsTheEnvironmentAndTheConfigFile() throws IOException {
+        ConfigLayers layers = ConfigLayers.in(dir);
+
+        MeshwardenConfig config = config(layers.environment(), "--meshwarden.bootstrap.servers=cli:9092",
+                "--meshwarden.topic.prefix=cli.", "--meshwarden.output.format=avro", "--micronaut.server.port=-1");
+
+        layers.assertFileAndEnvironmentHonoured(config);
+        assertThat(config.bootstrapServers()).isEqualTo("cli:9092");
+        assertThat(config.topics().prefix()).isEqualTo("cli.");
+        assertThat(config.outputFormat()).isEqualTo(OutputFormat.AVRO);
+    }
+
+    @Test
+    void theCommandLineNamesTheConfigFile() throws IOException {
+        ConfigLayers layers = ConfigLayers.in(dir);
+
+        MeshwardenConfig config = config(Map.of(), "--meshwarden.config.file=" + layers.file());
+
+        assertThat(config.get(Settings.CONFIG_FILE)).isEqualTo(layers.file().toString());
+        assertThat(config.outputFormat()).as("from the config file").isEqualTo(OutputFormat.JSON);
+        assertThat(config.topics().prefix()).as("from the config file").isEqualTo("file.");
+    }
+
+    private static MeshwardenConfig config(Map<String, String> variables, String... args) {
+        try (ApplicationContext context = SlaMonitorApplication.micronaut(args).build()) {
+            return MeshwardenConfigFactory.config(context.getEnvironment().start(), variables);
+        }
+    }
+}
