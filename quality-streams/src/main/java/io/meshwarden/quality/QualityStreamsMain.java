@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 public final class QualityStreamsMain implements Callable<Integer> {
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-            description = "Kafka cluster (meshwarden.bootstrap.servers, default localhost:9092).")
+            description = {"Kafka cluster (default localhost:9092).", "Setting meshwarden.bootstrap.servers."})
     private String bootstrapServers;
 
     @Mixin

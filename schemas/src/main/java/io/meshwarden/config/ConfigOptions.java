@@ -18,15 +18,16 @@ import picocli.CommandLine.Option;
 public final class ConfigOptions {
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Properties file of Meshwarden settings (meshwarden.config.file).")
+            description = {"Properties file of Meshwarden settings.", "Setting meshwarden.config.file."})
     private Path configFile;
 
     @Option(names = "--topic-prefix", paramLabel = "PREFIX",
-            description = "Prefix of every topic name (meshwarden.topic.prefix, default mesh.).")
+            description = {"Prefix of every topic name.", "Setting meshwarden.topic.prefix, default mesh."})
     private String topicPrefix;
 
     @Option(names = "--output-format", paramLabel = "avro|json",
-            description = "Encoding of output topics; json makes them readable with kcat (meshwarden.output.format, default avro).")
+            description = {"Encoding of output topics; json makes them readable with kcat.",
+                    "Setting meshwarden.output.format, default avro."})
     private String outputFormat;
 
     /** The settings given on the command line, by key; a setting whose option was not given is absent. */

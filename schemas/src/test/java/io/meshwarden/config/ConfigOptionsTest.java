@@ -44,10 +44,10 @@ class ConfigOptionsTest {
             String option = "--" + setting.key().substring(MeshwardenConfig.NAMESPACE.length()).replace('.', '-');
             OptionSpec spec = commandLine.getCommandSpec().findOption(option);
             assertThat(String.join(" ", spec.description()))
-                    .contains("(" + setting.key() + ", default " + setting.defaultValue() + ")");
+                    .contains("Setting " + setting.key() + ", default " + setting.defaultValue());
         }
         assertThat(String.join(" ", commandLine.getCommandSpec().findOption("--config").description()))
-                .contains(Settings.CONFIG_FILE.key());
+                .contains("Setting " + Settings.CONFIG_FILE.key() + ".");
         assertThat(commandLine.getUsageMessage()).contains("MESHWARDEN_CONFIG_FILE");
     }
 }
