@@ -1,7 +1,7 @@
 package io.meshwarden.local;
 
+import io.meshwarden.config.CommandLauncher;
 import io.meshwarden.config.ConfigOptions;
-import io.meshwarden.schemas.AvroTrust;
 import io.meshwarden.schemas.Topic;
 import java.time.Duration;
 import java.util.Locale;
@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,14 +49,10 @@ final class MeshLocal implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        AvroTrust.ensure();
         // The service jars each bring a logback.xml; this runner's own configuration wins.
         System.setProperty("logback.configurationFile",
                 System.getProperty("logback.configurationFile", "meshwarden-local-logback.xml"));
-        int exitCode = new CommandLine(new MeshLocal(System.getenv())).execute(args);
-        if (exitCode != 0) {
-            System.exit(exitCode);
-        }
+        CommandLauncher.launch(MeshLocal::new, args);
     }
 
     /** What this command line asks for, in this environment. */

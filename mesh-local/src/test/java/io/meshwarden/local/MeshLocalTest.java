@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshwarden.config.ConfigLayers;
 import io.meshwarden.config.MeshwardenConfig;
-import io.meshwarden.schemas.OutputFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -26,41 +24,25 @@ class MeshLocalTest {
     Path dir;
 
     @Test
-    void withoutOptionsTheConfigFileAndTheEnvironmentDecide() throws IOException {
-        ConfigLayers layers = ConfigLayers.in(dir);
+    void followsThePrecedenceCodeFileEnvironmentCommandLine() throws IOException {
+        ConfigLayers.Configs configs = ConfigLayers.in(dir).assertPrecedence(MeshLocalTest::config,
+                "--topic-prefix", "cli.", "--output-format", "avro");
 
-        LocalOptions options = parse(layers.environment());
-        MeshwardenConfig config = options.config(EMBEDDED);
-
-        layers.assertNoOptionOverrides(config);
-        assertThat(options.bootstrapServers()).as("runs its own broker").isEmpty();
-        assertThat(config.bootstrapServers()).isEqualTo(EMBEDDED);
-    }
-
-    @Test
-    void everyOptionBeatsTheEnvironmentAndTheConfigFile() throws IOException {
-        ConfigLayers layers = ConfigLayers.in(dir);
-
-        LocalOptions options = parse(layers.environment(), "--bootstrap-servers", "cli:9092",
-                "--topic-prefix", "cli.", "--output-format", "avro", "--no-demo");
-        MeshwardenConfig config = options.config(options.bootstrapServers().orElseThrow());
-
-        layers.assertFileAndEnvironmentHonoured(config);
-        assertThat(options.bootstrapServers()).contains("cli:9092");
-        assertThat(config.bootstrapServers()).isEqualTo("cli:9092");
-        assertThat(config.topics().prefix()).isEqualTo("cli.");
-        assertThat(config.outputFormat()).isEqualTo(OutputFormat.AVRO);
-        assertThat(options.demo()).isFalse();
+        assertThat(configs.withoutOptions().bootstrapServers()).as("its own broker, whatever the environment says")
+                .isEqualTo(EMBEDDED);
     }
 
     @Test
     void theConfigOptionNamesTheFile() throws IOException {
         ConfigLayers layers = ConfigLayers.in(dir);
 
-        MeshwardenConfig config = parse(Map.of(), "--config", layers.file().toString()).config(EMBEDDED);
+        layers.assertCommandLineNamesTheFile(MeshLocalTest::config, "--config", layers.file().toString());
+    }
 
-        assertThat(config.outputFormat()).as("from the config file").isEqualTo(OutputFormat.JSON);
-        assertThat(config.topics().prefix()).as("from the config file").isEqualTo("file.");
+    @Test
+    void runsItsOwnBrokerUnlessTheBootstrapOptionNamesACluster() {
+        assertThat(parse(Map.of("MESHWARDEN_BOOTSTRAP_SERVERS", "env:9092")).bootstrapServers()).isEmpty();
+        assertThat(parse(Map.of(), "--bootstrap-servers", "cli:9092", "--no-demo").bootstrapServers()).contains("cli:9092");
     }
 
     @Test
@@ -74,7 +56,10 @@ class MeshLocalTest {
                 "--config=FILE", "(default: 9092)", "MESHWARDEN_CONFIG_FILE")
                 .doesNotContain("(default: avro)", "(default: mesh.)");
         assertThat(parse(Map.of()).settings()).isEmpty();
-        assertThat(parse(Map.of()).bootstrapServers()).isEqualTo(Optional.empty());
+    }
+
+    private static MeshwardenConfig config(Map<String, String> environment, String... args) {
+        return parse(environment, args).config(EMBEDDED);
     }
 
     private static LocalOptions parse(Map<String, String> environment, String... args) {

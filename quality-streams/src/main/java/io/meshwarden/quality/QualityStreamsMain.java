@@ -1,14 +1,13 @@
 package io.meshwarden.quality;
 
+import io.meshwarden.config.CommandLauncher;
 import io.meshwarden.config.ConfigOptions;
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.config.Settings;
-import io.meshwarden.schemas.AvroTrust;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,11 +36,7 @@ public final class QualityStreamsMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        AvroTrust.ensure();
-        int exitCode = new CommandLine(new QualityStreamsMain(System.getenv())).execute(args);
-        if (exitCode != 0) {
-            System.exit(exitCode);
-        }
+        CommandLauncher.launch(QualityStreamsMain::new, args);
     }
 
     /** The configuration this command line runs with: its options over the layered configuration. */

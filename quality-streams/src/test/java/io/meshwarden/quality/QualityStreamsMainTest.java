@@ -22,34 +22,21 @@ class QualityStreamsMainTest {
     Path dir;
 
     @Test
-    void withoutOptionsTheConfigFileAndTheEnvironmentDecide() throws IOException {
-        ConfigLayers layers = ConfigLayers.in(dir);
+    void followsThePrecedenceCodeFileEnvironmentCommandLine() throws IOException {
+        ConfigLayers.Configs configs = ConfigLayers.in(dir).assertPrecedence(QualityStreamsMainTest::config,
+                "--bootstrap-servers", "cli:9092", "--topic-prefix", "cli.", "--output-format", "avro");
 
-        MeshwardenConfig config = parse(layers.environment());
-
-        layers.assertNoOptionOverrides(config);
-        assertThat(config.bootstrapServers()).isEqualTo(ConfigLayers.ENVIRONMENT_BOOTSTRAP_SERVERS);
+        assertThat(configs.withoutOptions().bootstrapServers()).isEqualTo(ConfigLayers.ENVIRONMENT_BOOTSTRAP_SERVERS);
+        assertThat(configs.withOptions().bootstrapServers()).isEqualTo("cli:9092");
     }
 
     @Test
-    void everyOptionBeatsTheEnvironmentAndTheConfigFile() throws IOException {
+    void theConfigOptionNamesTheFileOverTheOneTheEnvironmentNames() throws IOException {
         ConfigLayers layers = ConfigLayers.in(dir);
-
-        MeshwardenConfig config = parse(layers.environment(), "--bootstrap-servers", "cli:9092",
-                "--topic-prefix", "cli.", "--output-format", "avro");
-
-        layers.assertFileAndEnvironmentHonoured(config);
-        assertThat(config.bootstrapServers()).isEqualTo("cli:9092");
-        assertThat(config.topics().prefix()).isEqualTo("cli.");
-        assertThat(config.outputFormat()).isEqualTo(OutputFormat.AVRO);
-    }
-
-    @Test
-    void theConfigOptionBeatsTheFileTheEnvironmentNames() throws IOException {
-        ConfigLayers layers = ConfigLayers.in(dir);
+        layers.assertCommandLineNamesTheFile(QualityStreamsMainTest::config, "--config", layers.file().toString());
         Path other = Files.writeString(dir.resolve("other.properties"), "meshwarden.output.format=avro\n");
 
-        MeshwardenConfig config = parse(layers.environment(), "--config", other.toString());
+        MeshwardenConfig config = config(layers.environment(), "--config", other.toString());
 
         assertThat(config.get(Settings.CONFIG_FILE)).isEqualTo(other.toString());
         assertThat(config.outputFormat()).isEqualTo(OutputFormat.AVRO);
@@ -63,11 +50,11 @@ class QualityStreamsMainTest {
         int exitCode = new CommandLine(new QualityStreamsMain(Map.of())).setErr(new PrintWriter(err, true)).execute("--config");
 
         assertThat(exitCode).isEqualTo(2);
-        assertThat(err.toString()).startsWith("Missing required parameter for option '--config' (FILE)").contains("Usage: quality-streams",
-                "--bootstrap-servers", "--config", "MESHWARDEN_CONFIG_FILE");
+        assertThat(err.toString()).startsWith("Missing required parameter for option '--config' (FILE)").contains(
+                "Usage: quality-streams", "--bootstrap-servers", "--topic-prefix", "MESHWARDEN_CONFIG_FILE");
     }
 
-    private static MeshwardenConfig parse(Map<String, String> environment, String... args) {
+    private static MeshwardenConfig config(Map<String, String> environment, String... args) {
         QualityStreamsMain main = new QualityStreamsMain(environment);
         new CommandLine(main).parseArgs(args);
         return main.config();

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshwarden.config.ConfigLayers;
 import io.meshwarden.config.MeshwardenConfig;
-import io.meshwarden.config.Settings;
-import io.meshwarden.schemas.OutputFormat;
 import io.meshwarden.sla.config.MeshwardenConfigFactory;
 import io.micronaut.context.ApplicationContext;
 import java.io.IOException;
@@ -24,37 +22,20 @@ class SlaMonitorApplicationTest {
     Path dir;
 
     @Test
-    void withoutArgumentsTheConfigFileAndTheEnvironmentDecide() throws IOException {
-        ConfigLayers layers = ConfigLayers.in(dir);
+    void followsThePrecedenceCodeFileEnvironmentCommandLine() throws IOException {
+        ConfigLayers.Configs configs = ConfigLayers.in(dir).assertPrecedence(SlaMonitorApplicationTest::config,
+                "--meshwarden.bootstrap.servers=cli:9092", "--meshwarden.topic.prefix=cli.",
+                "--meshwarden.output.format=avro", "--micronaut.server.port=-1");
 
-        MeshwardenConfig config = config(layers.environment());
-
-        layers.assertNoOptionOverrides(config);
-        assertThat(config.bootstrapServers()).isEqualTo(ConfigLayers.ENVIRONMENT_BOOTSTRAP_SERVERS);
-    }
-
-    @Test
-    void aCommandLinePropertyBeatsTheEnvironmentAndTheConfigFile() throws IOException {
-        ConfigLayers layers = ConfigLayers.in(dir);
-
-        MeshwardenConfig config = config(layers.environment(), "--meshwarden.bootstrap.servers=cli:9092",
-                "--meshwarden.topic.prefix=cli.", "--meshwarden.output.format=avro", "--micronaut.server.port=-1");
-
-        layers.assertFileAndEnvironmentHonoured(config);
-        assertThat(config.bootstrapServers()).isEqualTo("cli:9092");
-        assertThat(config.topics().prefix()).isEqualTo("cli.");
-        assertThat(config.outputFormat()).isEqualTo(OutputFormat.AVRO);
+        assertThat(configs.withoutOptions().bootstrapServers()).isEqualTo(ConfigLayers.ENVIRONMENT_BOOTSTRAP_SERVERS);
+        assertThat(configs.withOptions().bootstrapServers()).isEqualTo("cli:9092");
     }
 
     @Test
     void theCommandLineNamesTheConfigFile() throws IOException {
         ConfigLayers layers = ConfigLayers.in(dir);
 
-        MeshwardenConfig config = config(Map.of(), "--meshwarden.config.file=" + layers.file());
-
-        assertThat(config.get(Settings.CONFIG_FILE)).isEqualTo(layers.file().toString());
-        assertThat(config.outputFormat()).as("from the config file").isEqualTo(OutputFormat.JSON);
-        assertThat(config.topics().prefix()).as("from the config file").isEqualTo("file.");
+        layers.assertCommandLineNamesTheFile(SlaMonitorApplicationTest::config, "--meshwarden.config.file=" + layers.file());
     }
 
     private static MeshwardenConfig config(Map<String, String> variables, String... args) {
