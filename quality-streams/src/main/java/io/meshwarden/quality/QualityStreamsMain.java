@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -58,15 +60,30 @@ public final class QualityStreamsMain implements Callable<Integer> {
             return 2;
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean failed = new AtomicBoolean();
         QualityStreams app = QualityStreams.start(config);
+        // Past the thread-failure policy's budget the client shuts down for good: exit non-zero so that
+        // whatever runs this process restarts it, instead of leaving a live process that does nothing.
+        app.addStateListener((now, before) -> {
+            if (now == KafkaStreams.State.ERROR) {
+                failed.set(true);
+                stopped.countDown();
+            }
+        });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
             stopped.countDown();
         }, "quality-streams-shutdown"));
         System.out.printf("quality-streams running against %s; reads %s, writes %s%n", config.bootstrapServers(),
-                config.topics().prefix() + "products.changes", config.topics().prefix() + "{governance.decisions, "
-                        + "governance.violations, products.catalog, deadletter}");
+                config.topics().prefix() + "{products.changes, products.metrics, products.catalog, governance.policies}",
+                config.topics().prefix() + "{governance.decisions, governance.violations, products.catalog, "
+                        + "quality.snapshots, deadletter}");
         stopped.await();
+        if (failed.get()) {
+            System.err.println("quality-streams: Kafka Streams stopped after repeated thread failures (see the log); exiting");
+            app.close();
+            return 1;
+        }
         return 0;
     }
 }
