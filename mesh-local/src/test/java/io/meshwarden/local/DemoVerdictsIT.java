@@ -10,7 +10,7 @@ import io.meshwarden.avro.Violation;
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.config.Settings;
 import io.meshwarden.events.DataProductPublisher;
-import io.meshwarden.events.cli.Meshwarden;
+import io.meshwarden.cli.Meshwarden;
 import io.meshwarden.kafka.embedded.EmbeddedKafka;
 import io.meshwarden.kafka.embedded.EmbeddedKafkaBroker;
 import io.meshwarden.kafka.embedded.TopicTail;

@@ -1,4 +1,4 @@
-package io.meshwarden.events.odcs;
+package io.meshwarden.governance.odcs;
 
 import io.meshwarden.avro.DataProductContract;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.meshwarden.events.cli;
+package io.meshwarden.cli;
 
 import io.meshwarden.governance.ContractContext;
 import io.meshwarden.governance.Verdict;

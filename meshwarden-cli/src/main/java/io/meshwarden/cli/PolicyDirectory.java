@@ -1,4 +1,4 @@
-package io.meshwarden.events.cli;
+package io.meshwarden.cli;
 
 import io.meshwarden.governance.policy.Admission;
 import io.meshwarden.governance.policy.PolicyLayers;

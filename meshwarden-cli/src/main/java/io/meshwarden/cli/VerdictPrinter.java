@@ -1,4 +1,4 @@
-package io.meshwarden.events.cli;
+package io.meshwarden.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

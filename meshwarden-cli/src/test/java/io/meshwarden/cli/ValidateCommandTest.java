@@ -1,4 +1,4 @@
-package io.meshwarden.events.cli;
+package io.meshwarden.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

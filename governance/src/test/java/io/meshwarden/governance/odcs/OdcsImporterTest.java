@@ -1,4 +1,4 @@
-package io.meshwarden.events.odcs;
+package io.meshwarden.governance.odcs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

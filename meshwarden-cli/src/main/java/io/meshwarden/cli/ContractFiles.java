@@ -1,8 +1,8 @@
-package io.meshwarden.events.cli;
+package io.meshwarden.cli;
 
 import io.meshwarden.avro.DataProductContract;
-import io.meshwarden.events.odcs.OdcsImport;
-import io.meshwarden.events.odcs.OdcsImporter;
+import io.meshwarden.governance.odcs.OdcsImport;
+import io.meshwarden.governance.odcs.OdcsImporter;
 import io.meshwarden.governance.contract.ContractYaml;
 import io.meshwarden.governance.yaml.YamlFileException;
 import java.io.IOException;

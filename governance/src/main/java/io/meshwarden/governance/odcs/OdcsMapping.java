@@ -1,4 +1,4 @@
-package io.meshwarden.events.odcs;
+package io.meshwarden.governance.odcs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshwarden.avro.Classification;

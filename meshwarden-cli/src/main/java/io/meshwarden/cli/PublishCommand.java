@@ -1,4 +1,4 @@
-package io.meshwarden.events.cli;
+package io.meshwarden.cli;
 
 import io.meshwarden.avro.ContractChange;
 import io.meshwarden.avro.Decision;
