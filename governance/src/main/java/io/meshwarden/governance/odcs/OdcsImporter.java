@@ -10,6 +10,7 @@ import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.FieldSpec;
 import io.meshwarden.avro.ProductStatus;
 import io.meshwarden.avro.QualityGuarantees;
+import io.meshwarden.governance.yaml.YamlDocument;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,8 +37,8 @@ public final class OdcsImporter {
 
     /** @param defaultDomain the domain for documents that name none (null: such documents are refused) */
     public static OdcsImport importContract(String file, String text, String defaultDomain) {
-        YamlJson document = YamlJson.parse(file, text);
-        JsonNode root = document.root();
+        YamlDocument<JsonNode> document = YamlDocument.readTree(file, text);
+        JsonNode root = document.value();
         List<ValidationMessage> errors = new ArrayList<>(SCHEMA.validate(root));
         if (!errors.isEmpty()) {
             // The deepest error is the cause; "unevaluated property" errors are echoes of it one level up.
