@@ -1,27 +1,25 @@
 package io.meshwarden.cli;
 
 import io.meshwarden.avro.PolicySet;
-import io.meshwarden.avro.Violation;
-import io.meshwarden.config.MeshwardenConfig;
-import io.meshwarden.events.TopicWaiter;
+import io.meshwarden.events.DataProductPublisher;
+import io.meshwarden.events.PolicySetOutcome;
 import io.meshwarden.governance.policy.PolicySetYaml;
-import io.meshwarden.schemas.Topic;
-import io.meshwarden.schemas.Topics;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code meshwarden policies publish DIR}: publishes every policy set of a directory and reports whether each is in force. */
+/**
+ * {@code meshwarden policies publish DIR}: publishes every policy set of a directory, global first,
+ * through the publisher SDK, which waits for governance's answer to each; prints one line per set
+ * ({@code IN FORCE}, {@code REFUSED} with the reason, or {@code UNKNOWN}). Exit 1 unless all are in force.
+ */
 @Command(name = "policies", mixinStandardHelpOptions = true, description = "Manage policy sets.",
         subcommands = PoliciesCommand.Publish.class)
 final class PoliciesCommand {
@@ -44,43 +42,30 @@ final class PoliciesCommand {
         Duration timeout;
 
         @Override
-        public Integer call() throws Exception {
-            MeshwardenConfig config = policies.parent.config();
-            Topic<String, PolicySet> topic = config.topics().topic(Topics.POLICIES);
-            int refused = 0;
-            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config.producerProperties("meshwarden-cli"),
-                    new StringSerializer(), new ByteArraySerializer())) {
-                for (PolicySetYaml.PolicyFile file : PolicySetYaml.readDirectory(directory)) {
-                    PolicySet set = PolicySet.newBuilder(file.set()).setPublishedAt(Instant.now()).build();
-                    try (TopicWaiter<PolicySet> inForce = new TopicWaiter<>(config, config.topics().topic(Topics.POLICIES_IN_FORCE));
-                         TopicWaiter<Violation> violations = new TopicWaiter<>(config, config.topics().topic(Topics.VIOLATIONS))) {
-                        producer.send(new ProducerRecord<>(topic.name(), set.getId(),
-                                topic.valueSerde().serializer().serialize(topic.name(), set))).get();
-                        refused += report(file, set, inForce, violations) ? 0 : 1;
-                    }
-                }
+        public Integer call() {
+            List<PolicySetYaml.PolicyFile> files = PolicySetYaml.readDirectory(directory);
+            List<PolicySet> sets = files.stream().map(PolicySetYaml.PolicyFile::set).toList();
+            List<PolicySetOutcome> outcomes;
+            try (DataProductPublisher publisher = DataProductPublisher.create(policies.parent.config(), "meshwarden-cli")) {
+                outcomes = publisher.publishPolicySetsAndAwait(sets, timeout.multipliedBy(Math.max(1, sets.size())));
             }
-            return refused == 0 ? 0 : Meshwarden.REJECTED;
+            PrintWriter out = spec.commandLine().getOut();
+            for (int i = 0; i < files.size(); i++) {
+                out.println(line(outcomes.get(i), files.get(i).file()));
+            }
+            out.flush();
+            return outcomes.stream().allMatch(PolicySetOutcome::inForce) ? 0 : Meshwarden.REJECTED;
         }
 
-        private boolean report(PolicySetYaml.PolicyFile file, PolicySet set, TopicWaiter<PolicySet> inForce,
-                               TopicWaiter<Violation> violations) {
-            var out = spec.commandLine().getOut();
-            String ref = set.getId() + "@" + set.getVersion();
-            var refusal = violations.await(v -> v.getProductId().equals("policy:" + set.getId())
-                    && set.getVersion().equals(v.getPolicySetVersion()), Duration.ofMillis(1));
-            var admitted = inForce.await(s -> s.getId().equals(set.getId()) && s.getVersion().equals(set.getVersion()), timeout);
-            if (admitted.isPresent()) {
-                out.println("IN FORCE  " + ref + "  (" + file.file() + ")");
-                return true;
+        private String line(PolicySetOutcome outcome, Path file) {
+            String where = outcome.ref() + "  (" + file + ")";
+            if (outcome instanceof PolicySetOutcome.InForce) {
+                return "IN FORCE  " + where;
             }
-            refusal = refusal.or(() -> violations.await(v -> v.getProductId().equals("policy:" + set.getId())
-                    && set.getVersion().equals(v.getPolicySetVersion()), Duration.ofSeconds(1)));
-            out.println(refusal.map(v -> "REFUSED   " + ref + "  (" + file.file() + "): " + v.getMessage())
-                    .orElse("UNKNOWN   " + ref + "  (" + file.file() + "): not in force within " + timeout
-                            + " (unchanged re-publications are not announced again)"));
-            out.flush();
-            return false;
+            if (outcome instanceof PolicySetOutcome.Refused refused) {
+                return "REFUSED   " + where + ": " + refused.reason();
+            }
+            return "UNKNOWN   " + where + ": no answer from governance within " + timeout + " a set";
         }
     }
 }
