@@ -2,6 +2,7 @@ package io.meshwarden.local;
 
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.events.DataProductPublisher;
+import io.meshwarden.events.PolicySetOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,9 +56,10 @@ final class DemoDomains implements AutoCloseable {
      * @param evaluatorInForce the policy sets, as {@code id@version}, the evaluating instance uses now
      */
     void start(Duration metricInterval, Supplier<Set<String>> evaluatorInForce) {
-        List<String> notInForce = publisher.publishPolicySetsAndAwait(DemoProducts.policySets(), POLICY_TIMEOUT);
+        List<PolicySetOutcome> notInForce = publisher.publishPolicySetsAndAwait(DemoProducts.policySets(), POLICY_TIMEOUT)
+                .stream().filter(outcome -> !outcome.inForce()).toList();
         if (!notInForce.isEmpty()) {
-            LOG.warn("demo policy sets {} are not in force; see the violation topic", notInForce);
+            LOG.warn("demo policy sets not in force: {}", notInForce);
         }
         awaitEvaluator(evaluatorInForce);
         products.forEach(contract -> publisher.publishContract(contract, "demo-" + contract.getDomain()));

@@ -10,7 +10,8 @@ import io.meshwarden.avro.Violation;
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.config.Settings;
 import io.meshwarden.events.DataProductPublisher;
-import io.meshwarden.events.cli.Meshwarden;
+import io.meshwarden.events.PolicySetOutcome;
+import io.meshwarden.cli.Meshwarden;
 import io.meshwarden.kafka.embedded.EmbeddedKafka;
 import io.meshwarden.kafka.embedded.EmbeddedKafkaBroker;
 import io.meshwarden.kafka.embedded.TopicTail;
@@ -47,7 +48,8 @@ class DemoVerdictsIT {
         try (QualityStreams app = QualityStreams.start(config);
              DataProductPublisher publisher = DataProductPublisher.create(config, "verdicts-it");
              TopicTail tail = TopicTail.of(config.bootstrapServers(), config.topics().name(Topics.DECISIONS))) {
-            assertThat(publisher.publishPolicySetsAndAwait(DemoProducts.policySets(), Duration.ofSeconds(60))).isEmpty();
+            assertThat(publisher.publishPolicySetsAndAwait(DemoProducts.policySets(), Duration.ofSeconds(60)))
+                    .hasSize(DemoProducts.policySets().size()).allMatch(PolicySetOutcome::inForce);
             DemoProducts.all().forEach(contract -> publisher.publishContract(contract, "it"));
             publisher.flush();
             await().atMost(Duration.ofSeconds(60)).until(() -> tail.poll(config.topics().name(Topics.DECISIONS)).size() == 8);

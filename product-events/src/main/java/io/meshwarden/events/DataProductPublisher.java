@@ -10,13 +10,11 @@ import io.meshwarden.schemas.TopicCatalog;
 import io.meshwarden.schemas.Topics;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -24,9 +22,11 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Publishes a domain's contract changes and metric events to the mesh. Every record is keyed by
- * its product id, so one product's events stay in order; the producer is idempotent with
- * {@code acks=all}, so a retry neither loses nor duplicates a record. Thread-safe; close it once.
+ * Publishes a domain's contract changes and metric events, and policy sets, to the mesh. Every
+ * product record is keyed by its product id, so one product's events stay in order, and a policy
+ * set by its id; the producer is idempotent with {@code acks=all}, so a retry neither loses nor
+ * duplicates a record. A publisher made by {@link #create} can also wait for governance's answer
+ * to policy sets ({@link #publishPolicySetsAndAwait}). Thread-safe; close it once.
  */
 public final class DataProductPublisher implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
@@ -85,23 +85,36 @@ public final class DataProductPublisher implements AutoCloseable {
 
     /** Publishes a policy set, keyed by its id, stamped with the publishing time. */
     public CompletableFuture<RecordMetadata> publishPolicySet(PolicySet set) {
-        return send(policies, set.getId(), PolicySet.newBuilder(set).setPublishedAt(clock.instant()).build());
+        PolicySet published = stamped(set);
+        return send(policies, published.getId(), published);
+    }
+
+    private PolicySet stamped(PolicySet set) {
+        return PolicySet.newBuilder(set).setPublishedAt(clock.instant()).build();
     }
 
     /**
-     * Publishes policy sets and waits until governance has put each in force, so that contracts
-     * published next are judged by them. Returns the {@code id@version} of the sets not in force
-     * within the timeout (refused ones among them; their reasons are on the violation topic).
+     * Publishes policy sets one at a time, in the order given (global sets first, as governance
+     * judges a domain set against the global set in force), and waits for governance's answer to
+     * each before publishing the next, as a contract's publisher waits for its decision: in force,
+     * refused with the reason, or unanswered when {@code timeout} (for all of them together) runs
+     * out; the sets after that are still sent and get one last look for an answer. One outcome per
+     * set, in the order given.
      */
-    public List<String> publishPolicySetsAndAwait(List<PolicySet> sets, Duration timeout) {
+    public List<PolicySetOutcome> publishPolicySetsAndAwait(List<PolicySet> sets, Duration timeout) {
         Objects.requireNonNull(config, "a publisher made by create(config, ...) can wait for policy sets");
-        Set<String> pending = sets.stream().map(s -> s.getId() + "@" + s.getVersion()).collect(Collectors.toCollection(HashSet::new));
-        try (TopicWaiter<PolicySet> inForce = new TopicWaiter<>(config, config.topics().topic(Topics.POLICIES_IN_FORCE), true)) {
-            sets.forEach(this::publishPolicySet);
-            flush();
-            inForce.await(set -> pending.remove(set.getId() + "@" + set.getVersion()) && pending.isEmpty(), timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<PolicySetOutcome> outcomes = new ArrayList<>();
+        try (PolicySetAnswers answers = new PolicySetAnswers(config)) {
+            for (PolicySet set : sets) {
+                PolicySet published = stamped(set);
+                CompletableFuture<RecordMetadata> sent = send(policies, published.getId(), published);
+                flush();
+                sent.join(); // a set the broker did not take is an error, not an unanswered set
+                outcomes.add(answers.await(published, Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))));
+            }
         }
-        return pending.stream().sorted().toList();
+        return outcomes;
     }
 
     public void flush() {

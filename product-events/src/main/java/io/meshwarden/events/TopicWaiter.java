@@ -5,8 +5,10 @@ import io.meshwarden.schemas.Topic;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,13 +18,14 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Watches one mesh topic from its current end for the first record that matches, reading only
- * committed records and joining no consumer group. Opened before publishing, so that the answer
- * to the publish cannot slip past it.
+ * Watches one mesh topic, from its current end or from its beginning, for the first record that
+ * matches, reading only committed records and joining no consumer group. Opened before publishing,
+ * so that the answer to the publish cannot slip past it.
  */
 public final class TopicWaiter<V> implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final Topic<String, V> topic;
+    private final Map<TopicPartition, Long> endAtOpen;
 
     public TopicWaiter(MeshwardenConfig config, Topic<String, V> topic) {
         this(config, topic, false);
@@ -44,6 +47,19 @@ public final class TopicWaiter<V> implements AutoCloseable {
             consumer.seekToEnd(partitions);
         }
         partitions.forEach(consumer::position); // fixes the start now, before anything is published
+        this.endAtOpen = fromBeginning ? consumer.endOffsets(partitions) : Map.of();
+    }
+
+    /** Whether every record that was on the topic when this waiter opened has been read. */
+    public boolean caughtUp() {
+        return endAtOpen.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+    }
+
+    /** Polls once, up to {@code timeout}, and hands every record read to {@code each}. */
+    public void read(Duration timeout, Consumer<V> each) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(timeout)) {
+            each.accept(topic.valueSerde().deserializer().deserialize(topic.name(), record.value()));
+        }
     }
 
     public Optional<V> await(Predicate<V> match, Duration timeout) {

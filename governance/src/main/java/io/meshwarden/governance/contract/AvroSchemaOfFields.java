@@ -1,6 +1,6 @@
 package io.meshwarden.governance.contract;
 
-import io.meshwarden.governance.yaml.YamlNode;
+import io.meshwarden.governance.yaml.YamlDocument;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -28,20 +28,22 @@ final class AvroSchemaOfFields {
     private AvroSchemaOfFields() {
     }
 
-    /** The schema as JSON text, or null when no field declares a type. */
-    static String generate(String productName, List<YamlNode> fields) {
-        if (fields.isEmpty() || fields.stream().noneMatch(f -> f.get("type").isPresent())) {
+    /** The schema as JSON text, or null when no field declares a type; {@code document} places the errors. */
+    static String generate(String productName, List<ContractDocument.Field> fields, YamlDocument<?> document) {
+        if (fields.isEmpty() || fields.stream().allMatch(f -> f.type() == null)) {
             return null;
         }
         var record = SchemaBuilder.record(recordName(productName)).namespace("io.meshwarden.products").fields();
-        for (YamlNode field : fields) {
-            YamlNode typeNode = field.require("type");
-            Schema type = TYPES.get(typeNode.text());
+        for (int i = 0; i < fields.size(); i++) {
+            ContractDocument.Field field = fields.get(i);
+            String path = "$.fields[" + i + "]";
+            String typeName = document.require(path, "type", field.type());
+            Schema type = TYPES.get(typeName);
             if (type == null) {
-                throw typeNode.error("unknown type '" + typeNode.text() + "'; use one of " + new java.util.TreeSet<>(TYPES.keySet()));
+                throw document.error(path + ".type", "unknown type '" + typeName + "'; use one of " + new java.util.TreeSet<>(TYPES.keySet()));
             }
-            boolean required = field.text("required").map(Boolean::parseBoolean).orElse(false);
-            String name = field.requireText("name");
+            boolean required = Boolean.parseBoolean(field.required());
+            String name = document.requireText(path, "name", field.name());
             record = required ? record.name(name).type(type).noDefault()
                     : record.name(name).type(Schema.createUnion(Schema.create(Schema.Type.NULL), type)).withDefault(null);
         }

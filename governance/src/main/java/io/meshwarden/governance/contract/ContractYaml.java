@@ -8,29 +8,30 @@ import io.meshwarden.avro.Ownership;
 import io.meshwarden.avro.ProductStatus;
 import io.meshwarden.avro.QualityGuarantees;
 import io.meshwarden.governance.policy.Strictness;
+import io.meshwarden.governance.yaml.YamlDocument;
 import io.meshwarden.governance.yaml.YamlFileException;
-import io.meshwarden.governance.yaml.YamlNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
+import java.util.function.BiFunction;
 
 /**
- * Reads a data product contract written in Meshwarden's YAML format (docs/contracts.md). Every
- * error names the file, the line and the path in the document. When the fields declare Avro
- * types and no explicit {@code schema} is given, the product schema is generated from them.
+ * Reads a data product contract written in Meshwarden's YAML form (docs/contracts.md), bound by
+ * Jackson to {@link ContractDocument}, then checks each value. Every error names the file, the line
+ * and the path in the document. When the fields declare Avro types and no explicit {@code schema}
+ * is given, the product schema is generated from them.
  */
 public final class ContractYaml {
-    private static final Set<String> KEYS = Set.of("id", "domain", "name", "version", "status", "owner", "description",
-            "documentation", "classification", "outputPorts", "schema", "fields", "guarantees", "retention", "upstream",
-            "tags", "sourcePlatform", "sunsetDate", "successor", "properties");
+    private final YamlDocument<ContractDocument> document;
 
-    private ContractYaml() {
+    private ContractYaml(YamlDocument<ContractDocument> document) {
+        this.document = document;
     }
 
     public static DataProductContract read(Path file) {
@@ -42,112 +43,124 @@ public final class ContractYaml {
     }
 
     public static DataProductContract parse(String file, String text) {
-        YamlNode root = YamlNode.parse(file, text);
-        root.allowOnly(KEYS);
-        YamlNode owner = root.require("owner");
-        owner.allowOnly(Set.of("team", "steward"));
-        String id = root.requireText("id");
-        List<YamlNode> fieldNodes = root.get("fields").map(YamlNode::items).orElse(List.of());
+        return new ContractYaml(YamlDocument.read(file, text, ContractDocument.class)).contract();
+    }
+
+    private DataProductContract contract() {
+        ContractDocument root = document.value();
+        ContractDocument.Owner owner = document.require("$", "owner", root.owner());
+        String id = document.requireText("$", "id", root.id());
+        List<ContractDocument.Field> fields = listOf(root.fields());
         return DataProductContract.newBuilder()
                 .setId(id)
-                .setDomain(root.text("domain").orElse(id.contains(".") ? id.substring(0, id.indexOf('.')) : ""))
-                .setName(root.text("name").orElse(id.substring(id.indexOf('.') + 1)))
-                .setVersion(root.requireText("version"))
-                .setStatus(root.get("status").map(n -> enumValue(n, ProductStatus.class)).orElse(ProductStatus.DRAFT))
-                .setOwner(Ownership.newBuilder().setTeam(owner.text("team").orElse(null))
-                        .setSteward(owner.text("steward").orElse(null)).build())
-                .setDescription(root.text("description").orElse(null))
-                .setDocumentationUrl(root.text("documentation").orElse(null))
-                .setClassification(root.get("classification").map(ContractYaml::classification).orElse(Classification.INTERNAL))
-                .setOutputPorts(root.get("outputPorts").map(YamlNode::items).orElse(List.of()).stream().map(ContractYaml::port).toList())
-                .setProductSchema(root.text("schema").orElseGet(() -> AvroSchemaOfFields.generate(root.text("name")
-                        .orElse(id), fieldNodes)))
-                .setFields(fieldNodes.stream().map(ContractYaml::field).toList())
-                .setGuarantees(root.get("guarantees").map(ContractYaml::guarantees).orElse(null))
-                .setRetentionMs(root.get("retention").map(n -> duration(n).toMillis()).orElse(null))
-                .setUpstreamProducts(texts(root.get("upstream")))
-                .setTags(texts(root.get("tags")))
-                .setSourcePlatform(root.text("sourcePlatform").orElse(null))
-                .setSunsetDate(root.text("sunsetDate").orElse(null))
-                .setSuccessor(root.text("successor").orElse(null))
-                .setProperties(properties(root))
+                .setDomain(Objects.requireNonNullElse(root.domain(), id.contains(".") ? id.substring(0, id.indexOf('.')) : ""))
+                .setName(Objects.requireNonNullElse(root.name(), id.substring(id.indexOf('.') + 1)))
+                .setVersion(document.requireText("$", "version", root.version()))
+                .setStatus(root.status() == null ? ProductStatus.DRAFT : status("$.status", root.status()))
+                .setOwner(Ownership.newBuilder().setTeam(owner.team()).setSteward(owner.steward()).build())
+                .setDescription(root.description())
+                .setDocumentationUrl(root.documentation())
+                .setClassification(root.classification() == null ? Classification.INTERNAL
+                        : classification("$.classification", root.classification()))
+                .setOutputPorts(each("$.outputPorts", root.outputPorts(), this::port))
+                .setProductSchema(root.schema() != null ? root.schema()
+                        : AvroSchemaOfFields.generate(Objects.requireNonNullElse(root.name(), id), fields, document))
+                .setFields(each("$.fields", fields, this::field))
+                .setGuarantees(root.guarantees() == null ? null : guarantees("$.guarantees", root.guarantees()))
+                .setRetentionMs(root.retention() == null ? null : duration("$.retention", root.retention()).toMillis())
+                .setUpstreamProducts(listOf(root.upstream()))
+                .setTags(listOf(root.tags()))
+                .setSourcePlatform(root.sourcePlatform())
+                .setSunsetDate(root.sunsetDate())
+                .setSuccessor(root.successor())
+                .setProperties(root.properties() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(root.properties()))
                 .build();
     }
 
-    private static OutputPort port(YamlNode node) {
-        node.allowOnly(Set.of("name", "topic", "format", "classification"));
-        return OutputPort.newBuilder().setName(node.requireText("name")).setTopic(node.requireText("topic"))
-                .setFormat(node.text("format").orElse("avro"))
-                .setClassification(node.get("classification").map(ContractYaml::classification).orElse(null)).build();
+    private OutputPort port(String path, ContractDocument.Port port) {
+        return OutputPort.newBuilder().setName(document.requireText(path, "name", port.name()))
+                .setTopic(document.requireText(path, "topic", port.topic()))
+                .setFormat(Objects.requireNonNullElse(port.format(), "avro"))
+                .setClassification(port.classification() == null ? null : classification(path + ".classification", port.classification()))
+                .build();
     }
 
-    private static FieldSpec field(YamlNode node) {
-        node.allowOnly(Set.of("name", "type", "description", "pii", "required", "classification"));
-        return FieldSpec.newBuilder().setName(node.requireText("name"))
-                .setDescription(node.text("description").orElse(null))
-                .setPii(flag(node, "pii")).setRequired(flag(node, "required"))
-                .setClassification(node.get("classification").map(ContractYaml::classification).orElse(null)).build();
+    private FieldSpec field(String path, ContractDocument.Field field) {
+        return FieldSpec.newBuilder().setName(document.requireText(path, "name", field.name()))
+                .setDescription(field.description())
+                .setPii(flag(path + ".pii", field.pii())).setRequired(flag(path + ".required", field.required()))
+                .setClassification(field.classification() == null ? null : classification(path + ".classification", field.classification()))
+                .build();
     }
 
-    private static QualityGuarantees guarantees(YamlNode node) {
-        node.allowOnly(Set.of("completenessPercent", "freshness", "availabilityPercent", "accuracyTolerancePercent", "window"));
+    private QualityGuarantees guarantees(String path, ContractDocument.Guarantees guarantees) {
         return QualityGuarantees.newBuilder()
-                .setCompletenessPercent(node.get("completenessPercent").map(ContractYaml::percent).orElse(null))
-                .setFreshnessMaxAgeMs(node.get("freshness").map(n -> duration(n).toMillis()).orElse(null))
-                .setAvailabilityPercent(node.get("availabilityPercent").map(ContractYaml::percent).orElse(null))
-                .setAccuracyTolerancePercent(node.get("accuracyTolerancePercent").map(ContractYaml::percent).orElse(null))
-                .setWindowMs(node.get("window").map(n -> duration(n).toMillis()).orElse(null))
+                .setCompletenessPercent(percent(path + ".completenessPercent", guarantees.completenessPercent()))
+                .setFreshnessMaxAgeMs(guarantees.freshness() == null ? null : duration(path + ".freshness", guarantees.freshness()).toMillis())
+                .setAvailabilityPercent(percent(path + ".availabilityPercent", guarantees.availabilityPercent()))
+                .setAccuracyTolerancePercent(percent(path + ".accuracyTolerancePercent", guarantees.accuracyTolerancePercent()))
+                .setWindowMs(guarantees.window() == null ? null : duration(path + ".window", guarantees.window()).toMillis())
                 .build();
     }
 
-    private static Map<String, String> properties(YamlNode root) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        root.get("properties").ifPresent(node -> node.entries().forEach((key, value) -> properties.put(key, value.text())));
-        return properties;
+    private <D, R> List<R> each(String path, List<D> items, BiFunction<String, D, R> read) {
+        List<D> all = listOf(items);
+        List<R> results = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            results.add(read.apply(path + "[" + i + "]", all.get(i)));
+        }
+        return results;
     }
 
-    private static List<String> texts(java.util.Optional<YamlNode> node) {
-        return node.map(YamlNode::items).orElse(List.of()).stream().map(YamlNode::text).toList();
+    private static <T> List<T> listOf(List<T> items) {
+        return items == null ? List.of() : items;
     }
 
-    private static boolean flag(YamlNode node, String key) {
-        return node.get(key).map(value -> switch (value.text()) {
+    private boolean flag(String path, String text) {
+        if (text == null) {
+            return false;
+        }
+        return switch (text) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw value.error("expected true or false, not '" + value.text() + "'");
-        }).orElse(false);
+            default -> throw document.error(path, "expected true or false, not '" + text + "'");
+        };
     }
 
-    private static double percent(YamlNode node) {
+    private Double percent(String path, String text) {
+        if (text == null) {
+            return null;
+        }
+        double value;
         try {
-            double value = Double.parseDouble(node.text());
-            if (value < 0 || value > 100) {
-                throw node.error("a percentage lies between 0 and 100, not " + node.text());
-            }
-            return value;
+            value = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw node.error("expected a percentage, not '" + node.text() + "'");
+            throw document.error(path, "expected a percentage, not '" + text + "'");
+        }
+        if (value < 0 || value > 100) {
+            throw document.error(path, "a percentage lies between 0 and 100, not " + text);
+        }
+        return value;
+    }
+
+    private Duration duration(String path, String text) {
+        return Durations.parse(text).orElseThrow(() -> document.error(path, "expected a duration such as 30s, 15m, 1h or 90d, not '"
+                + text + "'"));
+    }
+
+    private Classification classification(String path, String text) {
+        try {
+            return Strictness.classification(text);
+        } catch (IllegalArgumentException e) {
+            throw document.error(path, e.getMessage());
         }
     }
 
-    private static Duration duration(YamlNode node) {
-        return Durations.parse(node.text()).orElseThrow(() -> node.error("expected a duration such as 30s, 15m, 1h or 90d, not '"
-                + node.text() + "'"));
-    }
-
-    private static Classification classification(YamlNode node) {
+    private ProductStatus status(String path, String text) {
         try {
-            return Strictness.classification(node.text());
+            return ProductStatus.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw node.error(e.getMessage());
-        }
-    }
-
-    private static <E extends Enum<E>> E enumValue(YamlNode node, Class<E> type) {
-        try {
-            return Enum.valueOf(type, node.text().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw node.error("'" + node.text() + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants())
+            throw document.error(path, "'" + text + "' is not one of " + java.util.Arrays.toString(ProductStatus.values())
                     .toLowerCase(Locale.ROOT));
         }
     }

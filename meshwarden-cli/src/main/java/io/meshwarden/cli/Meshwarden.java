@@ -1,0 +1,76 @@
+package io.meshwarden.cli;
+
+import io.meshwarden.config.ConfigOptions;
+import io.meshwarden.config.MeshwardenConfig;
+import io.meshwarden.config.Settings;
+import io.meshwarden.governance.yaml.YamlFileException;
+import io.meshwarden.schemas.AvroTrust;
+import java.util.HashMap;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code meshwarden} command line: validate contracts offline, publish contracts and policy
+ * sets to a running mesh, tail its topics. Exit codes: 0 success, 1 a contract was rejected,
+ * 2 bad input (the message names the file and line), 3 no decision within the timeout.
+ */
+@Command(name = "meshwarden", mixinStandardHelpOptions = true, version = "meshwarden 0.1.0",
+        description = "Data contract governance for a Kafka data mesh.",
+        subcommands = {ValidateCommand.class, PublishCommand.class, PoliciesCommand.class, TailCommand.class})
+public final class Meshwarden {
+    static final int REJECTED = 1;
+    static final int BAD_INPUT = 2;
+    static final int TIMED_OUT = 3;
+
+    @Option(names = {"-b", "--bootstrap-servers"}, paramLabel = "HOST:PORT",
+            description = {"Kafka cluster (default localhost:9092).", "Setting meshwarden.bootstrap.servers."})
+    String bootstrapServers;
+
+    @Mixin
+    ConfigOptions settings;
+
+    private final Map<String, String> environment;
+
+    Meshwarden(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    public static void main(String[] args) {
+        AvroTrust.ensure();
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs one command with its output and errors going to the given writers (what the tests read). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        return run(System.getenv(), out, err, args);
+    }
+
+    /** Runs one command in this environment (what the layered configuration reads). */
+    static int run(Map<String, String> environment, java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new Meshwarden(environment)).setOut(out).setErr(err);
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof YamlFileException || e instanceof IllegalArgumentException) {
+                cmd.getErr().println("error: " + e.getMessage());
+                return BAD_INPUT;
+            }
+            throw e;
+        });
+        return commandLine.execute(args);
+    }
+
+    /** The layered configuration (file, environment) with this command line's overrides on top. */
+    MeshwardenConfig config() {
+        Map<String, String> overrides = new HashMap<>(settings.overrides());
+        if (bootstrapServers != null) {
+            overrides.put(Settings.BOOTSTRAP_SERVERS.key(), bootstrapServers);
+        }
+        return MeshwardenConfig.load(environment, overrides);
+    }
+}

@@ -1,0 +1,71 @@
+package io.meshwarden.cli;
+
+import io.meshwarden.avro.PolicySet;
+import io.meshwarden.events.DataProductPublisher;
+import io.meshwarden.events.PolicySetOutcome;
+import io.meshwarden.governance.policy.PolicySetYaml;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code meshwarden policies publish DIR}: publishes every policy set of a directory, global first,
+ * through the publisher SDK, which waits for governance's answer to each; prints one line per set
+ * ({@code IN FORCE}, {@code REFUSED} with the reason, or {@code UNKNOWN}). Exit 1 unless all are in force.
+ */
+@Command(name = "policies", mixinStandardHelpOptions = true, description = "Manage policy sets.",
+        subcommands = PoliciesCommand.Publish.class)
+final class PoliciesCommand {
+    @ParentCommand
+    Meshwarden parent;
+
+    @Command(name = "publish", mixinStandardHelpOptions = true,
+            description = "Publish the policy sets of a directory (global first) and wait until each is in force or refused.")
+    static final class Publish implements Callable<Integer> {
+        @ParentCommand
+        PoliciesCommand policies;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "DIR", description = "directory of policy set files")
+        Path directory;
+
+        @Option(names = "--timeout", description = "how long to wait for each set (default: ${DEFAULT-VALUE})", defaultValue = "PT30S")
+        Duration timeout;
+
+        @Override
+        public Integer call() {
+            List<PolicySetYaml.PolicyFile> files = PolicySetYaml.readDirectory(directory);
+            List<PolicySet> sets = files.stream().map(PolicySetYaml.PolicyFile::set).toList();
+            List<PolicySetOutcome> outcomes;
+            try (DataProductPublisher publisher = DataProductPublisher.create(policies.parent.config(), "meshwarden-cli")) {
+                outcomes = publisher.publishPolicySetsAndAwait(sets, timeout.multipliedBy(Math.max(1, sets.size())));
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            for (int i = 0; i < files.size(); i++) {
+                out.println(line(outcomes.get(i), files.get(i).file()));
+            }
+            out.flush();
+            return outcomes.stream().allMatch(PolicySetOutcome::inForce) ? 0 : Meshwarden.REJECTED;
+        }
+
+        private String line(PolicySetOutcome outcome, Path file) {
+            String where = outcome.ref() + "  (" + file + ")";
+            if (outcome instanceof PolicySetOutcome.InForce) {
+                return "IN FORCE  " + where;
+            }
+            if (outcome instanceof PolicySetOutcome.Refused refused) {
+                return "REFUSED   " + where + ": " + refused.reason();
+            }
+            return "UNKNOWN   " + where + ": no answer from governance within " + timeout + " a set";
+        }
+    }
+}
