@@ -2,11 +2,13 @@ package io.meshwarden.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshwarden.quality.rolling.QualityOptions;
 import io.meshwarden.schemas.TopicCatalog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.kafka.streams.Topology;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,15 +20,26 @@ import org.junit.jupiter.api.Test;
  */
 class QualityTopologyDescriptionTest {
     private static final Path EXPECTED = Path.of("src/test/resources/quality-topology.txt");
+    private static final Path EXPECTED_OBSERVED = Path.of("src/test/resources/quality-topology-observed.txt");
 
     @Test
     void topologyIsTheOneDeploymentsRunWith() throws IOException {
-        String actual = QualityTopology.build(TopicCatalog.defaults()).describe().toString();
+        assertDescribes(QualityTopology.build(TopicCatalog.defaults()), EXPECTED);
+    }
+
+    @Test
+    void observedModeTopologyIsTheOneDeploymentsRunWith() throws IOException {
+        assertDescribes(QualityTopology.build(TopicCatalog.defaults(),
+                QualityOptions.defaults().withObservedTopics(".*\\.v[0-9]+")), EXPECTED_OBSERVED);
+    }
+
+    private static void assertDescribes(Topology topology, Path expected) throws IOException {
+        String actual = topology.describe().toString();
         if (Boolean.getBoolean("topology.update")) {
-            Files.writeString(EXPECTED, actual, StandardCharsets.UTF_8);
+            Files.writeString(expected, actual, StandardCharsets.UTF_8);
         }
 
-        assertThat(normalize(actual)).isEqualTo(normalize(Files.readString(EXPECTED, StandardCharsets.UTF_8)));
+        assertThat(normalize(actual)).isEqualTo(normalize(Files.readString(expected, StandardCharsets.UTF_8)));
     }
 
     private static String normalize(String text) {

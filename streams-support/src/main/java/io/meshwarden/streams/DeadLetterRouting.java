@@ -14,11 +14,14 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 
 /**
  * Consumes an event topic as raw bytes and splits it: decodable events with the right key go on
  * as typed values; everything else goes to the dead-letter topic with its original bytes and
- * the reason in headers. Bad input never stops the topology and is never dropped silently.
+ * the reason in headers. Bad input never stops the topology and is never dropped silently. A raw
+ * stream that needs a decoder of its own (not one event type of the catalog) is routed the same
+ * way by {@link #routed(TopicCatalog, KStream, ProcessorSupplier, String)}.
  */
 public final class DeadLetterRouting {
     private DeadLetterRouting() {
@@ -59,24 +62,47 @@ public final class DeadLetterRouting {
                 }, Named.as(name + "-value"));
     }
 
-    /** Decodes, sends failures to the dead-letter topic, and returns the decoded branch. */
+    /** Decodes with the codec of {@code type} and {@code rule}; see {@link #routed(TopicCatalog, KStream, ProcessorSupplier, String)}. */
     private static <T extends SpecificRecord> KStream<String, Decoded<T>> routed(
             StreamsBuilder builder, TopicCatalog topics, Topic<String, T> source, Class<T> type, InputRule<T> rule,
             String name) {
-        KStream<String, Decoded<T>> decoded = builder
-                .stream(source.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-source"))
-                .process(() -> new DecodeProcessor<>(EventCodec.of(type), rule), Named.as(name + "-decode"));
-        var branches = decoded.split(Named.as(name + "-route"))
+        KStream<byte[], byte[]> raw = builder.stream(source.name(),
+                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-source"));
+        return routed(topics, raw, () -> new DecodeProcessor<>(EventCodec.of(type), rule), name);
+    }
+
+    /**
+     * Runs raw records through {@code decoder}, sends every {@link Decoded.Failed} to the dead-letter
+     * topic as its original bytes (its dead-letter headers built with {@link DeadLetters}), and
+     * returns the rest, every value a {@link Decoded.Ok}. For inputs that are not one event type
+     * of the catalog, such as the products' own output topics.
+     *
+     * @param name prefix of every processor this adds: {@code <name>-decode}, {@code <name>-route}
+     *             (branches {@code <name>-route-failed} and {@code <name>-route-decoded}),
+     *             {@code <name>-original-bytes} and {@code <name>-dead-letter-sink}
+     */
+    public static <T> KStream<String, Decoded<T>> routed(TopicCatalog topics, KStream<byte[], byte[]> raw,
+                                                        ProcessorSupplier<byte[], byte[], String, Decoded<T>> decoder,
+                                                        String name) {
+        var branches = raw.process(decoder, Named.as(name + "-decode"))
+                .split(Named.as(name + "-route"))
                 .branch((key, value) -> value instanceof Decoded.Failed<T>, Branched.as("-failed"))
                 .defaultBranch(Branched.as("-decoded"));
-        Topic<byte[], byte[]> deadLetters = topics.topic(Topics.DEAD_LETTER);
-        branches.get(name + "-route-failed")
+        toDeadLetters(topics, branches.get(name + "-route-failed")
                 .map((key, value) -> {
                     Decoded.Failed<T> failed = (Decoded.Failed<T>) value;
                     return KeyValue.pair(failed.key(), failed.value());
-                }, Named.as(name + "-original-bytes"))
-                .to(deadLetters.name(), Produced.with(deadLetters.keySerde(), deadLetters.valueSerde())
-                        .withName(name + "-dead-letter-sink"));
+                }, Named.as(name + "-original-bytes")), name);
         return branches.get(name + "-route-decoded");
+    }
+
+    /**
+     * Writes records, whose dead-letter headers are already on them, to the dead-letter topic as
+     * the bytes they hold, through the sink {@code <name>-dead-letter-sink}.
+     */
+    public static void toDeadLetters(TopicCatalog topics, KStream<byte[], byte[]> rejected, String name) {
+        Topic<byte[], byte[]> deadLetters = topics.topic(Topics.DEAD_LETTER);
+        rejected.to(deadLetters.name(), Produced.with(deadLetters.keySerde(), deadLetters.valueSerde())
+                .withName(name + "-dead-letter-sink"));
     }
 }

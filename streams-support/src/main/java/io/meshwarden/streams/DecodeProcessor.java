@@ -1,17 +1,14 @@
 package io.meshwarden.streams;
 
-import io.meshwarden.schemas.DeadLetter;
 import io.meshwarden.schemas.DeadLetterReason;
 import io.meshwarden.schemas.EventCodec;
 import io.meshwarden.schemas.EventDecodingException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * Reads raw records of one event type: decodes the value (Avro single-object or JSON), applies
@@ -62,11 +59,6 @@ final class DecodeProcessor<T extends SpecificRecord> implements Processor<byte[
     }
 
     private void deadLetter(Record<byte[], byte[]> record, String key, DeadLetterReason reason, String message) {
-        RecordMetadata source = context.recordMetadata().orElseThrow(
-                () -> new IllegalStateException("a record from a source topic always has metadata"));
-        DeadLetter deadLetter = new DeadLetter(reason, message, source.topic(), source.partition(), source.offset(),
-                Instant.ofEpochMilli(context.currentSystemTimeMs()));
-        context.forward(new Record<>(key, new Decoded.Failed<>(record.key(), record.value()), record.timestamp(),
-                deadLetter.appendTo(record.headers())));
+        context.forward(DeadLetters.failed(context, record, key, reason, message));
     }
 }

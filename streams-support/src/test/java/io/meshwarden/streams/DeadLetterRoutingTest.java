@@ -4,62 +4,47 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshwarden.avro.AlertAction;
 import io.meshwarden.avro.AlertCommand;
-import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.schemas.DeadLetter;
 import io.meshwarden.schemas.EventCodec;
 import io.meshwarden.schemas.OutputFormat;
 import io.meshwarden.schemas.Samples;
-import io.meshwarden.schemas.Topic;
 import io.meshwarden.schemas.TopicCatalog;
 import io.meshwarden.schemas.Topics;
+import io.meshwarden.streams.testing.TopologyFixture;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class DeadLetterRoutingTest {
     private static final String DECODED = "decoded-commands";
 
-    @TempDir
-    Path stateDir;
-
-    private final TopicCatalog topics = TopicCatalog.defaults();
     private final EventCodec<AlertCommand> codec = EventCodec.of(AlertCommand.class);
-    private TopologyTestDriver driver;
-    private TestInputTopic<byte[], byte[]> input;
-    private TestOutputTopic<String, String> decoded;
-    private TestOutputTopic<byte[], byte[]> deadLetters;
 
-    @BeforeEach
-    void buildTopology() {
-        Topic<String, AlertCommand> commands = topics.topic(Topics.ALERT_COMMANDS);
+    @AutoClose
+    private final TopologyFixture fixture = TopologyFixture.start("test", Samples.T0, DeadLetterRoutingTest::commandActions);
+    private final TestInputTopic<byte[], byte[]> input = fixture.rawInput(Topics.ALERT_COMMANDS);
+    private final TestOutputTopic<String, String> decoded = fixture.driver().createOutputTopic(DECODED,
+            Serdes.String().deserializer(), Serdes.String().deserializer());
+    private final TestOutputTopic<byte[], byte[]> deadLetters = fixture.deadLetters();
+
+    /** Alert commands decoded with a rule of their own, as the action of each. */
+    private static Topology commandActions(TopicCatalog topics, Properties properties) {
         StreamsBuilder builder = new StreamsBuilder();
         InputRule<AlertCommand> rule = new InputRule<>("alert id", AlertCommand::getAlertId,
                 command -> command.getAlertId().contains("/") ? null : "alertId must be <productId>/<ruleId>");
-        DeadLetterRouting.decodedStream(builder, topics, commands, AlertCommand.class, rule, "commands")
+        DeadLetterRouting.decodedStream(builder, topics, topics.topic(Topics.ALERT_COMMANDS), AlertCommand.class, rule,
+                        "commands")
                 .mapValues(command -> command.getAction().name())
                 .to(DECODED, Produced.with(Serdes.String(), Serdes.String()));
-        driver = new TopologyTestDriver(builder.build(), MeshwardenConfig.defaults(
-                Map.of("meshwarden.state.dir", stateDir.toString())).streamsProperties("test"));
-        input = driver.createInputTopic(commands.name(), Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
-        decoded = driver.createOutputTopic(DECODED, Serdes.String().deserializer(), Serdes.String().deserializer());
-        deadLetters = driver.createOutputTopic(topics.name(Topics.DEAD_LETTER), Serdes.ByteArray().deserializer(),
-                Serdes.ByteArray().deserializer());
-    }
-
-    @AfterEach
-    void close() {
-        driver.close();
+        return builder.build();
     }
 
     @Test

@@ -2,8 +2,8 @@ package io.meshwarden.quality.observed;
 
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.MetricEvent;
+import io.meshwarden.streams.DeadLetters;
 import io.meshwarden.streams.Decoded;
-import io.meshwarden.schemas.DeadLetter;
 import io.meshwarden.schemas.DeadLetterReason;
 import io.meshwarden.schemas.EventDecodingException;
 import java.time.Instant;
@@ -45,7 +45,7 @@ final class ObservedRecordProcessor implements Processor<byte[], byte[], String,
         RecordMetadata source = context.recordMetadata().orElseThrow();
         ValueAndTimestamp<DataProductContract> owner = ports.get(source.topic());
         if (owner == null || owner.value() == null) {
-            deadLetter(record, null, source, DeadLetterReason.UNKNOWN_PRODUCT, "no product in the catalog has the output topic '"
+            deadLetter(record, null, DeadLetterReason.UNKNOWN_PRODUCT, "no product in the catalog has the output topic '"
                     + source.topic() + "'");
             return;
         }
@@ -56,7 +56,7 @@ final class ObservedRecordProcessor implements Processor<byte[], byte[], String,
             nulls = ProductRecordDecoder.nullRequiredFields(contract, record.value());
             decoded = true;
         } catch (EventDecodingException e) {
-            deadLetter(record, contract.getId(), source, e.reason(), e.getMessage());
+            deadLetter(record, contract.getId(), e.reason(), e.getMessage());
             decoded = false;
         }
         Map<String, Long> nullCounts = new TreeMap<>();
@@ -76,11 +76,7 @@ final class ObservedRecordProcessor implements Processor<byte[], byte[], String,
         context.forward(new Record<>(contract.getId(), new Decoded.Ok<>(measurement, null, null), record.timestamp()));
     }
 
-    private void deadLetter(Record<byte[], byte[]> record, String productId, RecordMetadata source, DeadLetterReason reason,
-                            String message) {
-        DeadLetter deadLetter = new DeadLetter(reason, message, source.topic(), source.partition(), source.offset(),
-                Instant.ofEpochMilli(context.currentSystemTimeMs()));
-        context.forward(new Record<>(productId, new Decoded.Failed<>(record.key(), record.value()), record.timestamp(),
-                deadLetter.appendTo(record.headers())));
+    private void deadLetter(Record<byte[], byte[]> record, String productId, DeadLetterReason reason, String message) {
+        context.forward(DeadLetters.failed(context, record, productId, reason, message));
     }
 }

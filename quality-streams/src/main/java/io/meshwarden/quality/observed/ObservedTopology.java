@@ -2,6 +2,7 @@ package io.meshwarden.quality.observed;
 
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.MetricEvent;
+import io.meshwarden.streams.DeadLetterRouting;
 import io.meshwarden.streams.Decoded;
 import io.meshwarden.schemas.EventSerde;
 import io.meshwarden.schemas.OutputFormat;
@@ -11,14 +12,11 @@ import io.meshwarden.schemas.Topics;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -42,20 +40,9 @@ public final class ObservedTopology {
                 Materialized.<String, DataProductContract, KeyValueStore<Bytes, byte[]>>as(PORTS_STORE)
                         .withKeySerde(Serdes.String()).withValueSerde(new EventSerde<>(DataProductContract.class, OutputFormat.AVRO)));
 
-        var branches = builder.stream(outputTopics, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("observed-source"))
-                .process(() -> new ObservedRecordProcessor(PORTS_STORE), Named.as("observe-record"))
-                .split(Named.as("observed-route"))
-                .branch((key, value) -> value instanceof Decoded.Failed<MetricEvent>, Branched.as("-failed"))
-                .defaultBranch(Branched.as("-measured"));
-        Topic<byte[], byte[]> deadLetters = topics.topic(Topics.DEAD_LETTER);
-        branches.get("observed-route-failed")
-                .map((key, value) -> {
-                    Decoded.Failed<MetricEvent> failed = (Decoded.Failed<MetricEvent>) value;
-                    return KeyValue.pair(failed.key(), failed.value());
-                }, Named.as("observed-original-bytes"))
-                .to(deadLetters.name(), Produced.with(deadLetters.keySerde(), deadLetters.valueSerde())
-                        .withName("observed-dead-letter-sink"));
-        return branches.get("observed-route-measured")
+        KStream<byte[], byte[]> records = builder.stream(outputTopics,
+                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("observed-source"));
+        return DeadLetterRouting.routed(topics, records, () -> new ObservedRecordProcessor(PORTS_STORE), "observed")
                 .mapValues(value -> ((Decoded.Ok<MetricEvent>) value).value(), Named.as("observed-measurement"))
                 .repartition(Repartitioned.<String, MetricEvent>as("observed-by-product")
                         .withKeySerde(Serdes.String()).withValueSerde(new EventSerde<>(MetricEvent.class, OutputFormat.AVRO)));

@@ -9,8 +9,8 @@ import io.meshwarden.quality.completeness.CompletenessWindows;
 import io.meshwarden.quality.completeness.Counts;
 import io.meshwarden.quality.freshness.FreshnessEvent;
 import io.meshwarden.quality.freshness.FreshnessWatch;
-import io.meshwarden.schemas.DeadLetter;
 import io.meshwarden.schemas.DeadLetterReason;
+import io.meshwarden.streams.DeadLetters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -136,11 +136,8 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
     }
 
     private void reject(Record<String, QualityInput> record, QualityInput.Metric input, DeadLetterReason reason, String message) {
-        var source = context.recordMetadata().orElseThrow();
-        DeadLetter deadLetter = new DeadLetter(reason, message, source.topic(), source.partition(), source.offset(),
-                Instant.ofEpochMilli(now()));
-        context.forward(new Record<>(record.key(), (QualityOutput) new QualityOutput.Rejected(input), record.timestamp(),
-                deadLetter.appendTo(record.headers())));
+        context.forward(DeadLetters.record(context, record, record.key(), (QualityOutput) new QualityOutput.Rejected(input),
+                reason, message));
     }
 
     /** The task's stream time: read from its store once (after a restart, restored), then kept in step with it. */

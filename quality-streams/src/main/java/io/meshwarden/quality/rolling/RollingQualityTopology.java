@@ -49,9 +49,9 @@ public final class RollingQualityTopology {
         // shared record cache they would only evict the small, hot entries of the other stores.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CONTRACTS_STORE), Serdes.String(),
                 new EventSerde<>(DataProductContract.class, OutputFormat.AVRO)).withCachingDisabled());
-        store(builder, BUCKETS_STORE, StateSerde.counts());
-        store(builder, WINDOWS_STORE, StateSerde.windows());
-        store(builder, FRESHNESS_STORE, StateSerde.freshness());
+        store(builder, BUCKETS_STORE, StateCodecs.counts());
+        store(builder, WINDOWS_STORE, StateCodecs.windows());
+        store(builder, FRESHNESS_STORE, StateCodecs.freshness());
         store(builder, CLOCK_STORE, Serdes.Long());
 
         KStream<String, QualityInput> contracts = DeadLetterRouting.decodedStream(builder, topics, topics.topic(Topics.CATALOG),
@@ -74,7 +74,6 @@ public final class RollingQualityTopology {
         Topic<String, QualitySnapshot> snapshots = topics.topic(Topics.SNAPSHOTS);
         Topic<String, Violation> violations = topics.topic(Topics.VIOLATIONS);
         Topic<String, DataProductContract> ports = topics.topic(Topics.OBSERVED_PORTS);
-        Topic<byte[], byte[]> deadLetters = topics.topic(Topics.DEAD_LETTER);
         EventCodec<MetricEvent> metricCodec = EventCodec.of(MetricEvent.class);
         outputs.split(Named.as("quality-route"))
                 .branch((key, value) -> value instanceof QualityOutput.Snapshot, Branched.withConsumer(stream -> stream
@@ -89,12 +88,10 @@ public final class RollingQualityTopology {
                         .mapValues(value -> ((QualityOutput.Port) value).contract(), Named.as("observed-port"))
                         .to(ports.name(), Produced.with(ports.keySerde(), ports.valueSerde()).withName("observed-ports-sink")),
                         "-port"))
-                .defaultBranch(Branched.withConsumer(stream -> stream
+                .defaultBranch(Branched.withConsumer(stream -> DeadLetterRouting.toDeadLetters(topics, stream
                         // What arrived, as it arrived; observed-mode metrics were made here and are encoded.
                         .map((key, value) -> deadLetter(key, ((QualityOutput.Rejected) value).input(), metricCodec, topics),
-                                Named.as("rejected-metric"))
-                        .to(deadLetters.name(), Produced.with(deadLetters.keySerde(), deadLetters.valueSerde())
-                                .withName("quality-dead-letter-sink")), "-rejected"));
+                                Named.as("rejected-metric")), "quality"), "-rejected"));
     }
 
     private static KeyValue<byte[], byte[]> deadLetter(String key, QualityInput.Metric input, EventCodec<MetricEvent> codec,

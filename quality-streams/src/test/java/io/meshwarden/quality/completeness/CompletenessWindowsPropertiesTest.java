@@ -2,7 +2,7 @@ package io.meshwarden.quality.completeness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meshwarden.quality.rolling.StateSerde;
+import io.meshwarden.quality.rolling.StateCodecs;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -72,8 +72,8 @@ class CompletenessWindowsPropertiesTest {
     private static List<Counts> closeAll(List<Measurement> measurements, int periodSteps) {
         // The application's own Streams config, as production runs with (the default one warns per try).
         MockProcessorContext<Object, Object> context = new MockProcessorContext<>(STREAMS_CONFIG);
-        CompletenessWindows windows = new CompletenessWindows(store(context, "buckets", StateSerde.counts()),
-                store(context, "windows", StateSerde.windows()), STEP, GRACE);
+        CompletenessWindows windows = new CompletenessWindows(store(context, "buckets", StateCodecs.counts()),
+                store(context, "windows", StateCodecs.windows()), STEP, GRACE);
         List<Measurement> ordered = new ArrayList<>(measurements);
         // Arrival order: by event time, except that a measurement may arrive up to the grace period late.
         ordered.sort(Comparator.comparingLong(m -> m.eventTime() + (m.nulls() % 2 == 0 ? GRACE - 1 : 0)));

@@ -14,40 +14,22 @@ import io.meshwarden.schemas.EventCodec;
 import io.meshwarden.schemas.OutputFormat;
 import io.meshwarden.schemas.Samples;
 import io.meshwarden.schemas.Topics;
+import io.meshwarden.streams.testing.TopologyFixture;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class GovernanceTopologyTest {
-    @TempDir
-    Path stateDir;
-
-    private TopologyHarness harness;
-    private TestInputTopic<String, ContractChange> changes;
-    private TestOutputTopic<String, Decision> decisions;
-    private TestOutputTopic<String, Violation> violations;
-    private TestOutputTopic<String, DataProductContract> catalog;
-
-    @BeforeEach
-    void startDriver() {
-        harness = new TopologyHarness(stateDir);
-        changes = harness.input(Topics.CONTRACT_CHANGES);
-        decisions = harness.output(Topics.DECISIONS);
-        violations = harness.output(Topics.VIOLATIONS);
-        catalog = harness.output(Topics.CATALOG);
-    }
-
-    @AfterEach
-    void closeDriver() {
-        harness.close();
-    }
+    @AutoClose
+    private final TopologyFixture harness = TopologyHarness.start();
+    private final TestInputTopic<String, ContractChange> changes = harness.input(Topics.CONTRACT_CHANGES);
+    private final TestOutputTopic<String, Decision> decisions = harness.output(Topics.DECISIONS);
+    private final TestOutputTopic<String, Violation> violations = harness.output(Topics.VIOLATIONS);
+    private final TestOutputTopic<String, DataProductContract> catalog = harness.output(Topics.CATALOG);
 
     @Test
     void acceptsACompliantContractIntoTheCatalog() {

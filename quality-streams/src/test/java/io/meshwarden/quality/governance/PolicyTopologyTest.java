@@ -17,41 +17,23 @@ import io.meshwarden.avro.ViolationCategory;
 import io.meshwarden.quality.TopologyHarness;
 import io.meshwarden.schemas.Samples;
 import io.meshwarden.schemas.Topics;
-import java.nio.file.Path;
+import io.meshwarden.streams.testing.TopologyFixture;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Policy sets arriving on the policy topic change governance in the running topology. */
 class PolicyTopologyTest {
-    @TempDir
-    Path stateDir;
-
-    private TopologyHarness harness;
-    private TestInputTopic<String, ContractChange> changes;
-    private TestInputTopic<String, PolicySet> policies;
-    private TestOutputTopic<String, Decision> decisions;
-    private TestOutputTopic<String, Violation> violations;
-
-    @BeforeEach
-    void startDriver() {
-        harness = new TopologyHarness(stateDir);
-        changes = harness.input(Topics.CONTRACT_CHANGES);
-        policies = harness.input(Topics.POLICIES);
-        decisions = harness.output(Topics.DECISIONS);
-        violations = harness.output(Topics.VIOLATIONS);
-    }
-
-    @AfterEach
-    void closeDriver() {
-        harness.close();
-    }
+    @AutoClose
+    private final TopologyFixture harness = TopologyHarness.start();
+    private final TestInputTopic<String, ContractChange> changes = harness.input(Topics.CONTRACT_CHANGES);
+    private final TestInputTopic<String, PolicySet> policies = harness.input(Topics.POLICIES);
+    private final TestOutputTopic<String, Decision> decisions = harness.output(Topics.DECISIONS);
+    private final TestOutputTopic<String, Violation> violations = harness.output(Topics.VIOLATIONS);
 
     static PolicyRule rule(String id, String kind, Severity severity, Map<String, String> parameters) {
         return PolicyRule.newBuilder().setId(id).setKind(kind).setSeverity(severity).setParameters(parameters).build();

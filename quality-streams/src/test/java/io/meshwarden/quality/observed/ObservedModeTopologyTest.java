@@ -12,10 +12,10 @@ import io.meshwarden.quality.rolling.QualityFixtures;
 import io.meshwarden.quality.rolling.QualityOptions;
 import io.meshwarden.schemas.DeadLetter;
 import io.meshwarden.schemas.Topics;
+import io.meshwarden.streams.testing.TopologyFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -26,26 +26,23 @@ import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Observed mode: the processor reads a product's own output topic and measures it with no metric events. */
 class ObservedModeTopologyTest {
     private static final String PRODUCT = "paid-media.campaign-performance";
     private static final String OUTPUT_TOPIC = PRODUCT + ".v1";
 
-    @TempDir
-    Path stateDir;
-
-    private TopologyHarness harness;
-    private TestInputTopic<byte[], byte[]> output;
+    @AutoClose
+    private final TopologyFixture harness = TopologyHarness.start(QualityOptions.defaults().withObservedTopics(".*\\.v[0-9]+"));
+    private final TestInputTopic<byte[], byte[]> output = harness.driver().createInputTopic(OUTPUT_TOPIC,
+            Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
     private DataProductContract contract;
 
     @BeforeEach
-    void startDriver() {
-        harness = new TopologyHarness(stateDir, QualityOptions.defaults().withObservedTopics(".*\\.v[0-9]+"));
+    void publishTheContract() {
         // clicks is required by the contract but nullable in the schema, so a null click count decodes and is counted.
         contract = DataProductContract.newBuilder(QualityFixtures.contract(PRODUCT, 5_000, 99.5, 120_000))
                 .setProductSchema("{\"type\":\"record\",\"name\":\"CampaignPerformance\",\"fields\":["
@@ -53,12 +50,6 @@ class ObservedModeTopologyTest {
                         + "{\"name\":\"clicks\",\"type\":[\"null\",\"long\"],\"default\":null}]}")
                 .build();
         harness.input(Topics.CATALOG).pipeInput(PRODUCT, contract, START);
-        output = harness.driver().createInputTopic(OUTPUT_TOPIC, Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
-    }
-
-    @AfterEach
-    void closeDriver() {
-        harness.close();
     }
 
     @Test

@@ -17,16 +17,15 @@ import io.meshwarden.schemas.EventCodec;
 import java.nio.charset.StandardCharsets;
 import io.meshwarden.schemas.OutputFormat;
 import io.meshwarden.schemas.Topics;
-import java.nio.file.Path;
+import io.meshwarden.streams.testing.TopologyFixture;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Completeness on stream (metric event) time, with the default one-minute step and grace: a window
@@ -36,27 +35,16 @@ class CompletenessTopologyTest {
     private static final String PRODUCT = "paid-media.campaign-performance";
     private static final long TWO_MINUTES = 120_000;
 
-    @TempDir
-    Path stateDir;
-
-    private TopologyHarness harness;
-    private TestInputTopic<String, MetricEvent> metrics;
-    private TestOutputTopic<String, Violation> violations;
-    private TestOutputTopic<String, QualitySnapshot> snapshots;
+    @AutoClose
+    private final TopologyFixture harness = TopologyHarness.start();
+    private final TestInputTopic<String, MetricEvent> metrics = harness.input(Topics.METRICS);
+    private final TestOutputTopic<String, Violation> violations = harness.output(Topics.VIOLATIONS);
+    private final TestOutputTopic<String, QualitySnapshot> snapshots = harness.output(Topics.SNAPSHOTS);
 
     @BeforeEach
-    void startDriver() {
-        harness = new TopologyHarness(stateDir);
-        metrics = harness.input(Topics.METRICS);
-        violations = harness.output(Topics.VIOLATIONS);
-        snapshots = harness.output(Topics.SNAPSHOTS);
+    void publishTheContract() {
         DataProductContract contract = QualityFixtures.contract(PRODUCT, 3_600_000, 99.5, TWO_MINUTES);
         harness.input(Topics.CATALOG).pipeInput(PRODUCT, contract, START);
-    }
-
-    @AfterEach
-    void closeDriver() {
-        harness.close();
     }
 
     @Test

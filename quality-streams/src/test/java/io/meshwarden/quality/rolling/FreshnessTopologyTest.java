@@ -12,41 +12,24 @@ import io.meshwarden.avro.ViolationCategory;
 import io.meshwarden.avro.ViolationStatus;
 import io.meshwarden.quality.TopologyHarness;
 import io.meshwarden.schemas.Topics;
-import java.nio.file.Path;
+import io.meshwarden.streams.testing.TopologyFixture;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Freshness on wall-clock time: the punctuator notices silence; one breach per episode; fresh data recovers. */
 class FreshnessTopologyTest {
     private static final String PRODUCT = "paid-media.campaign-performance";
     private static final long MAX_AGE_MS = 3_000;
 
-    @TempDir
-    Path stateDir;
-
-    private TopologyHarness harness;
-    private TestInputTopic<String, DataProductContract> catalog;
-    private TestInputTopic<String, MetricEvent> metrics;
-    private TestOutputTopic<String, Violation> violations;
-
-    @BeforeEach
-    void startDriver() {
-        harness = new TopologyHarness(stateDir);
-        catalog = harness.input(Topics.CATALOG);
-        metrics = harness.input(Topics.METRICS);
-        violations = harness.output(Topics.VIOLATIONS);
-    }
-
-    @AfterEach
-    void closeDriver() {
-        harness.close();
-    }
+    @AutoClose
+    private final TopologyFixture harness = TopologyHarness.start();
+    private final TestInputTopic<String, DataProductContract> catalog = harness.input(Topics.CATALOG);
+    private final TestInputTopic<String, MetricEvent> metrics = harness.input(Topics.METRICS);
+    private final TestOutputTopic<String, Violation> violations = harness.output(Topics.VIOLATIONS);
 
     @Test
     void breachesFreshnessWhenProductGoesSilent() {

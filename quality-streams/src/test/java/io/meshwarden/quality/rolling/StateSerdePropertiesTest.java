@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.meshwarden.quality.completeness.Counts;
 import io.meshwarden.quality.completeness.WindowState;
 import io.meshwarden.quality.freshness.FreshnessState;
+import io.meshwarden.streams.state.StateSerde;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.ForAll;
@@ -22,7 +24,7 @@ class StateSerdePropertiesTest {
                                          @ForAll @Size(max = 5) Map<@AlphaChars @Size(min = 1, max = 12) String, Long> nulls,
                                          @ForAll @Size(max = 3) Set<@AlphaChars @Size(min = 1, max = 20) String> breached) {
         WindowState state = new WindowState(closedEnd, period, new Counts(metrics, received, expected, nulls), breached);
-        StateSerde<WindowState> serde = StateSerde.windows();
+        StateSerde<WindowState> serde = StateCodecs.windows();
 
         assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", state))).isEqualTo(state);
     }
@@ -31,17 +33,35 @@ class StateSerdePropertiesTest {
     void freshnessStatesSurviveTheChangelog(@ForAll Long newest, @ForAll long registeredAt, @ForAll long maxAge,
                                             @ForAll boolean breached) {
         FreshnessState state = new FreshnessState(newest, registeredAt, maxAge, breached);
-        StateSerde<FreshnessState> serde = StateSerde.freshness();
+        StateSerde<FreshnessState> serde = StateCodecs.freshness();
 
         assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", state))).isEqualTo(state);
     }
 
+    /** The bytes already in deployments' changelogs, as the serde wrote them before it moved to streams-support. */
+    @Test
+    void keepsFormatVersionOneByteForByte() {
+        WindowState window = new WindowState(1, 2, new Counts(3, 4, 5, Map.of("a", 6L)), Set.of("r"));
+        String windowBytes = "01" + "0000000000000001" + "0000000000000002"
+                + "0000000000000003" + "0000000000000004" + "0000000000000005" + "00000001" + "000161" + "0000000000000006"
+                + "00000001" + "000172";
+        FreshnessState fed = new FreshnessState(5L, 7, 9, true);
+        FreshnessState unfed = new FreshnessState(null, 7, 9, false);
+
+        assertThat(HexFormat.of().formatHex(StateCodecs.windows().serializer().serialize("t", window))).isEqualTo(windowBytes);
+        assertThat(StateCodecs.windows().deserializer().deserialize("t", HexFormat.of().parseHex(windowBytes))).isEqualTo(window);
+        assertThat(HexFormat.of().formatHex(StateCodecs.freshness().serializer().serialize("t", fed)))
+                .isEqualTo("010100000000000000050000000000000007000000000000000901");
+        assertThat(HexFormat.of().formatHex(StateCodecs.freshness().serializer().serialize("t", unfed)))
+                .isEqualTo("010000000000000000000000000000000007000000000000000900");
+    }
+
     @Test
     void refusesAnUnknownFormatVersionNamingTheType() {
-        byte[] bytes = StateSerde.counts().serializer().serialize("t", Counts.ZERO);
+        byte[] bytes = StateCodecs.counts().serializer().serialize("t", Counts.ZERO);
         bytes[0] = 9;
 
-        assertThatThrownBy(() -> StateSerde.counts().deserializer().deserialize("t", bytes))
+        assertThatThrownBy(() -> StateCodecs.counts().deserializer().deserialize("t", bytes))
                 .hasMessageContaining("Counts").hasRootCauseMessage("unknown state format version 9");
     }
 }

@@ -1,6 +1,6 @@
 package io.meshwarden.sla.api;
 
-import io.meshwarden.sla.streams.StoreUnavailableException;
+import io.meshwarden.streams.StoreUnavailableException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

@@ -9,7 +9,7 @@ import io.meshwarden.sla.budget.SlaStatus;
 import io.meshwarden.sla.streams.AvailabilityState;
 import io.meshwarden.sla.streams.SlaStores;
 import io.meshwarden.sla.streams.SlaStreams;
-import io.meshwarden.sla.streams.StoreUnavailableException;
+import io.meshwarden.streams.StoreUnavailableException;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.meshwarden.sla.api;
 
 import io.meshwarden.avro.Violation;
 import io.meshwarden.sla.streams.SlaStreams;
-import io.meshwarden.sla.streams.StoreUnavailableException;
+import io.meshwarden.streams.StoreUnavailableException;
 import io.meshwarden.sla.streams.ViolationKey;
 import io.meshwarden.sla.streams.SlaStores;
 import jakarta.inject.Singleton;

@@ -6,7 +6,7 @@ import io.meshwarden.sla.api.ProductSummaries;
 import io.meshwarden.sla.api.ProductSummary;
 import io.meshwarden.sla.api.SlaReader;
 import io.meshwarden.sla.streams.SlaStreams;
-import io.meshwarden.sla.streams.StoreUnavailableException;
+import io.meshwarden.streams.StoreUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;

@@ -12,6 +12,8 @@ import org.reactivestreams.Publisher;
 /**
  * Adds {@code kafkaStreams} to {@code /health}: UP while the application is RUNNING or REBALANCING
  * (a rebalance is routine and short), DOWN otherwise, with the state and application id in details.
+ * A stream thread that keeps failing ends in ERROR ({@link io.meshwarden.streams.ThreadFailurePolicy}),
+ * so it shows here as DOWN and the platform restarts the service.
  */
 @Singleton
 public class KafkaStreamsHealthIndicator implements HealthIndicator {

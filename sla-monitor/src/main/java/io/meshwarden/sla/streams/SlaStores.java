@@ -18,7 +18,8 @@ import org.apache.kafka.streams.state.Stores;
  * Every state store of the SLA topology, by name, and the builders of those the processors own.
  * All are RocksDB and changelogged ({@code <application.id>-<store>-changelog}), so a restart or a
  * new instance restores them from Kafka. Avro values are always stored as Avro, whatever the
- * deployment's output format; the service's own records as JSON ({@link JsonStoreSerde}).
+ * deployment's output format; the service's own records in the binary state format
+ * ({@link SlaStateCodecs}), which still reads the JSON that version 0.1.0 wrote.
  */
 public final class SlaStores {
     /** Latest state of every violation, keyed by {@link ViolationKey}. */
@@ -47,11 +48,11 @@ public final class SlaStores {
     }
 
     static StoreBuilder<KeyValueStore<String, AlertTrack>> alertTracks() {
-        return store(ALERT_TRACKS, JsonStoreSerde.of(AlertTrack.class));
+        return store(ALERT_TRACKS, SlaStateCodecs.alertTracks());
     }
 
     static StoreBuilder<KeyValueStore<String, AvailabilityState>> availability() {
-        return store(AVAILABILITY, JsonStoreSerde.of(AvailabilityState.class));
+        return store(AVAILABILITY, SlaStateCodecs.availability());
     }
 
     static <V extends SpecificRecord> Serde<V> avro(Class<V> type) {

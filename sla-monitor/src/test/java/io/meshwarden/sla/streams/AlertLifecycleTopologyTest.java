@@ -11,37 +11,28 @@ import io.meshwarden.avro.QualityGuarantees;
 import io.meshwarden.avro.Severity;
 import io.meshwarden.schemas.DeadLetter;
 import io.meshwarden.schemas.Samples;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The alert lifecycle through the production topology: one alert per (product, rule), events only on transitions. */
 class AlertLifecycleTopologyTest {
     private static final String CAMPAIGNS = "paid-media.campaigns";
     private static final String FRESHNESS_ALERT = CAMPAIGNS + "/freshness";
 
-    @TempDir
-    Path stateDir;
-    private SlaHarness sla;
+    @AutoClose
+    private final SlaHarness sla = new SlaHarness();
 
     @BeforeEach
-    void start() {
-        sla = new SlaHarness(stateDir);
+    void publishTheContract() {
         // Without an availability target, so that long freshness outages raise no burn-rate alerts here
         // (AvailabilityTopologyTest covers those).
         DataProductContract contract = Samples.contract(CAMPAIGNS);
         contract.setGuarantees(QualityGuarantees.newBuilder(contract.getGuarantees()).setAvailabilityPercent(null).build());
         sla.contract(contract);
-    }
-
-    @AfterEach
-    void close() {
-        sla.close();
     }
 
     @Test

@@ -11,30 +11,16 @@ import io.meshwarden.avro.QualityGuarantees;
 import io.meshwarden.avro.Severity;
 import io.meshwarden.schemas.Samples;
 import io.meshwarden.sla.budget.SlaStatus;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Availability from freshness outages, and burn-rate alerts, through the production topology. */
 class AvailabilityTopologyTest {
     private static final String CAMPAIGNS = "paid-media.campaigns";
 
-    @TempDir
-    Path stateDir;
-    private SlaHarness sla;
-
-    @BeforeEach
-    void start() {
-        sla = new SlaHarness(stateDir);
-    }
-
-    @AfterEach
-    void close() {
-        sla.close();
-    }
+    @AutoClose
+    private final SlaHarness sla = new SlaHarness();
 
     @Test
     void freshnessOutagesSpendTheErrorBudgetOfTheContractsGuarantee() {

@@ -8,24 +8,17 @@ import io.meshwarden.avro.Severity;
 import io.meshwarden.avro.Violation;
 import io.meshwarden.avro.ViolationCategory;
 import io.meshwarden.avro.ViolationStatus;
-import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.schemas.EventCodec;
 import io.meshwarden.schemas.OutputFormat;
 import io.meshwarden.schemas.Samples;
 import io.meshwarden.schemas.TopicCatalog;
 import io.meshwarden.schemas.Topics;
 import io.meshwarden.sla.alerts.SlaPolicy;
+import io.meshwarden.streams.testing.TopologyFixture;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
@@ -33,7 +26,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The production SLA topology in a {@link TopologyTestDriver} whose wall clock starts at
+ * The production SLA topology in a {@link TopologyFixture} whose wall clock starts at
  * {@link Samples#T0}: typed inputs (violations, commands, catalog), the alert and dead-letter
  * outputs, and the stores. {@link #advance} moves the wall clock and fires the punctuators.
  */
@@ -43,7 +36,8 @@ final class SlaHarness implements AutoCloseable {
     private static final EventCodec<Violation> VIOLATIONS = EventCodec.of(Violation.class);
     private static final EventCodec<AlertCommand> COMMANDS = EventCodec.of(AlertCommand.class);
 
-    final TopicCatalog topics = TopicCatalog.defaults();
+    private final TopologyFixture fixture;
+    final TopicCatalog topics;
     final Topology topology;
     final TopologyTestDriver driver;
     final TestInputTopic<byte[], byte[]> violations;
@@ -54,18 +48,17 @@ final class SlaHarness implements AutoCloseable {
     private Instant now = Samples.T0;
     private int commandCount;
 
-    SlaHarness(Path stateDir) {
-        Properties properties = MeshwardenConfig.defaults(Map.of("meshwarden.state.dir", stateDir.toString()))
-                .streamsProperties(SlaTopology.APPLICATION_SUFFIX);
-        topology = SlaTopology.build(topics, POLICY, properties);
-        driver = new TopologyTestDriver(topology, properties, Samples.T0);
-        violations = driver.createInputTopic(topics.name(Topics.VIOLATIONS), new ByteArraySerializer(), new ByteArraySerializer());
-        commands = driver.createInputTopic(topics.name(Topics.ALERT_COMMANDS), new ByteArraySerializer(), new ByteArraySerializer());
-        var catalogTopic = topics.topic(Topics.CATALOG);
-        catalog = driver.createInputTopic(catalogTopic.name(), new StringSerializer(), catalogTopic.valueSerde().serializer());
-        var alertTopic = topics.topic(Topics.ALERTS);
-        alerts = driver.createOutputTopic(alertTopic.name(), new StringDeserializer(), alertTopic.valueSerde().deserializer());
-        deadLetters = driver.createOutputTopic(topics.name(Topics.DEAD_LETTER), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    SlaHarness() {
+        fixture = TopologyFixture.start(SlaTopology.APPLICATION_SUFFIX, Samples.T0,
+                (catalogTopics, properties) -> SlaTopology.build(catalogTopics, POLICY, properties));
+        topics = fixture.topics();
+        topology = fixture.topology();
+        driver = fixture.driver();
+        violations = fixture.rawInput(Topics.VIOLATIONS);
+        commands = fixture.rawInput(Topics.ALERT_COMMANDS);
+        catalog = fixture.input(Topics.CATALOG);
+        alerts = fixture.output(Topics.ALERTS);
+        deadLetters = fixture.deadLetters();
     }
 
     Instant now() {
@@ -109,11 +102,11 @@ final class SlaHarness implements AutoCloseable {
     }
 
     KeyValueStore<String, Alert> alertStore() {
-        return driver.getKeyValueStore(SlaStores.ALERTS);
+        return fixture.store(SlaStores.ALERTS);
     }
 
     KeyValueStore<String, AvailabilityState> availabilityStore() {
-        return driver.getKeyValueStore(SlaStores.AVAILABILITY);
+        return fixture.store(SlaStores.AVAILABILITY);
     }
 
     static byte[] bytes(String text) {
@@ -122,6 +115,6 @@ final class SlaHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.close();
+        fixture.close();
     }
 }

@@ -27,39 +27,20 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ViolationTopologyTest {
     private static final String CAMPAIGNS = "paid-media.campaigns";
     private static final EventCodec<Violation> CODEC = EventCodec.of(Violation.class);
 
-    @TempDir
-    Path stateDir;
-
-    private SlaHarness harness;
-    private TopicCatalog topics;
-    private Topology topology;
-    private TestInputTopic<byte[], byte[]> violations;
-    private TestOutputTopic<byte[], byte[]> deadLetters;
-    private KeyValueStore<String, Violation> store;
-
-    @BeforeEach
-    void startDriver() {
-        harness = new SlaHarness(stateDir);
-        topics = harness.topics;
-        topology = harness.topology;
-        violations = harness.violations;
-        deadLetters = harness.deadLetters;
-        store = harness.driver.getKeyValueStore(SlaStores.VIOLATIONS);
-    }
-
-    @AfterEach
-    void closeDriver() {
-        harness.close();
-    }
+    @AutoClose
+    private final SlaHarness harness = new SlaHarness();
+    private final TopicCatalog topics = harness.topics;
+    private final Topology topology = harness.topology;
+    private final TestInputTopic<byte[], byte[]> violations = harness.violations;
+    private final TestOutputTopic<byte[], byte[]> deadLetters = harness.deadLetters;
+    private final KeyValueStore<String, Violation> store = harness.driver.getKeyValueStore(SlaStores.VIOLATIONS);
 
     @Test
     void storesViolationsFoundByTheirProductPrefixOnly() {

@@ -1,9 +1,12 @@
-package io.meshwarden.sla.streams;
+package io.meshwarden.streams;
 
 import java.util.Locale;
 import org.apache.kafka.streams.KafkaStreams;
 
-/** A state store cannot be queried right now: the application is starting, rebalancing or stopped. */
+/**
+ * A state store cannot be queried right now: the application is starting, rebalancing, restoring or
+ * stopped. Thrown by {@link StreamsApp#keyValueStore}; callers retry or answer "unavailable".
+ */
 public final class StoreUnavailableException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

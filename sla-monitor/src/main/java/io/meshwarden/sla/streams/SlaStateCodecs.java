@@ -1,0 +1,64 @@
+package io.meshwarden.sla.streams;
+
+import io.meshwarden.sla.alerts.AlertTrack;
+import io.meshwarden.sla.budget.Downtime;
+import io.meshwarden.streams.state.StateCodec;
+import io.meshwarden.streams.state.StateFields;
+import io.meshwarden.streams.state.StateSerde;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The serdes of the SLA monitor's own store values ({@link AlertTrack}, {@link AvailabilityState}):
+ * binary ({@link StateSerde}, field layouts of format version 1 here), and reading the JSON that
+ * version 0.1.0 wrote, so its changelogs still restore.
+ */
+final class SlaStateCodecs {
+    static final StateCodec<AlertTrack> ALERT_TRACK = new StateCodec<>() {
+        @Override
+        public void write(DataOutput out, AlertTrack track) throws IOException {
+            out.writeBoolean(track.breaching());
+            StateFields.writeLongs(out, track.recoveries());
+        }
+
+        @Override
+        public AlertTrack read(DataInput in) throws IOException {
+            return new AlertTrack(in.readBoolean(), StateFields.readLongs(in));
+        }
+    };
+
+    static final StateCodec<AvailabilityState> AVAILABILITY = new StateCodec<>() {
+        @Override
+        public void write(DataOutput out, AvailabilityState state) throws IOException {
+            StateFields.writeOptionalString(out, state.domain());
+            StateFields.writeAll(out, state.downtime().intervals(), (o, interval) -> {
+                o.writeLong(interval.start());
+                o.writeLong(interval.end());
+            });
+            StateFields.writeOptionalLong(out, state.downtime().downSince());
+            StateFields.writeStrings(out, state.burning());
+        }
+
+        @Override
+        public AvailabilityState read(DataInput in) throws IOException {
+            String domain = StateFields.readOptionalString(in);
+            List<Downtime.Interval> intervals = StateFields.readAll(in, i -> new Downtime.Interval(i.readLong(), i.readLong()));
+            Downtime downtime = new Downtime(intervals, StateFields.readOptionalLong(in));
+            return new AvailabilityState(domain, downtime, Set.copyOf(StateFields.readStrings(in)));
+        }
+    };
+
+    private SlaStateCodecs() {
+    }
+
+    static StateSerde<AlertTrack> alertTracks() {
+        return StateSerde.of(AlertTrack.class, ALERT_TRACK).readingLegacyJson();
+    }
+
+    static StateSerde<AvailabilityState> availability() {
+        return StateSerde.of(AvailabilityState.class, AVAILABILITY).readingLegacyJson();
+    }
+}
