@@ -5,6 +5,7 @@ import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.governance.BuiltInPolicies;
 import io.meshwarden.governance.Evaluation;
 import io.meshwarden.governance.GovernanceEngine;
+import io.meshwarden.schemas.AvroTrust;
 import io.meshwarden.schemas.EventCodec;
 import io.meshwarden.schemas.OutputFormat;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.meshwarden.avro"})
+@Fork(value = 1, jvmArgsAppend = AvroTrust.JVM_ARGUMENT)
 @State(Scope.Benchmark)
 public class CodecBenchmark {
     private final EventCodec<ContractChange> codec = EventCodec.of(ContractChange.class);

@@ -10,6 +10,7 @@ import io.meshwarden.governance.ContractContext;
 import io.meshwarden.governance.Verdict;
 import io.meshwarden.governance.policy.Admission;
 import io.meshwarden.governance.policy.PolicyLayers;
+import io.meshwarden.schemas.AvroTrust;
 import io.meshwarden.schemas.EventCodec;
 import io.meshwarden.schemas.OutputFormat;
 import java.time.Instant;
@@ -36,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.meshwarden.avro"})
+@Fork(value = 1, jvmArgsAppend = AvroTrust.JVM_ARGUMENT)
 @State(Scope.Benchmark)
 public class GovernanceBenchmark {
     private final EventCodec<ContractChange> codec = EventCodec.of(ContractChange.class);

@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +25,7 @@ import org.slf4j.LoggerFactory;
 final class DemoDomains implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoDomains.class);
     private static final Duration POLICY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
 
     private final DataProductPublisher publisher;
     private final List<DataProductContract> products = DemoMetricsScenario.tune(DemoProducts.all());
@@ -66,17 +69,14 @@ final class DemoDomains implements AutoCloseable {
     private static void awaitEvaluator(Supplier<Set<String>> evaluatorInForce) {
         Set<String> wanted = DemoProducts.policySets().stream().map(set -> set.getId() + "@" + set.getVersion())
                 .collect(Collectors.toSet());
-        long deadline = System.nanoTime() + POLICY_TIMEOUT.toNanos();
         try {
-            while (!evaluatorInForce.get().containsAll(wanted) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (!evaluatorInForce.get().containsAll(wanted)) {
-            LOG.warn("quality-streams holds {} of the demo policy sets {}; early verdicts may use older sets",
-                    evaluatorInForce.get(), wanted);
+            // In this thread, and blind to other threads' uncaught exceptions: Awaitility's defaults suit tests.
+            Awaitility.await("quality-streams to hold the demo policy sets " + wanted).atMost(POLICY_TIMEOUT)
+                    .pollInterval(POLL_INTERVAL).pollInSameThread().dontCatchUncaughtExceptions()
+                    .until(() -> evaluatorInForce.get().containsAll(wanted));
+        } catch (ConditionTimeoutException e) {
+            LOG.warn("quality-streams holds {} of the demo policy sets {} after {} s; early verdicts may use older sets",
+                    evaluatorInForce.get(), wanted, POLICY_TIMEOUT.toSeconds());
         }
     }
 

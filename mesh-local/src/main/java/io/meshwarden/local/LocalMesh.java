@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole mesh in one process: a Kafka broker (embedded, unless an existing cluster is given),
- * quality-streams, the SLA monitor and the demo domains. Closing it stops them in reverse order
- * of start, the broker last; a failed start stops whatever had started.
+ * quality-streams, the SLA monitor and the demo domains, all with one configuration
+ * ({@link LocalOptions#config}). Closing it stops them in reverse order of start, the broker last; a
+ * failed start stops whatever had started.
  */
 final class LocalMesh implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalMesh.class);
@@ -50,13 +51,14 @@ final class LocalMesh implements AutoCloseable {
                 return broker.bootstrapServers();
             });
 
-            Map<String, String> settings = new LinkedHashMap<>(options.settings());
-            settings.put(Settings.BOOTSTRAP_SERVERS.key(), bootstrap);
-            MeshwardenConfig config = MeshwardenConfig.load(with(settings, Settings.STATE_DIR.key(), stateDir.resolve("quality")));
+            MeshwardenConfig mesh = options.config(bootstrap);
+            MeshwardenConfig config = mesh.with(Settings.STATE_DIR.key(), stateDir.resolve("quality").toString());
             QualityStreams quality = QualityStreams.start(config);
             started.push(quality);
 
-            Map<String, String> slaProperties = with(settings, Settings.STATE_DIR.key(), stateDir.resolve("sla"));
+            // The resolved values, so that the monitor runs with exactly the quality app's configuration.
+            Map<String, String> slaProperties = new LinkedHashMap<>(mesh.asMap());
+            slaProperties.put(Settings.STATE_DIR.key(), stateDir.resolve("sla").toString());
             slaProperties.put("micronaut.server.port", Integer.toString(options.httpPort() == 0 ? -1 : options.httpPort()));
             SlaMonitor slaMonitor = SlaMonitor.start(slaProperties);
             started.push(slaMonitor);
@@ -91,12 +93,6 @@ final class LocalMesh implements AutoCloseable {
     @Override
     public void close() {
         closeAll(running);
-    }
-
-    private static Map<String, String> with(Map<String, String> settings, String key, Path value) {
-        Map<String, String> copy = new LinkedHashMap<>(settings);
-        copy.put(key, value.toString());
-        return copy;
     }
 
     private static void closeAll(Deque<AutoCloseable> started) {

@@ -1,6 +1,9 @@
 package io.meshwarden.local;
 
+import io.meshwarden.config.MeshwardenConfig;
+import io.meshwarden.config.Settings;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,14 +13,28 @@ import java.util.Optional;
  * @param bootstrapServers an existing cluster to use instead of the embedded broker
  * @param kafkaPort the embedded broker's port; 0 picks a free one
  * @param httpPort the SLA monitor's port; 0 picks a free one
- * @param settings further Meshwarden settings ({@code meshwarden.*} keys), e.g. the output format
+ * @param settings Meshwarden settings given on the command line ({@code meshwarden.*} keys), e.g. the output format
+ * @param environment the environment variables the layered configuration reads ({@code System.getenv()} in {@code main})
  * @param demo whether to run the simulated marketing domains
  * @param metricInterval how often each demo product publishes a metric event
  */
 record LocalOptions(Optional<String> bootstrapServers, int kafkaPort, int httpPort, Map<String, String> settings,
-                    boolean demo, Duration metricInterval) {
+                    Map<String, String> environment, boolean demo, Duration metricInterval) {
 
     LocalOptions {
         settings = Map.copyOf(settings);
+        environment = Map.copyOf(environment);
+    }
+
+    /**
+     * The configuration of every component of the mesh: the settings over the environment over the
+     * config file over the defaults, on this Kafka cluster (the embedded broker or {@link #bootstrapServers},
+     * whatever the file or environment say of {@code meshwarden.bootstrap.servers}: running its own broker
+     * is the point of mesh-local).
+     */
+    MeshwardenConfig config(String kafka) {
+        Map<String, String> overrides = new LinkedHashMap<>(settings);
+        overrides.put(Settings.BOOTSTRAP_SERVERS.key(), kafka);
+        return MeshwardenConfig.load(environment, overrides);
     }
 }

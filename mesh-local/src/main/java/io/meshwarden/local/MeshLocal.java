@@ -1,71 +1,71 @@
 package io.meshwarden.local;
 
-import io.meshwarden.config.Settings;
+import io.meshwarden.config.CommandLauncher;
+import io.meshwarden.config.ConfigOptions;
 import io.meshwarden.schemas.Topic;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The {@code mesh-local} command: starts the whole mesh with the demo domains and runs until Ctrl-C or SIGTERM. */
+/**
+ * The {@code mesh-local} command: starts the whole mesh with the demo domains and runs until Ctrl-C or
+ * SIGTERM. Its {@link ConfigOptions} have no defaults, so the config file and the environment decide
+ * whatever the command line does not; the environment comes in as a map, so that tests can check that.
+ */
 @Command(name = "mesh-local", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs Meshwarden on one machine: a Kafka broker, quality-streams, the SLA monitor and demo marketing domains.")
 final class MeshLocal implements Callable<Integer> {
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-            description = "Use this Kafka cluster instead of starting the embedded broker.")
-    String bootstrapServers;
+            description = {"Use this Kafka cluster instead of starting the embedded broker.",
+                    "The config file and the environment cannot choose the cluster."})
+    private String bootstrapServers;
 
-    @Option(names = "--kafka-port", defaultValue = "9092", description = "Port of the embedded broker; 0 picks a free one (default: ${DEFAULT-VALUE}).")
-    int kafkaPort;
+    @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092", description = "Port of the embedded broker; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    private int kafkaPort;
 
-    @Option(names = "--http-port", defaultValue = "8080", description = "Port of the SLA monitor's API; 0 picks a free one (default: ${DEFAULT-VALUE}).")
-    int httpPort;
+    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080", description = "Port of the SLA monitor's API; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    private int httpPort;
 
-    @Option(names = "--output-format", defaultValue = "avro", paramLabel = "avro|json",
-            description = "Encoding of output topics; json makes them readable with kcat (default: ${DEFAULT-VALUE}).")
-    String outputFormat;
+    @Mixin
+    private ConfigOptions settings;
 
-    @Option(names = "--topic-prefix", defaultValue = "mesh.", description = "Prefix of every topic name (default: ${DEFAULT-VALUE}).")
-    String topicPrefix;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "A Meshwarden properties file (see the README's configuration table).")
-    Path configFile;
-
-    @Option(names = "--metric-interval", defaultValue = "PT5S", description = "How often each demo product publishes metrics, ISO-8601 (default: ${DEFAULT-VALUE}).")
-    Duration metricInterval;
+    @Option(names = "--metric-interval", paramLabel = "DURATION", defaultValue = "PT5S", description = "How often each demo product publishes metrics, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    private Duration metricInterval;
 
     @Option(names = "--no-demo", description = "Start the services without the demo domains.")
-    boolean noDemo;
+    private boolean noDemo;
+
+    private final Map<String, String> environment;
+
+    MeshLocal(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
 
     public static void main(String[] args) {
         // The service jars each bring a logback.xml; this runner's own configuration wins.
         System.setProperty("logback.configurationFile",
                 System.getProperty("logback.configurationFile", "meshwarden-local-logback.xml"));
-        System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES",
-                System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "io.meshwarden.avro"));
-        System.exit(new CommandLine(new MeshLocal()).execute(args));
+        CommandLauncher.launch(MeshLocal::new, args);
+    }
+
+    /** What this command line asks for, in this environment. */
+    LocalOptions options() {
+        return new LocalOptions(Optional.ofNullable(bootstrapServers), kafkaPort, httpPort, settings.overrides(),
+                environment, !noDemo, metricInterval);
     }
 
     @Override
     public Integer call() throws InterruptedException {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put(Settings.OUTPUT_FORMAT.key(), outputFormat);
-        settings.put(Settings.TOPIC_PREFIX.key(), topicPrefix);
-        if (configFile != null) {
-            settings.put("meshwarden.config.file", configFile.toString());
-        }
-        LocalOptions options = new LocalOptions(Optional.ofNullable(bootstrapServers), kafkaPort, httpPort, settings,
-                !noDemo, metricInterval);
         LocalMesh mesh;
         try {
-            mesh = LocalMesh.start(options);
+            mesh = LocalMesh.start(options());
         } catch (RuntimeException e) {
             System.err.println("mesh-local could not start: " + rootMessage(e));
             return 1;
@@ -88,7 +88,7 @@ final class MeshLocal implements Callable<Integer> {
         banner.append(String.format("  Dashboard  %s/dashboard/%n", mesh.apiUrl()));
         banner.append(String.format("  API        %s/api/violations%n", mesh.apiUrl()));
         banner.append(String.format("  Health     %s/health%n", mesh.apiUrl()));
-        banner.append(String.format("  Output     %s%n", mesh.config().outputFormat().name().toLowerCase(java.util.Locale.ROOT)));
+        banner.append(String.format("  Output     %s%n", mesh.config().outputFormat().name().toLowerCase(Locale.ROOT)));
         banner.append("  Topics\n");
         for (Topic<?, ?> topic : mesh.config().topics().all()) {
             banner.append(String.format("    %-32s %s%n", topic.name(), topic.description()));

@@ -27,7 +27,7 @@ class LocalMeshIT {
     @BeforeAll
     static void startMesh() {
         mesh = LocalMesh.start(new LocalOptions(Optional.empty(), 0, 0,
-                Map.of(Settings.OUTPUT_FORMAT.key(), "json"), true, Duration.ofSeconds(1)));
+                Map.of(Settings.OUTPUT_FORMAT.key(), "json"), Map.of(), true, Duration.ofSeconds(1)));
     }
 
     @AfterAll

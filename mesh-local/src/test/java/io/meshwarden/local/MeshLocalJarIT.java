@@ -3,6 +3,10 @@ package io.meshwarden.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meshwarden.config.MeshwardenConfig;
+import io.meshwarden.kafka.embedded.TopicTail;
+import io.meshwarden.schemas.Topics;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -14,27 +18,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged runner as a user starts it: {@code java -jar mesh-local.jar} in its own process.
- * Catches what in-process tests cannot: a classpath the jar's manifest lacks, a banner that lies,
- * a SIGTERM that does not stop everything.
+ * The packaged runner as a user starts it: {@code java -jar mesh-local.jar} in its own process, as
+ * mesh-local.sh does, here with {@code MESHWARDEN_OUTPUT_FORMAT=json} in its environment. Catches what
+ * in-process tests cannot: a classpath the jar's manifest lacks, a main that does not trust the Avro
+ * classes itself, an environment the command line's defaults override, a banner that lies, a SIGTERM
+ * that does not stop everything.
  */
 class MeshLocalJarIT {
     private static final Pattern API = Pattern.compile("API\\s+(http://\\S+)/api/violations");
+    private static final Pattern KAFKA = Pattern.compile("Kafka\\s+(\\S+) \\(embedded KRaft broker\\)");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void startsFromTheJarShowsViolationsAndStopsCleanlyOnSigterm() throws Exception {
+    void startsFromTheJarWritesTheOutputFormatOfItsEnvironmentAndStopsCleanlyOnSigterm() throws Exception {
         Path jar = Path.of(System.getProperty("mesh-local.jar", "target/mesh-local-" + System.getProperty("project.version") + ".jar"));
         assertThat(jar).exists();
-        Process process = new ProcessBuilder("java", "-Xmx512m", "-jar", jar.toString(),
-                "--kafka-port", "0", "--http-port", "0", "--metric-interval", "PT1S", "--output-format", "json")
-                .redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx512m", "-jar", jar.toString(),
+                "--kafka-port", "0", "--http-port", "0", "--metric-interval", "PT1S").redirectErrorStream(true);
+        builder.environment().put("MESHWARDEN_OUTPUT_FORMAT", "json");
+        Process process = builder.start();
         List<String> output = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -45,7 +56,15 @@ class MeshLocalJarIT {
         });
         reader.start();
         try {
-            String api = await().atMost(Duration.ofSeconds(90)).until(() -> apiUrl(output), url -> url != null);
+            String api = await().atMost(Duration.ofSeconds(90)).until(() -> find(API, output), url -> url != null);
+            await().atMost(Duration.ofSeconds(10)).until(() -> output.stream().anyMatch(line -> line.matches("\\s*Output\\s+json")));
+            String decisions = MeshwardenConfig.defaults(Map.of()).topics().name(Topics.DECISIONS);
+            try (TopicTail tail = TopicTail.of(find(KAFKA, output), decisions)) {
+                ConsumerRecord<byte[], byte[]> decision = await().atMost(Duration.ofSeconds(60))
+                        .until(() -> tail.poll(decisions), records -> !records.isEmpty()).get(0);
+                assertThat(JSON.readTree(decision.value()).get("productId").asText())
+                        .as("a JSON decision, not Avro").isEqualTo(new String(decision.key(), StandardCharsets.UTF_8));
+            }
             HttpClient http = HttpClient.newHttpClient();
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(api + "/api/violations")).build(),
@@ -66,9 +85,9 @@ class MeshLocalJarIT {
         }
     }
 
-    private static String apiUrl(List<String> output) {
+    private static String find(Pattern pattern, List<String> output) {
         for (String line : output) {
-            Matcher matcher = API.matcher(line);
+            Matcher matcher = pattern.matcher(line);
             if (matcher.find()) {
                 return matcher.group(1);
             }

@@ -1,57 +1,89 @@
 package io.meshwarden.quality;
 
+import io.meshwarden.config.CommandLauncher;
+import io.meshwarden.config.ConfigOptions;
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.config.Settings;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.streams.KafkaStreams;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Runs quality-streams on its own: {@code java -jar quality-streams.jar [--bootstrap-servers HOST:PORT]
- * [--config FILE]}. Everything else comes from the layered configuration; SIGTERM stops it cleanly.
+ * [--config FILE] [--topic-prefix PREFIX] [--output-format avro|json]}. The options override the
+ * layered configuration (defaults, config file, environment), which holds every other setting; SIGTERM
+ * stops it cleanly. The environment comes in as a map, so that tests can check the precedence.
  */
-public final class QualityStreamsMain {
-    private QualityStreamsMain() {
+@Command(name = "quality-streams", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs the governance and quality Kafka Streams application until SIGTERM.")
+public final class QualityStreamsMain implements Callable<Integer> {
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+            description = {"Kafka cluster (default localhost:9092).", "Setting meshwarden.bootstrap.servers."})
+    private String bootstrapServers;
+
+    @Mixin
+    private ConfigOptions settings;
+
+    private final Map<String, String> environment;
+
+    QualityStreamsMain(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES",
-                System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "io.meshwarden.avro"));
+    public static void main(String[] args) {
+        CommandLauncher.launch(QualityStreamsMain::new, args);
+    }
+
+    /** The configuration this command line runs with: its options over the layered configuration. */
+    MeshwardenConfig config() {
+        Map<String, String> overrides = new LinkedHashMap<>(settings.overrides());
+        if (bootstrapServers != null) {
+            overrides.put(Settings.BOOTSTRAP_SERVERS.key(), bootstrapServers);
+        }
+        return MeshwardenConfig.load(environment, overrides);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
         MeshwardenConfig config;
         try {
-            config = MeshwardenConfig.load(parse(args));
+            config = config();
         } catch (IllegalArgumentException e) {
             System.err.println("quality-streams: " + e.getMessage());
-            System.err.println("usage: quality-streams [--bootstrap-servers HOST:PORT] [--config FILE]");
-            System.exit(2);
-            return;
+            return 2;
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean failed = new AtomicBoolean();
         QualityStreams app = QualityStreams.start(config);
+        // Past the thread-failure policy's budget the client shuts down for good: exit non-zero so that
+        // whatever runs this process restarts it, instead of leaving a live process that does nothing.
+        app.addStateListener((now, before) -> {
+            if (now == KafkaStreams.State.ERROR) {
+                failed.set(true);
+                stopped.countDown();
+            }
+        });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
             stopped.countDown();
         }, "quality-streams-shutdown"));
         System.out.printf("quality-streams running against %s; reads %s, writes %s%n", config.bootstrapServers(),
-                config.topics().prefix() + "products.changes", config.topics().prefix() + "{governance.decisions, "
-                        + "governance.violations, products.catalog, deadletter}");
+                config.topics().prefix() + "{products.changes, products.metrics, products.catalog, governance.policies}",
+                config.topics().prefix() + "{governance.decisions, governance.violations, products.catalog, "
+                        + "quality.snapshots, deadletter}");
         stopped.await();
-    }
-
-    static Map<String, String> parse(String[] args) {
-        Map<String, String> overrides = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String option = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("option " + option + " needs a value");
-            }
-            String value = args[++i];
-            switch (option) {
-                case "--bootstrap-servers" -> overrides.put(Settings.BOOTSTRAP_SERVERS.key(), value);
-                case "--config" -> overrides.put("meshwarden.config.file", value);
-                default -> throw new IllegalArgumentException("unknown option " + option);
-            }
+        if (failed.get()) {
+            System.err.println("quality-streams: Kafka Streams stopped after repeated thread failures (see the log); exiting");
+            app.close();
+            return 1;
         }
-        return overrides;
+        return 0;
     }
 }

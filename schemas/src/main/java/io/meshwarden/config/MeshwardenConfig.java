@@ -17,15 +17,16 @@ import java.util.TreeMap;
 
 /**
  * Meshwarden's configuration, layered: defaults in code, overridden by a properties file
- * ({@code MESHWARDEN_CONFIG_FILE}), overridden by environment variables ({@code MESHWARDEN_*} for
- * settings, {@code KAFKA_*} mapped to Kafka client properties), overridden by explicit values such
- * as command-line options. Keys under {@code kafka.} in the file or overrides pass straight to the
- * Kafka clients. This is the one place that reads the environment and builds Kafka properties.
+ * ({@link Settings#CONFIG_FILE}, named by the environment or an override), overridden by environment
+ * variables ({@code MESHWARDEN_*} for settings, {@code KAFKA_*} mapped to Kafka client properties),
+ * overridden by explicit values such as command-line options. Keys under {@code kafka.} in the file
+ * or overrides pass straight to the Kafka clients. This is the one place that reads the environment
+ * and builds Kafka properties; {@link #load(Map, Map)} takes the environment as a map, so that a
+ * runnable's precedence can be tested without setting variables.
  */
 public final class MeshwardenConfig {
     public static final String NAMESPACE = "meshwarden.";
     public static final String KAFKA_NAMESPACE = "kafka.";
-    public static final String CONFIG_FILE_VARIABLE = "MESHWARDEN_CONFIG_FILE";
     /** Variables the Kafka scripts use for the JVM itself, not client properties. */
     private static final Set<String> KAFKA_SCRIPT_VARIABLES = Set.of("KAFKA_HEAP_OPTS", "KAFKA_OPTS", "KAFKA_JMX_OPTS",
             "KAFKA_LOG4J_OPTS", "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_GC_LOG_OPTS", "KAFKA_DEBUG", "KAFKA_HOME");
@@ -38,25 +39,34 @@ public final class MeshwardenConfig {
 
     /** The configuration of this process: its environment, its config file if any, and the given overrides. */
     public static MeshwardenConfig load(Map<String, String> overrides) {
-        return of(System.getenv(), overrides);
+        return load(System.getenv(), overrides);
     }
 
     /** Built from defaults and the given overrides only; for tests and embedded use. */
     public static MeshwardenConfig defaults(Map<String, String> overrides) {
-        return of(Map.of(), overrides);
+        return load(Map.of(), overrides);
     }
 
-    static MeshwardenConfig of(Map<String, String> environment, Map<String, String> overrides) {
+    /**
+     * The configuration a process with these environment variables and these overrides (keys as in
+     * {@link Settings}, or {@code kafka.*}) has. The config file is the one the overrides name, else
+     * the one the environment names; a config file cannot name another.
+     */
+    public static MeshwardenConfig load(Map<String, String> environment, Map<String, String> overrides) {
+        Map<String, String> fromEnvironment = fromEnvironment(environment);
         Map<String, String> values = new LinkedHashMap<>();
         Settings.ALL.forEach(setting -> values.put(setting.key(), setting.defaultValue()));
-        String file = overrides.getOrDefault("meshwarden.config.file", environment.get(CONFIG_FILE_VARIABLE));
-        if (file != null && !file.isBlank()) {
-            putChecked(values, readFile(Path.of(file)), "config file " + file);
+        String file = overrides.getOrDefault(Settings.CONFIG_FILE.key(), fromEnvironment.getOrDefault(Settings.CONFIG_FILE.key(), ""));
+        if (!file.isBlank()) {
+            Map<String, String> fromFile = readFile(Path.of(file));
+            if (fromFile.containsKey(Settings.CONFIG_FILE.key())) {
+                throw new IllegalArgumentException("config file " + file + " sets " + Settings.CONFIG_FILE.key()
+                        + "; a config file cannot name another");
+            }
+            putChecked(values, fromFile, "config file " + file);
         }
-        putChecked(values, fromEnvironment(environment), "environment");
-        Map<String, String> explicit = new LinkedHashMap<>(overrides);
-        explicit.remove("meshwarden.config.file");
-        putChecked(values, explicit, "overrides");
+        putChecked(values, fromEnvironment, "environment");
+        putChecked(values, overrides, "overrides");
         MeshwardenConfig config = new MeshwardenConfig(values);
         config.validate();
         return config;
@@ -150,7 +160,7 @@ public final class MeshwardenConfig {
     private static Map<String, String> fromEnvironment(Map<String, String> environment) {
         Map<String, String> values = new LinkedHashMap<>();
         environment.forEach((variable, value) -> {
-            if (variable.startsWith("MESHWARDEN_") && !variable.equals(CONFIG_FILE_VARIABLE)) {
+            if (variable.startsWith("MESHWARDEN_")) {
                 values.put(settingForVariable(variable), value);
             } else if (variable.startsWith("KAFKA_") && !KAFKA_SCRIPT_VARIABLES.contains(variable)) {
                 values.put(KAFKA_NAMESPACE + variable.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);

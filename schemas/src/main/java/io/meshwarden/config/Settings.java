@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 
 /** Every setting Meshwarden knows, with its default; the README's configuration table lists these. */
 public final class Settings {
+    public static final Setting CONFIG_FILE = new Setting("meshwarden.config.file", "",
+            "properties file of further settings, read over the defaults and under the environment and command line; empty is none");
     public static final Setting BOOTSTRAP_SERVERS = new Setting("meshwarden.bootstrap.servers", "localhost:9092",
             "Kafka bootstrap servers");
     public static final Setting TOPIC_PREFIX = new Setting("meshwarden.topic.prefix", "mesh.",
@@ -49,7 +51,7 @@ public final class Settings {
     public static final Setting QUALITY_OBSERVED_TOPIC_PATTERN = new Setting("meshwarden.quality.observed.topic.pattern", "",
             "regex of data product output topics the quality processor reads itself (observed mode); empty is off");
 
-    public static final List<Setting> ALL = List.of(BOOTSTRAP_SERVERS, TOPIC_PREFIX, OUTPUT_FORMAT, PROCESSING_GUARANTEE,
+    public static final List<Setting> ALL = List.of(CONFIG_FILE, BOOTSTRAP_SERVERS, TOPIC_PREFIX, OUTPUT_FORMAT, PROCESSING_GUARANTEE,
             COMMIT_INTERVAL_MS, STATE_DIR, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, APPLICATION_ID_PREFIX,
             SLA_ESCALATION_BLOCKING_MS, SLA_ESCALATION_WARNING_MS, SLA_FLAP_CYCLES, SLA_FLAP_WINDOW_MS, SLA_RUNBOOK_BASE_URL,
             SLA_PUNCTUATE_INTERVAL_MS, QUALITY_WINDOW_STEP_MS, QUALITY_GRACE_MS, QUALITY_PUNCTUATION_INTERVAL_MS,

@@ -37,7 +37,7 @@ class MeshwardenConfigTest {
                 "MESHWARDEN_TOPIC_PREFIX", "env.", "MESHWARDEN_BOOTSTRAP_SERVERS", "env:9092",
                 "KAFKA_SECURITY_PROTOCOL", "SSL", "KAFKA_HEAP_OPTS", "-Xmx1g");
 
-        MeshwardenConfig config = MeshwardenConfig.of(env, Map.of("meshwarden.bootstrap.servers", "cli:9092"));
+        MeshwardenConfig config = MeshwardenConfig.load(env, Map.of("meshwarden.bootstrap.servers", "cli:9092"));
 
         assertThat(config.outputFormat()).isEqualTo(OutputFormat.JSON);
         assertThat(config.topics().prefix()).isEqualTo("env.");
@@ -53,7 +53,7 @@ class MeshwardenConfigTest {
     void rejectsAnUnknownSettingNamingIt() {
         assertThatThrownBy(() -> MeshwardenConfig.defaults(Map.of("meshwarden.topic.prefx", "x")))
                 .hasMessageContaining("meshwarden.topic.prefx").hasMessageContaining("meshwarden.topic.prefix");
-        assertThatThrownBy(() -> MeshwardenConfig.of(Map.of("MESHWARDEN_OUTPUT_FROMAT", "json"), Map.of()))
+        assertThatThrownBy(() -> MeshwardenConfig.load(Map.of("MESHWARDEN_OUTPUT_FROMAT", "json"), Map.of()))
                 .hasMessageContaining("MESHWARDEN_OUTPUT_FROMAT");
     }
 
@@ -67,7 +67,29 @@ class MeshwardenConfigTest {
 
     @Test
     void namesTheMissingConfigFile() {
-        assertThatThrownBy(() -> MeshwardenConfig.of(Map.of("MESHWARDEN_CONFIG_FILE", "/nope/mesh.properties"), Map.of()))
+        assertThatThrownBy(() -> MeshwardenConfig.load(Map.of("MESHWARDEN_CONFIG_FILE", "/nope/mesh.properties"), Map.of()))
                 .hasMessageContaining("/nope/mesh.properties");
+    }
+
+    @Test
+    void theConfigFileIsASettingAnOverrideNamesOverTheEnvironment(@TempDir Path dir) throws Exception {
+        Path fromEnvironment = Files.writeString(dir.resolve("env.properties"), "meshwarden.topic.prefix=env-file.\n");
+        Path fromOverride = Files.writeString(dir.resolve("cli.properties"), "meshwarden.topic.prefix=cli-file.\n");
+
+        assertThat(Settings.CONFIG_FILE.environmentVariable()).isEqualTo("MESHWARDEN_CONFIG_FILE");
+        MeshwardenConfig config = MeshwardenConfig.load(Map.of("MESHWARDEN_CONFIG_FILE", fromEnvironment.toString()),
+                Map.of(Settings.CONFIG_FILE.key(), fromOverride.toString()));
+
+        assertThat(config.topics().prefix()).isEqualTo("cli-file.");
+        assertThat(config.get(Settings.CONFIG_FILE)).isEqualTo(fromOverride.toString());
+        assertThat(MeshwardenConfig.defaults(Map.of()).get(Settings.CONFIG_FILE)).isEmpty();
+    }
+
+    @Test
+    void aConfigFileCannotNameAnother(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("mesh.properties"), "meshwarden.config.file=/etc/other.properties\n");
+
+        assertThatThrownBy(() -> MeshwardenConfig.defaults(Map.of(Settings.CONFIG_FILE.key(), file.toString())))
+                .hasMessageContaining(file.toString()).hasMessageContaining("cannot name another");
     }
 }

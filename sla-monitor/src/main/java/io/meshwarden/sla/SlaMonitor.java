@@ -1,5 +1,6 @@
 package io.meshwarden.sla;
 
+import io.meshwarden.schemas.AvroTrust;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.LinkedHashMap;

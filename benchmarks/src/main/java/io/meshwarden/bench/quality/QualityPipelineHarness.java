@@ -5,6 +5,7 @@ import io.meshwarden.config.Settings;
 import io.meshwarden.kafka.embedded.EmbeddedKafkaBroker;
 import io.meshwarden.quality.QualityTopology;
 import io.meshwarden.quality.rolling.QualityOptions;
+import io.meshwarden.schemas.AvroTrust;
 import io.meshwarden.schemas.TopicCatalog;
 import io.meshwarden.schemas.TopicProvisioner;
 import io.meshwarden.schemas.Topics;
@@ -35,7 +36,7 @@ public final class QualityPipelineHarness {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "io.meshwarden.avro");
+        AvroTrust.ensure();
         int metrics = args.length > 0 ? Integer.parseInt(args[0]) : 500_000;
         int products = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         Path stateRoot = Files.createTempDirectory("quality-harness");

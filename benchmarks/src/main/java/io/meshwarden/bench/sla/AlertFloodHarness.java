@@ -5,6 +5,7 @@ import io.meshwarden.avro.Violation;
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.config.Settings;
 import io.meshwarden.kafka.embedded.EmbeddedKafkaBroker;
+import io.meshwarden.schemas.AvroTrust;
 import io.meshwarden.schemas.EventCodec;
 import io.meshwarden.schemas.Topic;
 import io.meshwarden.schemas.TopicCatalog;
@@ -52,7 +53,7 @@ public final class AlertFloodHarness {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "io.meshwarden.avro");
+        AvroTrust.ensure();
         int violations = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int products = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         FloodScenario flood = new FloodScenario(products, EPISODES, Math.max(2, violations / (products * EPISODES)));

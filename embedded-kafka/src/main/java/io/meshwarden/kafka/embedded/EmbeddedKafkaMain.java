@@ -1,20 +1,35 @@
 package io.meshwarden.kafka.embedded;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
 
 /**
  * Runs an {@link EmbeddedKafkaBroker} as a standalone process for local development, until SIGTERM or
- * Ctrl-C. See {@link MainOptions#USAGE} for the options.
+ * Ctrl-C; {@code --help} lists the {@link MainOptions}.
  *
  * <pre>
  * java -jar embedded-kafka/target/embedded-kafka-0.1.0-SNAPSHOT.jar --port 9092 --topic orders:3
  * </pre>
  */
-public final class EmbeddedKafkaMain {
+@Command(name = "embedded-kafka", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs a single-node KRaft Kafka broker on 127.0.0.1 until Ctrl-C or SIGTERM.")
+public final class EmbeddedKafkaMain implements Callable<Integer> {
 
     /** Not named logback.xml, so it is never picked up by applications that have this jar on their classpath. */
     private static final String LOGBACK_CONFIG = "io/meshwarden/kafka/embedded/embedded-kafka-main-logback.xml";
+
+    @Mixin
+    private MainOptions options;
+
+    @Spec
+    private CommandLine.Model.CommandSpec spec;
 
     private EmbeddedKafkaMain() {
     }
@@ -32,21 +47,20 @@ public final class EmbeddedKafkaMain {
 
     /**
      * Parses {@code args}, starts the broker and blocks until the JVM shuts down. Returns early with a
-     * non-zero exit code (2 for bad arguments, 1 when the broker cannot start) after printing why.
+     * non-zero exit code (2 for bad arguments, as picocli does, 1 when the broker cannot start) after
+     * printing why.
      */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        MainOptions options;
-        try {
-            options = MainOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            err.println(MainOptions.USAGE);
-            return 2;
-        }
-        if (options.help()) {
-            out.println(MainOptions.USAGE);
-            return 0;
-        }
+        return new CommandLine(new EmbeddedKafkaMain())
+                .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+                .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
+                .execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         EmbeddedKafkaBroker broker;
         try {
             broker = startWithTopics(options);
@@ -72,10 +86,10 @@ public final class EmbeddedKafkaMain {
     }
 
     private static EmbeddedKafkaBroker startWithTopics(MainOptions options) {
-        EmbeddedKafkaConfig config = EmbeddedKafkaConfig.defaults().withPort(options.port()).withDataDir(options.dataDir());
+        EmbeddedKafkaConfig config = EmbeddedKafkaConfig.defaults().withPort(options.port).withDataDir(options.dataDir);
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(config);
         try {
-            for (MainOptions.TopicSpec topic : options.topics()) {
+            for (MainOptions.TopicSpec topic : options.topics) {
                 broker.createTopic(topic.name(), topic.partitions(), false);
             }
             return broker;

@@ -3,107 +3,80 @@ package io.meshwarden.kafka.embedded;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
- * Command-line options of {@link EmbeddedKafkaMain}, parsed by hand to keep this module free of a CLI
- * library. Every mistake becomes an {@link IllegalArgumentException} whose message can be shown as-is.
- *
- * @param port    client port, 9092 unless {@code --port} says otherwise (0 picks a free one)
- * @param dataDir persistent data directory, or {@code null} for a temporary one
- * @param topics  topics to create at startup, in the order given
- * @param help    whether {@code --help} was asked for
+ * Command-line options of {@link EmbeddedKafkaMain}, parsed by picocli. They are the broker's own
+ * (port, data directory, topics), not Meshwarden settings: this module knows nothing of the layered
+ * configuration, which is why the standalone broker takes no {@code --config} and reads no variables.
  */
-record MainOptions(int port, Path dataDir, List<TopicSpec> topics, boolean help) {
-
+final class MainOptions {
     static final int DEFAULT_PORT = 9092;
 
-    static final String USAGE = String.join(System.lineSeparator(),
-            "Usage: EmbeddedKafkaMain [--port N] [--data-dir DIR] [--topic NAME[:PARTITIONS]]...",
-            "  --port N                   client port on 127.0.0.1 (default 9092, 0 = any free port)",
-            "  --data-dir DIR             keep data in DIR across restarts (default: temp dir, deleted on exit)",
-            "  --topic NAME[:PARTITIONS]  create a topic at startup (default 1 partition); repeatable",
-            "  --help                     show this help");
+    @Option(names = "--port", paramLabel = "N", defaultValue = "" + DEFAULT_PORT, converter = PortConverter.class,
+            description = "Client port on 127.0.0.1; 0 picks any free port (default: ${DEFAULT-VALUE}).")
+    int port;
 
-    MainOptions {
-        topics = List.copyOf(topics);
-    }
+    @Option(names = "--data-dir", paramLabel = "DIR", converter = DirectoryConverter.class,
+            description = "Keep data in DIR across restarts (default: a temporary directory, deleted on exit).")
+    Path dataDir;
+
+    @Option(names = "--topic", paramLabel = "NAME[:PARTITIONS]", converter = TopicConverter.class,
+            description = "Create a topic at start, with 1 partition unless given; repeatable.")
+    List<TopicSpec> topics = new ArrayList<>();
 
     /** A topic to create at startup. */
     record TopicSpec(String name, int partitions) {
     }
 
-    static MainOptions parse(String... args) {
-        int port = DEFAULT_PORT;
-        Path dataDir = null;
-        List<TopicSpec> topics = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String option = arg;
-            String inlineValue = null;
-            int equals = arg.indexOf('=');
-            if (arg.startsWith("--") && equals > 0) {
-                option = arg.substring(0, equals);
-                inlineValue = arg.substring(equals + 1);
+    static final class PortConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int port = whole(value, "'" + value + "' is not a number");
+            if (port < 0 || port > 65_535) {
+                throw new TypeConversionException("must be between 0 and 65535, was " + port);
             }
-            switch (option) {
-                case "--help", "-h" -> {
-                    return new MainOptions(port, dataDir, topics, true);
-                }
-                case "--port" -> port = parsePort(inlineValue != null ? inlineValue : valueAfter(args, i++, option));
-                case "--data-dir" -> dataDir = parseDataDir(inlineValue != null ? inlineValue : valueAfter(args, i++, option));
-                case "--topic" -> topics.add(parseTopic(inlineValue != null ? inlineValue : valueAfter(args, i++, option)));
-                default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
+            return port;
+        }
+    }
+
+    static final class DirectoryConverter implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            if (value.isBlank()) {
+                throw new TypeConversionException("must not be empty");
             }
+            return Path.of(value);
         }
-        return new MainOptions(port, dataDir, topics, false);
     }
 
-    private static String valueAfter(String[] args, int index, String option) {
-        if (index + 1 >= args.length || args[index + 1].startsWith("--")) {
-            throw new IllegalArgumentException(option + " needs a value");
+    static final class TopicConverter implements ITypeConverter<TopicSpec> {
+        @Override
+        public TopicSpec convert(String value) {
+            int colon = value.lastIndexOf(':');
+            String name = colon < 0 ? value : value.substring(0, colon);
+            if (name.isBlank()) {
+                throw new TypeConversionException("needs a name, was '" + value + "'");
+            }
+            if (colon < 0) {
+                return new TopicSpec(name, 1);
+            }
+            String count = value.substring(colon + 1);
+            int partitions = whole(count, value + ": partitions must be a number, was '" + count + "'");
+            if (partitions < 1) {
+                throw new TypeConversionException(value + ": partitions must be at least 1, was " + partitions);
+            }
+            return new TopicSpec(name, partitions);
         }
-        return args[index + 1];
     }
 
-    private static int parsePort(String value) {
-        int port;
+    private static int whole(String value, String problem) {
         try {
-            port = Integer.parseInt(value.trim());
+            return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--port must be a number, was '" + value + "'");
+            throw new TypeConversionException(problem);
         }
-        if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("--port must be between 0 and 65535, was " + port);
-        }
-        return port;
-    }
-
-    private static Path parseDataDir(String value) {
-        if (value.isBlank()) {
-            throw new IllegalArgumentException("--data-dir must not be empty");
-        }
-        return Path.of(value);
-    }
-
-    private static TopicSpec parseTopic(String value) {
-        int colon = value.lastIndexOf(':');
-        String name = colon < 0 ? value : value.substring(0, colon);
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("--topic needs a name, was '" + value + "'");
-        }
-        if (colon < 0) {
-            return new TopicSpec(name, 1);
-        }
-        String count = value.substring(colon + 1);
-        int partitions;
-        try {
-            partitions = Integer.parseInt(count.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--topic " + value + ": partitions must be a number, was '" + count + "'");
-        }
-        if (partitions < 1) {
-            throw new IllegalArgumentException("--topic " + value + ": partitions must be at least 1, was " + partitions);
-        }
-        return new TopicSpec(name, partitions);
     }
 }

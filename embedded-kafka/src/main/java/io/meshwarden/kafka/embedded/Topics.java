@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -17,17 +17,21 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Creates topics idempotently through the broker's admin client and waits until they can be used.
  *
  * <p>A topic that {@code CreateTopics} reports as created may still have partitions without a leader for a
  * moment; a producer that races ahead would see {@code UNKNOWN_TOPIC_OR_PARTITION}. Waiting for leaders
- * here spares every test its own retry loop.
+ * here spares every test its own retry loop. Waits poll with Awaitility, in the calling thread (so an
+ * interrupt reaches the admin call) and without its test-only habit of failing on other threads'
+ * uncaught exceptions.
  */
 final class Topics {
 
-    private static final long POLL_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
 
     private final Admin admin;
     private final Duration timeout;
@@ -66,7 +70,7 @@ final class Topics {
         poll(count + " brokers to become ready", () -> get(admin.describeCluster().nodes()).size() >= count);
     }
 
-    private void awaitLeaders(Set<String> names) {
+    void awaitLeaders(Set<String> names) {
         poll("leaders for topics " + names, () -> {
             Map<String, TopicDescription> descriptions = get(admin.describeTopics(names).allTopicNames());
             return descriptions.values().stream()
@@ -76,26 +80,30 @@ final class Topics {
         });
     }
 
+    /**
+     * Polls until the condition holds. A retriable admin error counts as "not yet" and, on timeout,
+     * is the cause of the error; any other error ends the wait at once.
+     */
     private void poll(String what, Condition condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Throwable lastFailure = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                if (condition.holds()) {
-                    return;
-                }
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof RetriableException)) {
-                    throw new EmbeddedKafkaException("failed waiting for " + what, e.getCause());
-                }
-                lastFailure = e.getCause();
-            }
-            LockSupport.parkNanos(POLL_INTERVAL_NANOS);
-            if (Thread.currentThread().isInterrupted()) {
-                throw new EmbeddedKafkaException("interrupted while waiting for " + what);
-            }
+        AtomicReference<Throwable> lastFailure = new AtomicReference<>();
+        try {
+            Awaitility.await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(POLL_INTERVAL)
+                    .pollInSameThread().dontCatchUncaughtExceptions()
+                    .until(() -> {
+                        try {
+                            return condition.holds();
+                        } catch (ExecutionException e) {
+                            if (!(e.getCause() instanceof RetriableException)) {
+                                throw new EmbeddedKafkaException("failed waiting for " + what, e.getCause());
+                            }
+                            lastFailure.set(e.getCause());
+                            return false;
+                        }
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new EmbeddedKafkaException("timed out after " + timeout.toSeconds() + " s waiting for " + what,
+                    lastFailure.get());
         }
-        throw new EmbeddedKafkaException("timed out after " + timeout.toSeconds() + " s waiting for " + what, lastFailure);
     }
 
     private <T> T get(KafkaFuture<T> future) throws ExecutionException {

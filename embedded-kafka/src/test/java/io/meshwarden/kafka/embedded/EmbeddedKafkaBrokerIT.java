@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +31,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -54,6 +56,18 @@ class EmbeddedKafkaBrokerIT {
     @AfterAll
     static void stopBroker() {
         broker.close();
+    }
+
+    @Test
+    void aWaitThatTimesOutSaysWhatItAwaitedHowLongAndTheLastFailure() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            Topics topics = new Topics(admin, Duration.ofSeconds(1));
+
+            assertThatThrownBy(() -> topics.awaitLeaders(Set.of("never-created")))
+                    .isInstanceOf(EmbeddedKafkaException.class)
+                    .hasMessage("timed out after 1 s waiting for leaders for topics [never-created]")
+                    .hasCauseInstanceOf(UnknownTopicOrPartitionException.class);
+        }
     }
 
     @Test

@@ -10,11 +10,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
 
 class EmbeddedKafkaMainTest {
 
@@ -23,41 +23,43 @@ class EmbeddedKafkaMainTest {
 
     @Test
     void defaultsToPort9092WithATemporaryDirectoryAndNoTopics() {
-        MainOptions options = MainOptions.parse();
+        MainOptions options = parse();
 
-        assertThat(options).isEqualTo(new MainOptions(9092, null, List.of(), false));
+        assertThat(options.port).isEqualTo(9092);
+        assertThat(options.dataDir).isNull();
+        assertThat(options.topics).isEmpty();
     }
 
     @Test
     void parsesEveryOptionInBothSpellings() {
-        MainOptions options = MainOptions.parse("--port", "19092", "--data-dir", "/var/tmp/kafka",
-                "--topic", "orders", "--topic=payments:3", "--port=19093");
+        MainOptions options = parse("--port=19093", "--data-dir", "/var/tmp/kafka",
+                "--topic", "orders", "--topic=payments:3");
 
-        assertThat(options.port()).isEqualTo(19093);
-        assertThat(options.dataDir()).isEqualTo(Path.of("/var/tmp/kafka"));
-        assertThat(options.topics()).containsExactly(
+        assertThat(options.port).isEqualTo(19093);
+        assertThat(options.dataDir).isEqualTo(Path.of("/var/tmp/kafka"));
+        assertThat(options.topics).containsExactly(
                 new MainOptions.TopicSpec("orders", 1), new MainOptions.TopicSpec("payments", 3));
-        assertThat(options.help()).isFalse();
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            --bogus                  | unknown option '--bogus'
-            --port                   | --port needs a value
-            --port --topic           | --port needs a value
-            --port abc               | --port must be a number, was 'abc'
-            --port 70000             | --port must be between 0 and 65535, was 70000
-            --port -1                | --port must be between 0 and 65535, was -1
-            --data-dir               | --data-dir needs a value
-            --topic :3               | --topic needs a name, was ':3'
-            --topic orders:x         | --topic orders:x: partitions must be a number, was 'x'
-            --topic orders:0         | --topic orders:0: partitions must be at least 1, was 0
+            --bogus                  | Unknown option: '--bogus'
+            --port 1 --port 2        | option '--port' (N) should be specified only once
+            --port                   | Missing required parameter for option '--port' (N)
+            --port --topic           | Expected parameter for option '--port' but found '--topic'
+            --port abc               | Invalid value for option '--port': 'abc' is not a number
+            --port 70000             | Invalid value for option '--port': must be between 0 and 65535, was 70000
+            --port -1                | Invalid value for option '--port': must be between 0 and 65535, was -1
+            --data-dir               | Missing required parameter for option '--data-dir' (DIR)
+            --topic :3               | Invalid value for option '--topic' (NAME[:PARTITIONS]): needs a name, was ':3'
+            --topic orders:x         | Invalid value for option '--topic' (NAME[:PARTITIONS]): orders:x: partitions must be a number, was 'x'
+            --topic orders:0         | Invalid value for option '--topic' (NAME[:PARTITIONS]): orders:0: partitions must be at least 1, was 0
             """)
     void rejectsBadArgumentsWithAClearMessage(String commandLine, String message) {
         String[] args = commandLine.trim().split("\\s+");
 
-        assertThatThrownBy(() -> MainOptions.parse(args))
-                .isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> parse(args))
+                .isInstanceOf(CommandLine.ParameterException.class)
                 .hasMessage(message);
     }
 
@@ -67,8 +69,8 @@ class EmbeddedKafkaMainTest {
 
         assertThat(exitCode).isEqualTo(2);
         assertThat(text(out)).isEmpty();
-        assertThat(text(err)).startsWith("error: --port must be a number, was 'abc'")
-                .contains("Usage: EmbeddedKafkaMain");
+        assertThat(text(err)).startsWith("Invalid value for option '--port': 'abc' is not a number")
+                .contains("Usage: embedded-kafka");
     }
 
     @Test
@@ -76,7 +78,7 @@ class EmbeddedKafkaMainTest {
         int exitCode = EmbeddedKafkaMain.run(new String[] {"--help"}, print(out), print(err));
 
         assertThat(exitCode).isZero();
-        assertThat(text(out)).contains("--port N", "--data-dir DIR", "--topic NAME[:PARTITIONS]");
+        assertThat(text(out)).contains("--port=N", "--data-dir=DIR", "--topic=NAME[:PARTITIONS]", "--help");
         assertThat(text(err)).isEmpty();
     }
 
@@ -92,6 +94,12 @@ class EmbeddedKafkaMainTest {
                     .isEqualTo("error: port " + taken.getLocalPort()
                             + " on 127.0.0.1 is already in use; stop whatever listens there or pass --port");
         }
+    }
+
+    private static MainOptions parse(String... args) {
+        MainOptions options = new MainOptions();
+        new CommandLine(options).parseArgs(args);
+        return options;
     }
 
     private static PrintStream print(ByteArrayOutputStream target) {

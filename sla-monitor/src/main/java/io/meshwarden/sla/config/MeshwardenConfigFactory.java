@@ -13,25 +13,30 @@ import java.util.TreeMap;
 /**
  * Builds the one {@link MeshwardenConfig} of the service from the Micronaut environment: every
  * {@code meshwarden.*} property (and {@code kafka.*}, passed to the Kafka clients) set in
- * application.yml, system properties, the command line or the properties given to
- * {@link io.meshwarden.sla.SlaMonitor#start} becomes an override of {@link MeshwardenConfig#load},
- * which layers them over its defaults, its config file and the environment variables. Environment
- * variables are left to {@code MeshwardenConfig}, the one reader of the environment; Micronaut's
- * relaxed copies of them ({@code meshwarden.topic-prefix} for {@code MESHWARDEN_TOPIC_PREFIX}) would
- * be rejected as unknown keys. An unknown {@code meshwarden.*} key fails start-up with a list of
- * the known ones.
+ * application.yml, system properties, the command line ({@code --meshwarden.topic.prefix=x}) or the
+ * properties given to {@link io.meshwarden.sla.SlaMonitor#start} becomes an override of
+ * {@link MeshwardenConfig#load}, which layers them over its defaults, its config file and the
+ * environment variables. Environment variables are left to {@code MeshwardenConfig}, the one reader of
+ * the environment; Micronaut's relaxed copies of them ({@code meshwarden.topic-prefix} for
+ * {@code MESHWARDEN_TOPIC_PREFIX}) would be rejected as unknown keys. An unknown {@code meshwarden.*}
+ * key fails start-up with a list of the known ones.
  */
 @Factory
 public class MeshwardenConfigFactory {
 
     @Singleton
     public MeshwardenConfig meshwardenConfig(Environment environment) {
-        return MeshwardenConfig.load(overrides(environment));
+        return config(environment, System.getenv());
     }
 
     @Singleton
     public TopicCatalog topicCatalog(MeshwardenConfig config) {
         return config.topics();
+    }
+
+    /** The configuration of a service with this Micronaut environment and these environment variables. */
+    public static MeshwardenConfig config(Environment environment, Map<String, String> variables) {
+        return MeshwardenConfig.load(variables, overrides(environment));
     }
 
     /** The Meshwarden and Kafka keys of every property source but the environment variables, values resolved. */

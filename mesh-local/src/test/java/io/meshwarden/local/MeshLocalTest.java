@@ -1,0 +1,70 @@
+package io.meshwarden.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meshwarden.config.ConfigLayers;
+import io.meshwarden.config.MeshwardenConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * mesh-local's command line over its layered configuration: code, file, environment, options. What
+ * {@code MESHWARDEN_OUTPUT_FORMAT=json ./mesh-local.sh} once lost to the options' default values.
+ */
+class MeshLocalTest {
+    private static final String EMBEDDED = "127.0.0.1:19092";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void followsThePrecedenceCodeFileEnvironmentCommandLine() throws IOException {
+        ConfigLayers.Configs configs = ConfigLayers.in(dir).assertPrecedence(MeshLocalTest::config,
+                "--topic-prefix", "cli.", "--output-format", "avro");
+
+        assertThat(configs.withoutOptions().bootstrapServers()).as("its own broker, whatever the environment says")
+                .isEqualTo(EMBEDDED);
+    }
+
+    @Test
+    void theConfigOptionNamesTheFile() throws IOException {
+        ConfigLayers layers = ConfigLayers.in(dir);
+
+        layers.assertCommandLineNamesTheFile(MeshLocalTest::config, "--config", layers.file().toString());
+    }
+
+    @Test
+    void runsItsOwnBrokerUnlessTheBootstrapOptionNamesACluster() {
+        assertThat(parse(Map.of("MESHWARDEN_BOOTSTRAP_SERVERS", "env:9092")).bootstrapServers()).isEmpty();
+        assertThat(parse(Map.of(), "--bootstrap-servers", "cli:9092", "--no-demo").bootstrapServers()).contains("cli:9092");
+    }
+
+    @Test
+    void helpShowsTheLayeredSettingsWithoutDefaultValuesOfTheirOwn() {
+        StringWriter out = new StringWriter();
+
+        int exitCode = new CommandLine(new MeshLocal(Map.of())).setOut(new PrintWriter(out, true)).execute("--help");
+
+        assertThat(exitCode).isZero();
+        assertThat(out.toString()).contains("Usage: mesh-local", "--output-format=avro|json", "--topic-prefix=PREFIX",
+                "--config=FILE", "(default: 9092)", "MESHWARDEN_CONFIG_FILE")
+                .doesNotContain("(default: avro)", "(default: mesh.)");
+        assertThat(parse(Map.of()).settings()).isEmpty();
+    }
+
+    private static MeshwardenConfig config(Map<String, String> environment, String... args) {
+        return parse(environment, args).config(EMBEDDED);
+    }
+
+    private static LocalOptions parse(Map<String, String> environment, String... args) {
+        MeshLocal main = new MeshLocal(environment);
+        new CommandLine(main).parseArgs(args);
+        return main.options();
+    }
+}
