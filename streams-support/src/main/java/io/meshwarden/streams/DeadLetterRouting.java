@@ -87,7 +87,7 @@ public final class DeadLetterRouting {
         if (partitioning == Partitioning.AS_WRITTEN) {
             return raw;
         }
-        return raw.processValues(IngressStamp::new, Named.as(name + "-ingress"))
+        return raw.process(IngressStamp::new, Named.as(name + "-ingress"))
                 .repartition(Repartitioned.<byte[], byte[]>as(name + "-by-key")
                         .withKeySerde(Serdes.ByteArray()).withValueSerde(Serdes.ByteArray()));
     }

@@ -23,7 +23,7 @@ public final class DeadLetters {
     /** The dead letter of the record {@code context} is processing now, which carries {@code headers}. */
     public static DeadLetter of(ProcessorContext<?, ?> context, Headers headers, DeadLetterReason reason, String message) {
         Ingress source = Ingress.stampedOn(headers).orElseGet(() -> Ingress.of(context.recordMetadata().orElseThrow(
-                () -> new IllegalStateException("a record from a source topic always has metadata"))));
+                () -> new IllegalStateException("a record from a source topic always has metadata")), false));
         return new DeadLetter(reason, message, source.topic(), source.partition(), source.offset(),
                 Instant.ofEpochMilli(context.currentSystemTimeMs()));
     }
