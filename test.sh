@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests, then integration tests against a real in-process Kafka broker.
 # On a fresh Debian machine it first installs what the tests drive (Java, Maven, headless
-# Chromium and its driver for the dashboard test), then runs Maven. Arguments go to Maven,
+# Chromium and its driver for the dashboard test, kcat as the librdkafka producer), then runs Maven. Arguments go to Maven,
 # e.g. ./test.sh -pl quality-streams -am.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -12,6 +12,7 @@ declare -A packages=(
   [mvn]=maven
   [chromium]=chromium
   [chromedriver]=chromium-driver
+  [kcat]=kcat
 )
 missing=()
 for command in "${!packages[@]}"; do

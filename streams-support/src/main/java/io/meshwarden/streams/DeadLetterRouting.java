@@ -14,6 +14,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 
 /**
@@ -30,13 +31,14 @@ public final class DeadLetterRouting {
     /**
      * Events keyed by the product id they name.
      *
-     * @param name prefix of every processor this adds, e.g. {@code contract-changes}
-     * @param productId the product id an event names, which its key must equal
+     * @param productId    the product id an event names, which its key must equal
+     * @param partitioning whether producers outside Meshwarden write {@code source}; see {@link #raw}
+     * @param name         prefix of every processor this adds, e.g. {@code contract-changes}
      */
     public static <T extends SpecificRecord> KStream<String, T> decodedStream(
             StreamsBuilder builder, TopicCatalog topics, Topic<String, T> source, Class<T> type,
-            Function<T, String> productId, String name) {
-        return decodedStream(builder, topics, source, type, InputRule.keyedByProductId(productId), name);
+            Function<T, String> productId, Partitioning partitioning, String name) {
+        return decodedStream(builder, topics, source, type, InputRule.keyedByProductId(productId), partitioning, name);
     }
 
     /**
@@ -46,16 +48,16 @@ public final class DeadLetterRouting {
      */
     public static <T extends SpecificRecord> KStream<String, T> decodedStream(
             StreamsBuilder builder, TopicCatalog topics, Topic<String, T> source, Class<T> type, InputRule<T> rule,
-            String name) {
-        return routed(builder, topics, source, type, rule, name)
+            Partitioning partitioning, String name) {
+        return routed(builder, topics, source, type, rule, partitioning, name)
                 .mapValues(value -> ((Decoded.Ok<T>) value).value(), Named.as(name + "-value"));
     }
 
     /** Events keyed by the product id they name, each with the bytes it arrived as. */
     public static <T extends SpecificRecord> KStream<String, Sourced<T>> decodedStreamWithOriginal(
             StreamsBuilder builder, TopicCatalog topics, Topic<String, T> source, Class<T> type,
-            Function<T, String> productId, String name) {
-        return routed(builder, topics, source, type, InputRule.keyedByProductId(productId), name)
+            Function<T, String> productId, Partitioning partitioning, String name) {
+        return routed(builder, topics, source, type, InputRule.keyedByProductId(productId), partitioning, name)
                 .mapValues(value -> {
                     Decoded.Ok<T> ok = (Decoded.Ok<T>) value;
                     return new Sourced<>(ok.value(), ok.key(), ok.bytes());
@@ -65,10 +67,29 @@ public final class DeadLetterRouting {
     /** Decodes with the codec of {@code type} and {@code rule}; see {@link #routed(TopicCatalog, KStream, ProcessorSupplier, String)}. */
     private static <T extends SpecificRecord> KStream<String, Decoded<T>> routed(
             StreamsBuilder builder, TopicCatalog topics, Topic<String, T> source, Class<T> type, InputRule<T> rule,
-            String name) {
+            Partitioning partitioning, String name) {
+        return routed(topics, raw(builder, source, partitioning, name),
+                () -> new DecodeProcessor<>(EventCodec.of(type), rule), name);
+    }
+
+    /**
+     * The records of {@code source} as bytes, through the source {@code <name>-source}. With
+     * {@link Partitioning#BY_KEY} they are first stamped with their {@link Ingress}
+     * ({@code <name>-ingress}) and re-keyed, still undecoded, through the repartition topic
+     * {@code <name>-by-key}, so that every record of a key reaches the task that owns the key
+     * whichever partition its producer chose. Undecoded, because decoding once after the hop is
+     * cheaper than carrying decoded events and their original bytes through it.
+     */
+    public static KStream<byte[], byte[]> raw(StreamsBuilder builder, Topic<?, ?> source, Partitioning partitioning,
+                                              String name) {
         KStream<byte[], byte[]> raw = builder.stream(source.name(),
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-source"));
-        return routed(topics, raw, () -> new DecodeProcessor<>(EventCodec.of(type), rule), name);
+        if (partitioning == Partitioning.AS_WRITTEN) {
+            return raw;
+        }
+        return raw.process(IngressStamp::new, Named.as(name + "-ingress"))
+                .repartition(Repartitioned.<byte[], byte[]>as(name + "-by-key")
+                        .withKeySerde(Serdes.ByteArray()).withValueSerde(Serdes.ByteArray()));
     }
 
     /**

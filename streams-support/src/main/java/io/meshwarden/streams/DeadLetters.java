@@ -3,14 +3,15 @@ package io.meshwarden.streams;
 import io.meshwarden.schemas.DeadLetter;
 import io.meshwarden.schemas.DeadLetterReason;
 import java.time.Instant;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * Turns the record a processor is rejecting into the record it forwards towards the dead-letter
- * topic: the reason and message, the source topic, partition and offset (from the processor
- * context's record metadata) and the failure time (the context's wall clock) as
+ * topic: the reason and message, the source topic, partition and offset (the record's
+ * {@link Ingress} when it was re-keyed on its way here, else the processor context's record
+ * metadata) and the failure time (the context's wall clock) as
  * {@link DeadLetter} headers added to the record's own. The record keeps its timestamp. Every
  * processor that rejects input builds its dead letter here, so the headers mean the same
  * whichever processor wrote them.
@@ -19,10 +20,10 @@ public final class DeadLetters {
     private DeadLetters() {
     }
 
-    /** The dead letter of the record {@code context} is processing now. */
-    public static DeadLetter of(ProcessorContext<?, ?> context, DeadLetterReason reason, String message) {
-        RecordMetadata source = context.recordMetadata().orElseThrow(
-                () -> new IllegalStateException("a record from a source topic always has metadata"));
+    /** The dead letter of the record {@code context} is processing now, which carries {@code headers}. */
+    public static DeadLetter of(ProcessorContext<?, ?> context, Headers headers, DeadLetterReason reason, String message) {
+        Ingress source = Ingress.stampedOn(headers).orElseGet(() -> Ingress.of(context.recordMetadata().orElseThrow(
+                () -> new IllegalStateException("a record from a source topic always has metadata")), false));
         return new DeadLetter(reason, message, source.topic(), source.partition(), source.offset(),
                 Instant.ofEpochMilli(context.currentSystemTimeMs()));
     }
@@ -30,7 +31,9 @@ public final class DeadLetters {
     /** {@code rejected}, as {@code key} and {@code value}, with the dead-letter headers added to its own. */
     public static <K, V> Record<K, V> record(ProcessorContext<?, ?> context, Record<?, ?> rejected, K key, V value,
                                              DeadLetterReason reason, String message) {
-        return new Record<>(key, value, rejected.timestamp(), of(context, reason, message).appendTo(rejected.headers()));
+        DeadLetter deadLetter = of(context, rejected.headers(), reason, message);
+        // The source headers now say where it came from; the ingress stamp would only repeat it.
+        return new Record<>(key, value, rejected.timestamp(), deadLetter.appendTo(Ingress.withoutStamp(rejected.headers())));
     }
 
     /** {@code rejected} as a {@link Decoded.Failed} of its original bytes, for {@link DeadLetterRouting} to send on. */

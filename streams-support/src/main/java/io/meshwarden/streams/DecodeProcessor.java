@@ -33,7 +33,9 @@ final class DecodeProcessor<T extends SpecificRecord> implements Processor<byte[
     }
 
     @Override
-    public void process(Record<byte[], byte[]> record) {
+    public void process(Record<byte[], byte[]> arrived) {
+        // A keyless record that crossed a repartition topic under a stand-in key is keyless again here.
+        Record<byte[], byte[]> record = arrived.withKey(Ingress.originalKey(arrived.key(), arrived.headers()));
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
         T value;
         try {

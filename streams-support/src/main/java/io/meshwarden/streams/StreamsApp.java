@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
  * {@link ThreadFailurePolicy}: the thread is replaced up to 3 times in 10 minutes (by default), after
  * which the client shuts down; the state is then ERROR, health reports DOWN and the orchestrator
  * restarts the process. Bad records never reach it: they go to the dead-letter topic.</li>
+ * <li>{@link #readiness} says whether the application is alive and whether it is ready (RUNNING,
+ * nothing restoring), for liveness and readiness probes.</li>
  * <li>{@link #keyValueStore} gives a read-only view of a store, or a {@link StoreUnavailableException}
  * while the application is not RUNNING.</li>
  * <li>{@link #close} waits up to 30 seconds and leaves the consumer group, so a restarted instance gets
@@ -52,11 +54,13 @@ public final class StreamsApp implements AutoCloseable {
     private final Properties properties;
     private final KafkaStreams streams;
     private final List<KafkaStreams.StateListener> listeners = new CopyOnWriteArrayList<>();
+    private final RestoreTracker restores = new RestoreTracker();
 
     StreamsApp(Properties properties, Topology topology, ThreadFailurePolicy threadFailures) {
         this.properties = properties;
         this.streams = new KafkaStreams(topology, properties);
         streams.setStateListener(this::changed);
+        streams.setGlobalStateRestoreListener(restores);
         streams.setUncaughtExceptionHandler(exception -> {
             StreamThreadExceptionResponse response = threadFailures.handle(exception);
             LOG.error("Kafka Streams {}: a stream thread failed; {} ({})", applicationId(),
@@ -107,6 +111,11 @@ public final class StreamsApp implements AutoCloseable {
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /** Whether the application is alive and whether it is ready to answer; see {@link Readiness}. */
+    public Readiness readiness() {
+        return new Readiness(streams.state(), restores.restoringPartitions());
     }
 
     public String applicationId() {

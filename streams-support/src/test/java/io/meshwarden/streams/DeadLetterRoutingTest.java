@@ -41,7 +41,7 @@ class DeadLetterRoutingTest {
         InputRule<AlertCommand> rule = new InputRule<>("alert id", AlertCommand::getAlertId,
                 command -> command.getAlertId().contains("/") ? null : "alertId must be <productId>/<ruleId>");
         DeadLetterRouting.decodedStream(builder, topics, topics.topic(Topics.ALERT_COMMANDS), AlertCommand.class, rule,
-                        "commands")
+                        Partitioning.AS_WRITTEN, "commands")
                 .mapValues(command -> command.getAction().name())
                 .to(DECODED, Produced.with(Serdes.String(), Serdes.String()));
         return builder.build();

@@ -53,8 +53,13 @@ final class KraftStorage {
         return Files.isRegularFile(logDir.resolve(META_PROPERTIES));
     }
 
-    /** Formats {@code logDir} for {@code config}; returns false when it already was formatted. */
+    /** Formats {@code logDir} for {@code config} in a new cluster; returns false when it already was formatted. */
     static boolean formatIfNeeded(Path logDir, KafkaConfig config) {
+        return formatIfNeeded(logDir, config, Uuid.randomUuid().toString());
+    }
+
+    /** Formats {@code logDir} for {@code config} as a node of cluster {@code clusterId}; false when it already was formatted. */
+    static boolean formatIfNeeded(Path logDir, KafkaConfig config, String clusterId) {
         if (isFormatted(logDir)) {
             return false;
         }
@@ -62,7 +67,7 @@ final class KraftStorage {
                 // The formatter reports progress on stdout, which would end up in the middle of test output.
                 .setPrintStream(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8))
                 .setNodeId(config.nodeId())
-                .setClusterId(Uuid.randomUuid().toString())
+                .setClusterId(clusterId)
                 .setControllerListenerName(config.controllerListenerNames().get(0))
                 .setMetadataLogDirectory(config.metadataLogDir())
                 .setUnstableFeatureVersionsEnabled(false)

@@ -65,6 +65,11 @@ final class Topics {
         poll("broker to become ready", () -> !get(admin.describeCluster().nodes()).isEmpty());
     }
 
+    /** Waits until {@code count} brokers are registered and unfenced. */
+    void awaitNodes(int count) {
+        poll(count + " brokers to become ready", () -> get(admin.describeCluster().nodes()).size() >= count);
+    }
+
     void awaitLeaders(Set<String> names) {
         poll("leaders for topics " + names, () -> {
             Map<String, TopicDescription> descriptions = get(admin.describeTopics(names).allTopicNames());

@@ -6,6 +6,7 @@ import io.meshwarden.avro.Decision;
 import io.meshwarden.avro.PolicySet;
 import io.meshwarden.avro.Violation;
 import io.meshwarden.streams.DeadLetterRouting;
+import io.meshwarden.streams.Partitioning;
 import io.meshwarden.schemas.EventSerde;
 import io.meshwarden.schemas.OutputFormat;
 import io.meshwarden.schemas.Topic;
@@ -52,7 +53,8 @@ public final class GovernanceTopology {
 
         Topic<String, ContractChange> changes = topics.topic(Topics.CONTRACT_CHANGES);
         KStream<String, GovernanceOutcome> outcomes = DeadLetterRouting
-                .decodedStream(builder, topics, changes, ContractChange.class, ContractChange::getProductId, "contract-changes")
+                .decodedStream(builder, topics, changes, ContractChange.class, ContractChange::getProductId,
+                        Partitioning.BY_KEY, "contract-changes")
                 .process(() -> new ContractGovernanceProcessor(cache), Named.as("evaluate-contract"),
                         ACCEPTED_CONTRACTS_STORE, LINEAGE_STORE);
 
@@ -81,7 +83,9 @@ public final class GovernanceTopology {
         Topic<String, PolicySet> inForce = topics.topic(Topics.POLICIES_IN_FORCE);
         // One partition: every set is admitted against the same view of the global set, in publish order.
         KStream<String, PolicyAdmissionResult> results = DeadLetterRouting
-                .decodedStream(builder, topics, topics.topic(Topics.POLICIES), PolicySet.class, PolicySet::getId, "policies")
+                .decodedStream(builder, topics, topics.topic(Topics.POLICIES), PolicySet.class, PolicySet::getId,
+                        // Admitted on one partition just below, whatever partition a set arrived on.
+                        Partitioning.AS_WRITTEN, "policies")
                 .repartition(Repartitioned.<String, PolicySet>as("policies-single-partition").withNumberOfPartitions(1)
                         .withKeySerde(Serdes.String()).withValueSerde(new EventSerde<>(PolicySet.class, OutputFormat.AVRO)))
                 .process(() -> new PolicyAdmissionProcessor(POLICY_SETS_STORE, cache), Named.as("admit-policy-set"),

@@ -9,6 +9,7 @@ import io.meshwarden.quality.completeness.WindowState;
 import io.meshwarden.quality.freshness.FreshnessState;
 import io.meshwarden.quality.observed.ObservedTopology;
 import io.meshwarden.streams.DeadLetterRouting;
+import io.meshwarden.streams.Partitioning;
 import io.meshwarden.schemas.EventCodec;
 import io.meshwarden.schemas.EventSerde;
 import io.meshwarden.schemas.OutputFormat;
@@ -55,10 +56,10 @@ public final class RollingQualityTopology {
         store(builder, CLOCK_STORE, Serdes.Long());
 
         KStream<String, QualityInput> contracts = DeadLetterRouting.decodedStream(builder, topics, topics.topic(Topics.CATALOG),
-                        DataProductContract.class, DataProductContract::getId, "quality-catalog")
+                        DataProductContract.class, DataProductContract::getId, Partitioning.AS_WRITTEN, "quality-catalog")
                 .mapValues(contract -> (QualityInput) new QualityInput.Contract(contract), Named.as("quality-catalog-input"));
         KStream<String, QualityInput> inputs = DeadLetterRouting.decodedStreamWithOriginal(builder, topics,
-                        topics.topic(Topics.METRICS), MetricEvent.class, MetricEvent::getProductId, "metrics")
+                        topics.topic(Topics.METRICS), MetricEvent.class, MetricEvent::getProductId, Partitioning.BY_KEY, "metrics")
                 .mapValues(metric -> (QualityInput) new QualityInput.Metric(metric.event(), metric.originalKey(),
                         metric.originalValue()), Named.as("metrics-input"))
                 .merge(contracts, Named.as("quality-inputs"));

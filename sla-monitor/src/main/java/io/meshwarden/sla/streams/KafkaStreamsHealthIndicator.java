@@ -1,19 +1,20 @@
 package io.meshwarden.sla.streams;
 
+import io.meshwarden.streams.Readiness;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import jakarta.inject.Singleton;
 import java.util.Map;
-import org.apache.kafka.streams.KafkaStreams;
 import org.reactivestreams.Publisher;
 
 /**
- * Adds {@code kafkaStreams} to {@code /health}: UP while the application is RUNNING or REBALANCING
- * (a rebalance is routine and short), DOWN otherwise, with the state and application id in details.
- * A stream thread that keeps failing ends in ERROR ({@link io.meshwarden.streams.ThreadFailurePolicy}),
- * so it shows here as DOWN and the platform restarts the service.
+ * Readiness of the service's Kafka Streams application, as {@code kafkaStreams} in {@code /health}
+ * and {@code /health/readiness}: UP only while it is RUNNING with no store restoring, so that its
+ * stores answer for every partition it owns; DOWN while it starts, rebalances or restores, when an
+ * orchestrator should send traffic to another instance. Details: state, restoring partitions,
+ * application id. Whether to restart the process is {@link KafkaStreamsLivenessIndicator}'s answer.
  */
 @Singleton
 public class KafkaStreamsHealthIndicator implements HealthIndicator {
@@ -27,10 +28,10 @@ public class KafkaStreamsHealthIndicator implements HealthIndicator {
 
     @Override
     public Publisher<HealthResult> getResult() {
-        KafkaStreams.State state = streams.state();
-        boolean up = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
-        return Publishers.just(HealthResult.builder(NAME, up ? HealthStatus.UP : HealthStatus.DOWN)
-                .details(Map.of("state", state.name(), "applicationId", streams.applicationId()))
+        Readiness readiness = streams.readiness();
+        return Publishers.just(HealthResult.builder(NAME, readiness.ready() ? HealthStatus.UP : HealthStatus.DOWN)
+                .details(Map.of("state", readiness.state().name(), "restoringPartitions", readiness.restoringPartitions(),
+                        "applicationId", streams.applicationId()))
                 .build());
     }
 }

@@ -5,6 +5,7 @@ import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.schemas.Topic;
 import io.meshwarden.schemas.TopicCatalog;
 import io.meshwarden.sla.alerts.SlaPolicy;
+import io.meshwarden.streams.Readiness;
 import io.meshwarden.streams.StoreUnavailableException;
 import io.meshwarden.streams.StreamsApp;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,6 +40,16 @@ public class SlaStreams {
 
     public KafkaStreams.State state() {
         return app.state();
+    }
+
+    /** Adds a listener of the application's state transitions, called on the Streams thread that changes it. */
+    public void addStateListener(KafkaStreams.StateListener listener) {
+        app.addStateListener(listener);
+    }
+
+    /** Alive and ready, as the health endpoints report them. */
+    public Readiness readiness() {
+        return app.readiness();
     }
 
     public String applicationId() {

@@ -19,6 +19,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import io.meshwarden.streams.DeadLetterRouting;
 import io.meshwarden.streams.InputRule;
+import io.meshwarden.streams.Partitioning;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -72,7 +73,7 @@ public final class SlaTopology {
         builder.addStateStore(SlaStores.alertTracks());
 
         KStream<String, SpecificRecord> violations = DeadLetterRouting.decodedStream(builder, topics,
-                        topics.topic(Topics.VIOLATIONS), Violation.class, Violation::getProductId, "violations")
+                        topics.topic(Topics.VIOLATIONS), Violation.class, Violation::getProductId, Partitioning.AS_WRITTEN, "violations")
                 .process(ViolationMaterializer::new, Named.as("violations-materializer"), SlaStores.VIOLATIONS)
                 .process(() -> new AvailabilityTracker(policy.punctuateInterval(), BurnRateRule.DEFAULTS),
                         Named.as("availability-tracker"), SlaStores.AVAILABILITY, SlaStores.CATALOG)
@@ -81,7 +82,8 @@ public final class SlaTopology {
         Topic<String, AlertCommand> commandTopic = topics.topic(commandSpec);
         KStream<String, SpecificRecord> commands = DeadLetterRouting.decodedStream(builder, topics, commandTopic,
                         AlertCommand.class, new InputRule<>("alert id", AlertCommand::getAlertId, SlaTopology::invalidAlertId),
-                        "alert-commands")
+                        // Re-keyed by product right after decoding, whatever partition a command arrived on.
+                        Partitioning.AS_WRITTEN, "alert-commands")
                 .selectKey((alertId, command) -> AlertIds.productId(alertId), Named.as("alert-commands-product-key"))
                 .repartition(Repartitioned.<String, AlertCommand>as(COMMANDS_BY_PRODUCT)
                         .withKeySerde(commandTopic.keySerde()).withValueSerde(SlaStores.avro(AlertCommand.class)))
