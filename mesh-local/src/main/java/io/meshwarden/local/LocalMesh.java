@@ -4,6 +4,7 @@ import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.config.Settings;
 import io.meshwarden.events.DataProductPublisher;
 import io.meshwarden.kafka.embedded.EmbeddedKafkaBroker;
+import io.meshwarden.kafka.embedded.EmbeddedKafkaCluster;
 import io.meshwarden.kafka.embedded.EmbeddedKafkaConfig;
 import io.meshwarden.quality.QualityStreams;
 import io.meshwarden.sla.SlaMonitor;
@@ -31,13 +32,13 @@ final class LocalMesh implements AutoCloseable {
     private final Deque<AutoCloseable> running;
     private final MeshwardenConfig config;
     private final String apiUrl;
-    private final boolean embeddedBroker;
+    private final int embeddedNodes;
 
-    private LocalMesh(Deque<AutoCloseable> running, MeshwardenConfig config, String apiUrl, boolean embeddedBroker) {
+    private LocalMesh(Deque<AutoCloseable> running, MeshwardenConfig config, String apiUrl, int embeddedNodes) {
         this.running = running;
         this.config = config;
         this.apiUrl = apiUrl;
-        this.embeddedBroker = embeddedBroker;
+        this.embeddedNodes = embeddedNodes;
     }
 
     static LocalMesh start(LocalOptions options) {
@@ -46,6 +47,11 @@ final class LocalMesh implements AutoCloseable {
             Path stateDir = Files.createTempDirectory("meshwarden-local-state");
             started.push(() -> deleteRecursively(stateDir));
             String bootstrap = options.bootstrapServers().orElseGet(() -> {
+                if (options.brokers() > 1) {
+                    EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(options.brokers(), options.kafkaPort(), Map.of());
+                    started.push(cluster);
+                    return cluster.bootstrapServers();
+                }
                 EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(EmbeddedKafkaConfig.defaults().withPort(options.kafkaPort()));
                 started.push(broker);
                 return broker.bootstrapServers();
@@ -68,7 +74,8 @@ final class LocalMesh implements AutoCloseable {
                 started.push(demo);
                 demo.start(options.metricInterval(), quality::policySetsInForce);
             }
-            return new LocalMesh(started, config, slaMonitor.url(), options.bootstrapServers().isEmpty());
+            return new LocalMesh(started, config, slaMonitor.url(),
+                    options.bootstrapServers().isEmpty() ? options.brokers() : 0);
         } catch (IOException e) {
             closeAll(started);
             throw new UncheckedIOException("cannot create a state directory", e);
@@ -87,7 +94,12 @@ final class LocalMesh implements AutoCloseable {
     }
 
     boolean embeddedBroker() {
-        return embeddedBroker;
+        return embeddedNodes > 0;
+    }
+
+    /** How many embedded KRaft nodes run (none with an external cluster). */
+    int embeddedNodes() {
+        return embeddedNodes;
     }
 
     @Override

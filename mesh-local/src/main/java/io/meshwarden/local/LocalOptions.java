@@ -11,17 +11,24 @@ import java.util.Optional;
  * How to run the local mesh.
  *
  * @param bootstrapServers an existing cluster to use instead of the embedded broker
- * @param kafkaPort the embedded broker's port; 0 picks a free one
+ * @param brokers how many embedded KRaft nodes to start (without {@code bootstrapServers})
+ * @param kafkaPort the embedded broker's port (the first node's, the next ones following); 0 picks free ones
  * @param httpPort the SLA monitor's port; 0 picks a free one
  * @param settings Meshwarden settings given on the command line ({@code meshwarden.*} keys), e.g. the output format
  * @param environment the environment variables the layered configuration reads ({@code System.getenv()} in {@code main})
  * @param demo whether to run the simulated marketing domains
  * @param metricInterval how often each demo product publishes a metric event
  */
-record LocalOptions(Optional<String> bootstrapServers, int kafkaPort, int httpPort, Map<String, String> settings,
+record LocalOptions(Optional<String> bootstrapServers, int brokers, int kafkaPort, int httpPort, Map<String, String> settings,
                     Map<String, String> environment, boolean demo, Duration metricInterval) {
 
     LocalOptions {
+        if (brokers < 1) {
+            throw new IllegalArgumentException("--brokers must be at least 1, was " + brokers);
+        }
+        if (brokers > 1 && bootstrapServers.isPresent()) {
+            throw new IllegalArgumentException("--brokers starts embedded nodes; it does not go with --bootstrap-servers");
+        }
         settings = Map.copyOf(settings);
         environment = Map.copyOf(environment);
     }

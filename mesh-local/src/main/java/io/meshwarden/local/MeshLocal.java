@@ -30,6 +30,11 @@ final class MeshLocal implements Callable<Integer> {
     @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092", description = "Port of the embedded broker; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     private int kafkaPort;
 
+    @Option(names = "--brokers", paramLabel = "N", defaultValue = "1",
+            description = {"Embedded KRaft nodes: 3 replicates every topic three ways with two in sync (default: ${DEFAULT-VALUE}).",
+                    "Client ports are --kafka-port, --kafka-port + 1, ..."})
+    private int brokers;
+
     @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080", description = "Port of the SLA monitor's API; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     private int httpPort;
 
@@ -57,7 +62,7 @@ final class MeshLocal implements Callable<Integer> {
 
     /** What this command line asks for, in this environment. */
     LocalOptions options() {
-        return new LocalOptions(Optional.ofNullable(bootstrapServers), kafkaPort, httpPort, settings.overrides(),
+        return new LocalOptions(Optional.ofNullable(bootstrapServers), brokers, kafkaPort, httpPort, settings.overrides(),
                 environment, !noDemo, metricInterval);
     }
 
@@ -84,7 +89,8 @@ final class MeshLocal implements Callable<Integer> {
     private static void printBanner(LocalMesh mesh) {
         String bootstrap = mesh.config().bootstrapServers();
         StringBuilder banner = new StringBuilder("\nMeshwarden is running.\n");
-        banner.append(String.format("  Kafka      %s%s%n", bootstrap, mesh.embeddedBroker() ? " (embedded KRaft broker)" : ""));
+        banner.append(String.format("  Kafka      %s%s%n", bootstrap, !mesh.embeddedBroker() ? ""
+                : mesh.embeddedNodes() == 1 ? " (embedded KRaft broker)" : " (embedded KRaft cluster of " + mesh.embeddedNodes() + " nodes)"));
         banner.append(String.format("  Dashboard  %s/dashboard/%n", mesh.apiUrl()));
         banner.append(String.format("  API        %s/api/violations%n", mesh.apiUrl()));
         banner.append(String.format("  Health     %s/health%n", mesh.apiUrl()));

@@ -26,7 +26,7 @@ class LocalMeshIT {
 
     @BeforeAll
     static void startMesh() {
-        mesh = LocalMesh.start(new LocalOptions(Optional.empty(), 0, 0,
+        mesh = LocalMesh.start(new LocalOptions(Optional.empty(), 1, 0, 0,
                 Map.of(Settings.OUTPUT_FORMAT.key(), "json"), Map.of(), true, Duration.ofSeconds(1)));
     }
 

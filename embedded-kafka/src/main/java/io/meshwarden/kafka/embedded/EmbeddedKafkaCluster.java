@@ -68,10 +68,24 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     }
 
     /**
-     * Starts {@code nodes} nodes with {@code brokerProperties} over the embedded defaults (the same
-     * keys as {@link EmbeddedKafkaConfig#brokerProperties()} may be set).
+     * Starts {@code nodes} nodes on free ports with {@code brokerProperties} over the embedded defaults
+     * (the same keys as {@link EmbeddedKafkaConfig#brokerProperties()} may be set).
      */
     public static EmbeddedKafkaCluster start(int nodes, Map<String, String> brokerProperties) {
+        return start(nodes, 0, brokerProperties);
+    }
+
+    /**
+     * Starts {@code nodes} nodes whose client ports are {@code firstPort}, {@code firstPort + 1}, ...
+     * (all free ones when {@code firstPort} is 0).
+     *
+     * @throws PortInUseException when one of those ports is taken
+     */
+    public static EmbeddedKafkaCluster start(int nodes, int firstPort, Map<String, String> brokerProperties) {
+        if (firstPort < 0 || firstPort + nodes - 1 > 65_535) {
+            throw new IllegalArgumentException("client ports " + firstPort + " to " + (firstPort + nodes - 1)
+                    + " are not all between 0 and 65535");
+        }
         if (nodes < 1) {
             throw new IllegalArgumentException("a cluster needs at least one node, was " + nodes);
         }
@@ -86,7 +100,12 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
             for (int nodeId = 1; nodeId <= nodes; nodeId++) {
                 PreboundSockets nodeSockets = new PreboundSockets();
                 sockets.add(nodeSockets);
-                clientPorts.put(nodeId, nodeSockets.bind(BrokerSettings.CLIENT_LISTENER, 0));
+                int port = firstPort == 0 ? 0 : firstPort + nodeId - 1;
+                try {
+                    clientPorts.put(nodeId, nodeSockets.bind(BrokerSettings.CLIENT_LISTENER, port));
+                } catch (java.net.BindException e) {
+                    throw new PortInUseException(port, e);
+                }
                 controllerPorts.put(nodeId, nodeSockets.bind(BrokerSettings.CONTROLLER_LISTENER, 0));
             }
             List<BrokerSettings> settings = IntStream.rangeClosed(1, nodes)
