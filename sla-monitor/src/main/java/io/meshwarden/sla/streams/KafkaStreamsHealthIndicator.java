@@ -29,9 +29,12 @@ public class KafkaStreamsHealthIndicator implements HealthIndicator {
     @Override
     public Publisher<HealthResult> getResult() {
         Readiness readiness = streams.readiness();
-        return Publishers.just(HealthResult.builder(NAME, readiness.ready() ? HealthStatus.UP : HealthStatus.DOWN)
-                .details(Map.of("state", readiness.state().name(), "restoringPartitions", readiness.restoringPartitions(),
-                        "applicationId", streams.applicationId()))
-                .build());
+        return result(NAME, readiness.ready(), Map.of("state", readiness.state().name(),
+                "restoringPartitions", readiness.restoringPartitions(), "applicationId", streams.applicationId()));
+    }
+
+    /** One indicator's answer: UP or DOWN, with details. */
+    static Publisher<HealthResult> result(String name, boolean up, Map<String, Object> details) {
+        return Publishers.just(HealthResult.builder(name, up ? HealthStatus.UP : HealthStatus.DOWN).details(details).build());
     }
 }

@@ -1,8 +1,6 @@
 package io.meshwarden.sla.streams;
 
 import io.meshwarden.streams.Readiness;
-import io.micronaut.core.async.publisher.Publishers;
-import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.management.health.indicator.annotation.Liveness;
@@ -30,8 +28,6 @@ public class KafkaStreamsLivenessIndicator implements HealthIndicator {
     @Override
     public Publisher<HealthResult> getResult() {
         Readiness readiness = streams.readiness();
-        return Publishers.just(HealthResult.builder(NAME, readiness.alive() ? HealthStatus.UP : HealthStatus.DOWN)
-                .details(Map.of("state", readiness.state().name()))
-                .build());
+        return KafkaStreamsHealthIndicator.result(NAME, readiness.alive(), Map.of("state", readiness.state().name()));
     }
 }
