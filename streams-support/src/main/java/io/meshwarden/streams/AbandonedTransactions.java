@@ -18,7 +18,7 @@ import org.apache.kafka.clients.admin.ListTransactionsOptions;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.admin.TransactionState;
-import org.apache.kafka.common.errors.UnsupportedVersionException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * member's client id does not have that form (a deployment that sets {@code client.id}), nothing is
  * fenced and Kafka's timeouts apply.
  *
- * <p>Reads the group's members and the cluster's open transactions; fences transactional ids.
+ * <p>Needs, beside what Streams needs, DESCRIBE on the cluster's transactional ids and WRITE on the
+ * application's (to fence); without them it warns once and Kafka's timeouts apply.
+ * Reads the group's members and the cluster's open transactions; fences transactional ids.
  */
 final class AbandonedTransactions implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AbandonedTransactions.class);
@@ -126,11 +128,13 @@ final class AbandonedTransactions implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            if (e.getCause() instanceof UnsupportedVersionException) {
-                warnOnce("the brokers cannot list transactions by duration (" + e.getCause().getMessage() + ")");
-            } else {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            if (cause instanceof RetriableException || cause instanceof TimeoutException) {
                 // The next check tries again; Kafka's own timeouts still end the transactions meanwhile.
                 LOG.debug("Kafka Streams {}: could not check for abandoned transactions", applicationId, e);
+            } else {
+                // Not allowed (ACLs on transactional ids or the group), or brokers too old to list by duration.
+                warnOnce("cannot list the open transactions or the group, or fence (" + cause + ")");
             }
         }
     }
