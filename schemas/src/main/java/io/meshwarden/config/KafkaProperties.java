@@ -17,6 +17,8 @@ import org.apache.kafka.common.config.TopicConfig;
 final class KafkaProperties {
     /** The broker's {@code group.min.session.timeout.ms} default: the shortest session a broker accepts unless told otherwise. */
     static final int SESSION_TIMEOUT_MS = 6000;
+    /** Well under a third of the session, so that survivors hear of a rebalance within a second. */
+    static final int HEARTBEAT_INTERVAL_MS = 1000;
     /**
      * Kafka's newer rebalance protocol (KIP-1071), which a deployment may choose with
      * {@code kafka.group.protocol=streams}: its session timeout and standby replicas are group configs
@@ -98,15 +100,15 @@ final class KafkaProperties {
      * {@code group.instance.id}) that restarts within the session timeout gets its own tasks back
      * without a rebalance; a member that died for good is dropped after the session timeout, the
      * broker's minimum by default, and its tasks move to an instance that already keeps a standby
-     * copy of their state. Heartbeats at a third of the session, as Kafka advises, let the survivors
-     * hear of the rebalance within a second or two.
+     * copy of their state. Heartbeats every second (Kafka asks for at most a third of the session)
+     * let the survivors hear of the rebalance within a second.
      */
     private static void membership(Properties props, MeshwardenConfig config, String instanceId) {
         if (instanceId != null && !instanceId.isBlank()) {
             props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
         }
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Integer.toString(SESSION_TIMEOUT_MS));
-        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Integer.toString(SESSION_TIMEOUT_MS / 3));
+        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Integer.toString(HEARTBEAT_INTERVAL_MS));
         props.put("num.standby.replicas", config.get(Settings.STANDBY_REPLICAS));
     }
 

@@ -32,7 +32,7 @@ class MeshwardenConfigTest {
         Properties streams = config.streamsProperties("quality", Replication.of(3), "host-1");
         assertThat(streams.getProperty("group.instance.id")).isEqualTo("host-1");
         assertThat(streams.getProperty("session.timeout.ms")).isEqualTo("6000");
-        assertThat(streams.getProperty("heartbeat.interval.ms")).isEqualTo("2000");
+        assertThat(streams.getProperty("heartbeat.interval.ms")).isEqualTo("1000");
         assertThat(streams.getProperty("num.standby.replicas")).isEqualTo("1");
         assertThat(streams.getProperty("replication.factor")).isEqualTo("3");
         assertThat(streams.getProperty("topic.min.insync.replicas")).isEqualTo("2");

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * or after {@code transaction.timeout.ms} (10 s under Streams) plus the broker's scan for expired
  * transactions (every 10 s by default): up to 20 s without output.
  *
- * <p>So every instance looks, every {@code interval}, for transactions of this application open
+ * <p>So every instance looks, every second, for transactions of this application open
  * longer than a session timeout whose process id is not that of any member of the group (a
  * process that is in the group is alive, or will be dropped within a session), and fences their
  * transactional ids, which aborts them at once. A member's process id is read from its client id
@@ -48,6 +48,8 @@ final class AbandonedTransactions implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AbandonedTransactions.class);
     private static final Pattern PROCESS_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final long ADMIN_TIMEOUT_S = 10;
+    /** How often each instance checks: two small admin requests, so often enough to add at most a second to a failover. */
+    static final Duration INTERVAL = Duration.ofSeconds(1);
 
     private final Admin admin;
     private final String applicationId;

@@ -123,7 +123,7 @@ public final class StreamsApp implements AutoCloseable {
                     "45000")));
             admin = Admin.create(adminProperties);
             abandoned = new AbandonedTransactions(admin, applicationId(), session);
-            abandoned.start(session.dividedBy(3));
+            abandoned.start(AbandonedTransactions.INTERVAL);
         }
         LOG.info("Kafka Streams {} started against {} as member {} (guarantee {}, {} standby replicas, state in {})",
                 applicationId(), properties.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG), instanceId(),
