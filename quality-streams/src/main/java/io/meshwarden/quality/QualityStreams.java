@@ -65,4 +65,9 @@ public final class QualityStreams implements AutoCloseable {
     public void close() {
         app.close();
     }
+
+    /** For failover tests only: stops without leaving the group, as a killed process would; see {@link StreamsApp#closeAsIfCrashed}. */
+    public void closeAsIfCrashed() {
+        app.closeAsIfCrashed();
+    }
 }

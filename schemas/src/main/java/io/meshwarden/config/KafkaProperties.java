@@ -1,10 +1,12 @@
 package io.meshwarden.config;
 
+import io.meshwarden.schemas.Replication;
 import io.meshwarden.schemas.Topics;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * Builds the Kafka client properties of every Meshwarden component from one {@link MeshwardenConfig}.
@@ -13,6 +15,18 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * depend on Kafka Streams and RocksDB.
  */
 final class KafkaProperties {
+    /** The broker's {@code group.min.session.timeout.ms} default: the shortest session a broker accepts unless told otherwise. */
+    static final int SESSION_TIMEOUT_MS = 6000;
+    /** Well under a third of the session, so that survivors hear of a rebalance within a second. */
+    static final int HEARTBEAT_INTERVAL_MS = 1000;
+    /**
+     * Kafka's newer rebalance protocol (KIP-1071), which a deployment may choose with
+     * {@code kafka.group.protocol=streams}: its session timeout and standby replicas are group configs
+     * on the broker, and Kafka 4.3 refuses static membership with it, so none of {@link #membership} applies.
+     */
+    static final String GROUP_PROTOCOL = "group.protocol";
+    static final String STREAMS_PROTOCOL = "streams";
+
     private KafkaProperties() {
     }
 
@@ -43,14 +57,27 @@ final class KafkaProperties {
         return withOverrides(props, config);
     }
 
-    static Properties streams(MeshwardenConfig config, String applicationSuffix) {
+    /**
+     * @param replication of the internal topics (changelogs, repartition topics); null takes
+     *                    {@link Settings#TOPIC_REPLICATION_FACTOR} as it is
+     * @param instanceId  {@code group.instance.id}; null or empty leaves the member dynamic
+     */
+    static Properties streams(MeshwardenConfig config, String applicationSuffix, Replication replication, String instanceId) {
         Properties props = new Properties();
         props.put("application.id", config.get(Settings.APPLICATION_ID_PREFIX) + "-" + applicationSuffix);
         props.put("bootstrap.servers", config.bootstrapServers());
         props.put("processing.guarantee", config.get(Settings.PROCESSING_GUARANTEE));
         props.put("commit.interval.ms", config.get(Settings.COMMIT_INTERVAL_MS));
         props.put("state.dir", config.get(Settings.STATE_DIR));
-        props.put("replication.factor", config.get(Settings.TOPIC_REPLICATION_FACTOR));
+        if (replication == null) {
+            props.put("replication.factor", config.get(Settings.TOPIC_REPLICATION_FACTOR));
+        } else {
+            props.put("replication.factor", Short.toString(replication.factor()));
+            props.put("topic." + TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(replication.minInSync()));
+        }
+        if (!STREAMS_PROTOCOL.equalsIgnoreCase(config.kafkaOverrides().get(GROUP_PROTOCOL))) {
+            membership(props, config, instanceId);
+        }
         // Generated names change when an operator is added and orphan state; refuse them.
         props.put("ensure.explicit.internal.resource.naming", "true");
         // Processors decode and route bad input themselves; these handlers catch whatever slips past
@@ -66,6 +93,23 @@ final class KafkaProperties {
         props.put("producer." + ProducerConfig.LINGER_MS_CONFIG, "5");
         props.put("consumer." + ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return withOverrides(props, config);
+    }
+
+    /**
+     * Recovery in seconds (docs/operations.md, "Recovery times"). A static member (a stable
+     * {@code group.instance.id}) that restarts within the session timeout gets its own tasks back
+     * without a rebalance; a member that died for good is dropped after the session timeout, the
+     * broker's minimum by default, and its tasks move to an instance that already keeps a standby
+     * copy of their state. Heartbeats every second (Kafka asks for at most a third of the session)
+     * let the survivors hear of the rebalance within a second.
+     */
+    private static void membership(Properties props, MeshwardenConfig config, String instanceId) {
+        if (instanceId != null && !instanceId.isBlank()) {
+            props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
+        }
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Integer.toString(SESSION_TIMEOUT_MS));
+        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Integer.toString(HEARTBEAT_INTERVAL_MS));
+        props.put("num.standby.replicas", config.get(Settings.STANDBY_REPLICAS));
     }
 
     private static Properties withOverrides(Properties props, MeshwardenConfig config) {

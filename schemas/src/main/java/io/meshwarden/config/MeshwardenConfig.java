@@ -1,6 +1,7 @@
 package io.meshwarden.config;
 
 import io.meshwarden.schemas.OutputFormat;
+import io.meshwarden.schemas.Replication;
 import io.meshwarden.schemas.TopicCatalog;
 import java.io.IOException;
 import java.io.Reader;
@@ -132,8 +133,21 @@ public final class MeshwardenConfig {
         return KafkaProperties.consumer(this, groupSuffix);
     }
 
+    /**
+     * The Streams properties of an application, for tests and tools: internal topics replicated as
+     * {@link Settings#TOPIC_REPLICATION_FACTOR} says ({@code -1} is the broker default), the member id
+     * only if {@link Settings#INSTANCE_ID} names one.
+     */
     public Properties streamsProperties(String applicationSuffix) {
-        return KafkaProperties.streams(this, applicationSuffix);
+        return KafkaProperties.streams(this, applicationSuffix, null, get(Settings.INSTANCE_ID));
+    }
+
+    /**
+     * The Streams properties of a running instance: internal topics replicated as decided for the
+     * cluster, and this instance's stable member id ({@code group.instance.id}).
+     */
+    public Properties streamsProperties(String applicationSuffix, Replication replication, String instanceId) {
+        return KafkaProperties.streams(this, applicationSuffix, replication, instanceId);
     }
 
     private void validate() {
@@ -142,6 +156,8 @@ public final class MeshwardenConfig {
         requireNumber(Settings.COMMIT_INTERVAL_MS);
         requireNumber(Settings.TOPIC_PARTITIONS);
         requireNumber(Settings.TOPIC_REPLICATION_FACTOR);
+        requireNumber(Settings.STANDBY_REPLICAS);
+        requireNumber(Settings.SLA_RETENTION_MS);
         String guarantee = get(Settings.PROCESSING_GUARANTEE);
         if (!Set.of("exactly_once_v2", "at_least_once").contains(guarantee)) {
             throw new IllegalArgumentException(Settings.PROCESSING_GUARANTEE.key()

@@ -25,10 +25,19 @@ public final class Settings {
     public static final Setting TOPIC_PARTITIONS = new Setting("meshwarden.topic.partitions", "4",
             "partitions of the topics Meshwarden creates");
     public static final Setting TOPIC_REPLICATION_FACTOR = new Setting("meshwarden.topic.replication.factor", "-1",
-            "replication factor of the topics Meshwarden creates; -1 takes the broker default");
+            "replication factor of the topics Meshwarden creates and of Kafka Streams' internal topics; -1 decides from the "
+                    + "cluster: 3 from three brokers on, else one per broker; min.insync.replicas is 2 from three replicas on, else 1");
     public static final Setting APPLICATION_ID_PREFIX = new Setting("meshwarden.application.id.prefix", "meshwarden",
             "prefix of the Kafka Streams application ids and consumer groups");
 
+    public static final Setting INSTANCE_ID = new Setting("meshwarden.instance.id", "",
+            "this instance's stable member id in its Kafka Streams groups (static membership: a restart within the session "
+                    + "timeout gets its tasks back without a rebalance); empty: generated once and kept in the state directory");
+    public static final Setting STANDBY_REPLICAS = new Setting("meshwarden.standby.replicas", "1",
+            "warm copies of each task's state kept by other instances, so that failover does not restore from scratch");
+
+    public static final Setting SLA_RETENTION_MS = new Setting("meshwarden.sla.retention.ms", "604800000",
+            "SLA monitor: how long resolved violations, closed episodes and resolved alerts stay in the stores (and the API) (ms)");
     public static final Setting SLA_ESCALATION_BLOCKING_MS = new Setting("meshwarden.sla.escalation.blocking.ms", "900000",
             "SLA monitor: an unacknowledged BLOCKING alert escalates after this long (ms)");
     public static final Setting SLA_ESCALATION_WARNING_MS = new Setting("meshwarden.sla.escalation.warning.ms", "14400000",
@@ -52,8 +61,8 @@ public final class Settings {
             "regex of data product output topics the quality processor reads itself (observed mode); empty is off");
 
     public static final List<Setting> ALL = List.of(CONFIG_FILE, BOOTSTRAP_SERVERS, TOPIC_PREFIX, OUTPUT_FORMAT, PROCESSING_GUARANTEE,
-            COMMIT_INTERVAL_MS, STATE_DIR, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, APPLICATION_ID_PREFIX,
-            SLA_ESCALATION_BLOCKING_MS, SLA_ESCALATION_WARNING_MS, SLA_FLAP_CYCLES, SLA_FLAP_WINDOW_MS, SLA_RUNBOOK_BASE_URL,
+            COMMIT_INTERVAL_MS, STATE_DIR, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, APPLICATION_ID_PREFIX, INSTANCE_ID,
+            STANDBY_REPLICAS, SLA_RETENTION_MS, SLA_ESCALATION_BLOCKING_MS, SLA_ESCALATION_WARNING_MS, SLA_FLAP_CYCLES, SLA_FLAP_WINDOW_MS, SLA_RUNBOOK_BASE_URL,
             SLA_PUNCTUATE_INTERVAL_MS, QUALITY_WINDOW_STEP_MS, QUALITY_GRACE_MS, QUALITY_PUNCTUATION_INTERVAL_MS,
             QUALITY_OBSERVED_TOPIC_PATTERN);
 

@@ -1,6 +1,7 @@
 package io.meshwarden.schemas;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,18 +13,24 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * Creates the topics a component needs if they do not exist yet, with the configured partitions
- * and replication, compaction where the catalog says so. Existing topics are left as they are.
+ * Creates the topics a component needs if they do not exist yet, with the configured partitions,
+ * the {@link Replication} (factor and {@code min.insync.replicas}), and compaction where the
+ * catalog says so. Existing topics are left as they are.
  */
 public final class TopicProvisioner {
     private final Admin admin;
     private final int partitions;
-    private final short replicationFactor;
+    private final Replication replication;
 
-    public TopicProvisioner(Admin admin, int partitions, short replicationFactor) {
+    public TopicProvisioner(Admin admin, int partitions, Replication replication) {
         this.admin = admin;
         this.partitions = partitions;
-        this.replicationFactor = replicationFactor;
+        this.replication = replication;
+    }
+
+    /** With this replication factor exactly. */
+    public TopicProvisioner(Admin admin, int partitions, short replicationFactor) {
+        this(admin, partitions, Replication.of(replicationFactor));
     }
 
     /** Creates the missing ones among these topics and returns the names it created. */
@@ -45,11 +52,12 @@ public final class TopicProvisioner {
     }
 
     private NewTopic newTopic(Topic<?, ?> topic) {
-        NewTopic newTopic = new NewTopic(topic.name(), Optional.of(partitions), Optional.of(replicationFactor));
+        Map<String, String> configs = new HashMap<>();
+        configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(replication.minInSync()));
         if (topic.compacted()) {
-            newTopic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         }
-        return newTopic;
+        return new NewTopic(topic.name(), Optional.of(partitions), Optional.of(replication.factor())).configs(configs);
     }
 
     private static void awaitCreated(String name, org.apache.kafka.common.KafkaFuture<Void> future) {

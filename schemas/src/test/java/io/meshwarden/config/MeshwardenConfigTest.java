@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshwarden.schemas.OutputFormat;
+import io.meshwarden.schemas.Replication;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,6 +23,31 @@ class MeshwardenConfigTest {
         assertThat(streams.getProperty("application.id")).isEqualTo("meshwarden-quality");
         assertThat(streams.getProperty("errors.dead.letter.queue.topic.name")).isEqualTo("mesh.deadletter");
         assertThat(config.outputFormat()).isEqualTo(OutputFormat.AVRO);
+    }
+
+    @Test
+    void streamsRecoverInSecondsAsStaticMembersWithStandbys() {
+        MeshwardenConfig config = MeshwardenConfig.defaults(Map.of());
+
+        Properties streams = config.streamsProperties("quality", Replication.of(3), "host-1");
+        assertThat(streams.getProperty("group.instance.id")).isEqualTo("host-1");
+        assertThat(streams.getProperty("session.timeout.ms")).isEqualTo("6000");
+        assertThat(streams.getProperty("heartbeat.interval.ms")).isEqualTo("1000");
+        assertThat(streams.getProperty("num.standby.replicas")).isEqualTo("1");
+        assertThat(streams.getProperty("replication.factor")).isEqualTo("3");
+        assertThat(streams.getProperty("topic.min.insync.replicas")).isEqualTo("2");
+        assertThat(config.streamsProperties("quality")).doesNotContainKey("group.instance.id")
+                .containsEntry("replication.factor", "-1");
+        assertThat(config.with(Settings.INSTANCE_ID.key(), "pod-0").streamsProperties("quality"))
+                .containsEntry("group.instance.id", "pod-0");
+    }
+
+    @Test
+    void theStreamsRebalanceProtocolGetsNoStaticMembershipWhichKafkaRefusesWithIt() {
+        MeshwardenConfig config = MeshwardenConfig.defaults(Map.of("kafka.group.protocol", "streams"));
+
+        assertThat(config.streamsProperties("quality", Replication.of(1), "host-1")).containsEntry("group.protocol", "streams")
+                .doesNotContainKeys("group.instance.id", "session.timeout.ms", "num.standby.replicas");
     }
 
     @Test

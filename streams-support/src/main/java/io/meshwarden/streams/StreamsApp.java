@@ -2,6 +2,7 @@ package io.meshwarden.streams;
 
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.config.Settings;
+import io.meshwarden.schemas.Replication;
 import io.meshwarden.schemas.Topic;
 import io.meshwarden.schemas.TopicProvisioner;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -28,10 +30,12 @@ import org.slf4j.LoggerFactory;
  * The one way a Meshwarden Kafka Streams application starts, runs and stops; the application
  * supplies only its topology, as a function of its Streams properties.
  * <ul>
- * <li>{@link #create} creates the topics it is given if they are missing (partitions and replication
- * from {@code meshwarden.topic.partitions} and {@code meshwarden.topic.replication.factor}), then builds
- * the topology with the application's own Streams properties ({@link MeshwardenConfig#streamsProperties}),
- * so that Streams applies and checks them while building, as the tests do.</li>
+ * <li>{@link #create} decides the {@link Replication} for this cluster (unless
+ * {@code meshwarden.topic.replication.factor} names one), creates the topics it is given if they are
+ * missing with it and {@code meshwarden.topic.partitions}, then builds the topology with the
+ * application's own Streams properties ({@link MeshwardenConfig#streamsProperties}: internal topics
+ * replicated likewise, and this instance's stable member id, {@link InstanceId}), so that Streams
+ * applies and checks them while building, as the tests do.</li>
  * <li>Every state transition is logged and passed to the listeners added with {@link #addStateListener}
  * (add them before {@link #start} to see every one).</li>
  * <li>An uncaught stream-thread exception is handled by one policy for every application,
@@ -42,8 +46,10 @@ import org.slf4j.LoggerFactory;
  * nothing restoring), for liveness and readiness probes.</li>
  * <li>{@link #keyValueStore} gives a read-only view of a store, or a {@link StoreUnavailableException}
  * while the application is not RUNNING.</li>
- * <li>{@link #close} waits up to 30 seconds and leaves the consumer group, so a restarted instance gets
- * its partitions at once rather than after the session timeout of the member that left.</li>
+ * <li>Under exactly-once, {@link AbandonedTransactions} aborts what crashed instances of the
+ * application left open, so that the instance taking over their tasks is not held up by them.</li>
+ * <li>{@link #close} waits up to 30 seconds and leaves the consumer group, so that the remaining
+ * instances take over its tasks at once rather than after its session timeout.</li>
  * </ul>
  * Reads the brokers' topic list; writes the topics it creates, then whatever the topology writes.
  */
@@ -55,9 +61,17 @@ public final class StreamsApp implements AutoCloseable {
     private final KafkaStreams streams;
     private final List<KafkaStreams.StateListener> listeners = new CopyOnWriteArrayList<>();
     private final RestoreTracker restores = new RestoreTracker();
+    private final Properties adminProperties;
+    private Admin admin;
+    private AbandonedTransactions abandoned;
 
-    StreamsApp(Properties properties, Topology topology, ThreadFailurePolicy threadFailures) {
+    /**
+     * @param adminProperties for the check for {@link AbandonedTransactions} under exactly-once;
+     *                        null: no check (tests without a broker)
+     */
+    StreamsApp(Properties properties, Topology topology, ThreadFailurePolicy threadFailures, Properties adminProperties) {
         this.properties = properties;
+        this.adminProperties = adminProperties;
         this.streams = new KafkaStreams(topology, properties);
         streams.setStateListener(this::changed);
         streams.setGlobalStateRestoreListener(restores);
@@ -84,22 +98,36 @@ public final class StreamsApp implements AutoCloseable {
      */
     public static StreamsApp create(MeshwardenConfig config, String application, Collection<Topic<?, ?>> topics,
                                     Function<Properties, Topology> topology, ThreadFailurePolicy threadFailures) {
-        Properties properties = config.streamsProperties(application);
+        Properties properties;
         try (Admin admin = Admin.create(config.adminProperties())) {
-            Set<String> created = new TopicProvisioner(admin, config.getInt(Settings.TOPIC_PARTITIONS),
-                    (short) config.getInt(Settings.TOPIC_REPLICATION_FACTOR)).ensure(topics);
+            Replication replication = Replication.decide(config.getInt(Settings.TOPIC_REPLICATION_FACTOR), admin);
+            Properties plain = config.streamsProperties(application);
+            String applicationId = plain.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+            properties = config.streamsProperties(application, replication,
+                    InstanceId.of(config, applicationId, plain.getProperty(StreamsConfig.STATE_DIR_CONFIG)));
+            Set<String> created = new TopicProvisioner(admin, config.getInt(Settings.TOPIC_PARTITIONS), replication).ensure(topics);
             if (!created.isEmpty()) {
-                LOG.info("Kafka Streams {}: created topics {}", properties.get(StreamsConfig.APPLICATION_ID_CONFIG), created);
+                LOG.info("Kafka Streams {}: created topics {} ({} replicas, {} in sync)", applicationId, created,
+                        replication.factor(), replication.minInSync());
             }
         }
-        return new StreamsApp(properties, topology.apply(properties), threadFailures);
+        return new StreamsApp(properties, topology.apply(properties), threadFailures, config.adminProperties());
     }
 
     /** Starts processing; returns at once (the state goes on to REBALANCING and RUNNING). */
     public StreamsApp start() {
         streams.start();
-        LOG.info("Kafka Streams {} started against {} (guarantee {}, state in {})", applicationId(),
-                properties.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG), properties.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG),
+        if (adminProperties != null
+                && StreamsConfig.EXACTLY_ONCE_V2.equals(properties.getProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))) {
+            Duration session = Duration.ofMillis(Long.parseLong(properties.getProperty(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+                    "45000")));
+            admin = Admin.create(adminProperties);
+            abandoned = new AbandonedTransactions(admin, applicationId(), session);
+            abandoned.start(AbandonedTransactions.INTERVAL);
+        }
+        LOG.info("Kafka Streams {} started against {} as member {} (guarantee {}, {} standby replicas, state in {})",
+                applicationId(), properties.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG), instanceId(),
+                properties.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG), properties.get(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG),
                 stateDir());
         return this;
     }
@@ -120,6 +148,11 @@ public final class StreamsApp implements AutoCloseable {
 
     public String applicationId() {
         return properties.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+    }
+
+    /** This instance's stable member id ({@code group.instance.id}), or null for a dynamic member. */
+    public String instanceId() {
+        return properties.getProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
     }
 
     public String stateDir() {
@@ -155,10 +188,28 @@ public final class StreamsApp implements AutoCloseable {
     /** Stops processing within 30 seconds, leaving the group; logs a warning if that took longer. */
     @Override
     public void close() {
-        LOG.info("Closing Kafka Streams {} (timeout {})", applicationId(), CLOSE_TIMEOUT);
-        if (!streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
-                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP))) {
+        close(CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
+    }
+
+    /**
+     * For failover tests only: stops without leaving the group, so that the group sees what it sees
+     * of a process killed with {@code kill -9}, a member that stays until its session times out (or
+     * until it comes back with its instance id). Unlike a killed process it still commits.
+     */
+    public void closeAsIfCrashed() {
+        close(CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP);
+    }
+
+    private void close(CloseOptions.GroupMembershipOperation membership) {
+        LOG.info("Closing Kafka Streams {} (timeout {}, {})", applicationId(), CLOSE_TIMEOUT, membership);
+        if (abandoned != null) {
+            abandoned.close();
+        }
+        if (!streams.close(CloseOptions.timeout(CLOSE_TIMEOUT).withGroupMembershipOperation(membership))) {
             LOG.warn("Kafka Streams {} did not close within {}", applicationId(), CLOSE_TIMEOUT);
+        }
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
         }
     }
 

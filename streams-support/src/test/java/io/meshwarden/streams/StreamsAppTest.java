@@ -33,7 +33,7 @@ class StreamsAppTest {
         StreamsBuilder builder = new StreamsBuilder();
         builder.table("things", Consumed.with(Serdes.String(), Serdes.String()).withName("things-source"),
                 Materialized.as("things-store"));
-        app = new StreamsApp(properties, builder.build(), new ThreadFailurePolicy());
+        app = new StreamsApp(properties, builder.build(), new ThreadFailurePolicy(), null);
     }
 
     @AfterEach

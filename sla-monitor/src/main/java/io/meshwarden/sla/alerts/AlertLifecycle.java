@@ -119,6 +119,20 @@ public final class AlertLifecycle {
         };
     }
 
+    /**
+     * Whether an alert and its track may leave the stores: the alert is resolved (or there is none,
+     * only a track) and has been for longer than the retention, and no recovery is recent enough to
+     * count toward flapping or the retention. Forgetting it then changes nothing a later input does:
+     * a breach opens a new alert either way.
+     */
+    public boolean expired(Alert alert, AlertTrack track, Instant now) {
+        if (active(alert) || alert != null && alert.getChangedAt().isAfter(now.minus(policy.retention()))) {
+            return false;
+        }
+        Long last = track == null ? null : track.lastRecovery();
+        return last == null || last <= now.minus(policy.recoveryMemory()).toEpochMilli();
+    }
+
     private boolean stable(AlertTrack track, Instant now) {
         Long last = track.lastRecovery();
         return !track.breaching() && (last == null || now.toEpochMilli() - last >= policy.flapWindow().toMillis());

@@ -8,10 +8,13 @@ import java.time.Duration;
 /**
  * How the alert lifecycle behaves: escalation timeouts per severity, the flapping threshold (more
  * than {@code flapCycles} breach/recover cycles within {@code flapWindow}; a flapping alert resolves
- * once recovered for a whole window), the runbook base URL and how often wall-clock checks run.
+ * once recovered for a whole window), the runbook base URL, how often wall-clock checks run, and how
+ * long resolved violations and alerts stay in the stores ({@code retention}).
  */
 public record SlaPolicy(Duration escalateBlockingAfter, Duration escalateWarningAfter, int flapCycles,
-                        Duration flapWindow, String runbookBaseUrl, Duration punctuateInterval) {
+                        Duration flapWindow, String runbookBaseUrl, Duration punctuateInterval, Duration retention) {
+    private static final Duration LONGEST_RETENTION_CHECK = Duration.ofHours(1);
+    private static final Duration SHORTEST_RETENTION_CHECK = Duration.ofSeconds(1);
 
     public static SlaPolicy from(MeshwardenConfig config) {
         return new SlaPolicy(
@@ -20,7 +23,23 @@ public record SlaPolicy(Duration escalateBlockingAfter, Duration escalateWarning
                 config.getInt(Settings.SLA_FLAP_CYCLES),
                 Duration.ofMillis(config.getLong(Settings.SLA_FLAP_WINDOW_MS)),
                 config.get(Settings.SLA_RUNBOOK_BASE_URL),
-                Duration.ofMillis(config.getLong(Settings.SLA_PUNCTUATE_INTERVAL_MS)));
+                Duration.ofMillis(config.getLong(Settings.SLA_PUNCTUATE_INTERVAL_MS)),
+                Duration.ofMillis(config.getLong(Settings.SLA_RETENTION_MS)));
+    }
+
+    /**
+     * How often (wall clock) the stores drop what has outlived the retention: hourly, or every tenth
+     * of the retention if that is shorter, so nothing stays longer than the retention and a tenth.
+     */
+    public Duration retentionCheckInterval() {
+        Duration tenth = retention.dividedBy(10);
+        return tenth.compareTo(LONGEST_RETENTION_CHECK) > 0 ? LONGEST_RETENTION_CHECK
+                : tenth.compareTo(SHORTEST_RETENTION_CHECK) < 0 ? SHORTEST_RETENTION_CHECK : tenth;
+    }
+
+    /** Since when a recovery still counts toward flapping or retention: whichever reaches back further. */
+    public Duration recoveryMemory() {
+        return retention.compareTo(flapWindow) > 0 ? retention : flapWindow;
     }
 
     public Duration escalateAfter(Severity severity) {

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Reads violations and commands (as {@link SpecificRecord}), {@link SlaStores#CATALOG} for the
  * owning team and steward. Writes {@link SlaStores#ALERTS} and {@link SlaStores#ALERT_TRACKS}, and
- * forwards each transition, keyed by alert id, for the alert topic.
+ * forwards each transition, keyed by alert id, for the alert topic. A second wall-clock schedule
+ * drops what has been resolved for longer than the retention ({@link AlertLifecycle#expired}).
  */
 final class AlertProcessor implements Processor<String, SpecificRecord, String, Alert> {
     private static final Logger LOG = LoggerFactory.getLogger(AlertProcessor.class);
@@ -55,6 +56,7 @@ final class AlertProcessor implements Processor<String, SpecificRecord, String, 
         this.tracks = context.getStateStore(SlaStores.ALERT_TRACKS);
         this.catalog = new CatalogLookup(context);
         context.schedule(policy.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::tick);
+        context.schedule(policy.retentionCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::purge);
     }
 
     @Override
@@ -96,6 +98,27 @@ final class AlertProcessor implements Processor<String, SpecificRecord, String, 
             });
         }
         changes.forEach(change -> apply(change.getKey(), change.getValue(), now));
+    }
+
+    /**
+     * Drops alerts resolved for longer than the retention, with their tracks, and tracks that never
+     * had an alert (a recovery of an unknown alert) once their recoveries are that old. Every alert
+     * has a track ({@link #apply} writes both), so one scan of the tracks finds them all.
+     */
+    private void purge(long wallClock) {
+        Instant now = Instant.ofEpochMilli(wallClock);
+        List<String> expired = new ArrayList<>();
+        try (KeyValueIterator<String, AlertTrack> all = tracks.all()) {
+            all.forEachRemaining(entry -> {
+                if (lifecycle.expired(alerts.get(entry.key), entry.value, now)) {
+                    expired.add(entry.key);
+                }
+            });
+        }
+        expired.forEach(alertId -> {
+            alerts.delete(alertId);
+            tracks.delete(alertId);
+        });
     }
 
     private AlertTrack track(String alertId) {

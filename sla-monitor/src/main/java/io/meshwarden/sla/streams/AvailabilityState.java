@@ -13,6 +13,11 @@ public record AvailabilityState(String domain, Downtime downtime, Set<String> bu
         burning = Set.copyOf(burning);
     }
 
+    /** Nothing to remember: no outage in the window, none in progress, no rule firing; the same as no entry. */
+    boolean forgettable() {
+        return downtime.intervals().isEmpty() && !downtime.down() && burning.isEmpty();
+    }
+
     static AvailabilityState initial(String domain) {
         return new AvailabilityState(domain, Downtime.none(), Set.of());
     }

@@ -26,7 +26,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Tracks each product's freshness outages (from BREACH/RECOVERY violations of category FRESHNESS) in
  * {@link SlaStores#AVAILABILITY}, and on a wall-clock schedule evaluates the multi-window burn-rate
- * rules against the error budget of the product's contract ({@code availabilityPercent}).
+ * rules against the error budget of the product's contract ({@code availabilityPercent}). A
+ * product without an outage in the last 30 days and no rule firing leaves the store: that is what
+ * no entry means (up all along), so the store holds only the products that were down this month.
  *
  * <p>Reads violations keyed by product id, and {@link SlaStores#CATALOG}. Forwards every violation
  * unchanged, plus a synthetic AVAILABILITY violation ({@code burn-rate.fast}/{@code burn-rate.slow},
@@ -74,12 +76,20 @@ final class AvailabilityTracker implements Processor<String, Violation, String, 
         try (KeyValueIterator<String, AvailabilityState> all = store.all()) {
             all.forEachRemaining(entry -> {
                 AvailabilityState next = evaluate(entry.key, entry.value, now);
-                if (!next.equals(entry.value)) {
+                if (next.forgettable()) {
+                    changed.add(KeyValue.pair(entry.key, null));
+                } else if (!next.equals(entry.value)) {
                     changed.add(KeyValue.pair(entry.key, next));
                 }
             });
         }
-        changed.forEach(entry -> store.put(entry.key, entry.value));
+        changed.forEach(entry -> {
+            if (entry.value == null) {
+                store.delete(entry.key);
+            } else {
+                store.put(entry.key, entry.value);
+            }
+        });
     }
 
     private AvailabilityState evaluate(String productId, AvailabilityState state, long now) {

@@ -74,7 +74,7 @@ public final class SlaTopology {
 
         KStream<String, SpecificRecord> violations = DeadLetterRouting.decodedStream(builder, topics,
                         topics.topic(Topics.VIOLATIONS), Violation.class, Violation::getProductId, Partitioning.AS_WRITTEN, "violations")
-                .process(ViolationMaterializer::new, Named.as("violations-materializer"), SlaStores.VIOLATIONS)
+                .process(() -> new ViolationMaterializer(policy), Named.as("violations-materializer"), SlaStores.VIOLATIONS)
                 .process(() -> new AvailabilityTracker(policy.punctuateInterval(), BurnRateRule.DEFAULTS),
                         Named.as("availability-tracker"), SlaStores.AVAILABILITY, SlaStores.CATALOG)
                 .mapValues(violation -> (SpecificRecord) violation, Named.as("violations-as-alert-input"));

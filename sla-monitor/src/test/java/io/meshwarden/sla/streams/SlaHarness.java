@@ -32,7 +32,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class SlaHarness implements AutoCloseable {
     static final SlaPolicy POLICY = new SlaPolicy(Duration.ofMinutes(15), Duration.ofHours(4), 3,
-            Duration.ofMinutes(30), "https://runbooks.example/sla/", Duration.ofSeconds(1));
+            Duration.ofMinutes(30), "https://runbooks.example/sla/", Duration.ofSeconds(1), Duration.ofDays(7));
     private static final EventCodec<Violation> VIOLATIONS = EventCodec.of(Violation.class);
     private static final EventCodec<AlertCommand> COMMANDS = EventCodec.of(AlertCommand.class);
 
@@ -49,8 +49,12 @@ final class SlaHarness implements AutoCloseable {
     private int commandCount;
 
     SlaHarness() {
+        this(POLICY);
+    }
+
+    SlaHarness(SlaPolicy policy) {
         fixture = TopologyFixture.start(SlaTopology.APPLICATION_SUFFIX, Samples.T0,
-                (catalogTopics, properties) -> SlaTopology.build(catalogTopics, POLICY, properties));
+                (catalogTopics, properties) -> SlaTopology.build(catalogTopics, policy, properties));
         topics = fixture.topics();
         topology = fixture.topology();
         driver = fixture.driver();
@@ -103,6 +107,10 @@ final class SlaHarness implements AutoCloseable {
 
     KeyValueStore<String, Alert> alertStore() {
         return fixture.store(SlaStores.ALERTS);
+    }
+
+    <V> KeyValueStore<String, V> store(String name) {
+        return fixture.store(name);
     }
 
     KeyValueStore<String, AvailabilityState> availabilityStore() {
