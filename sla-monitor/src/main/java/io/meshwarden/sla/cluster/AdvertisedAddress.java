@@ -45,20 +45,25 @@ public final class AdvertisedAddress {
     }
 
     static HostInfo parse(String value) {
+        if (value.contains("/")) {
+            // Kafka's parser would read a URL's host and port; a URL is not what the setting asks for.
+            throw malformed(value);
+        }
         HostInfo host;
         try {
             host = HostInfo.buildFromEndpoint(value);
         } catch (ConfigException | NumberFormatException e) {
-            throw malformed(value, e);
+            // Kafka's message says less than this one; the operator sees only this.
+            throw malformed(value);
         }
         if (host == null || host.host().isBlank() || host.port() < 1 || host.port() > 65_535) {
-            throw malformed(value, null);
+            throw malformed(value);
         }
         return host;
     }
 
-    private static IllegalArgumentException malformed(String value, Exception cause) {
+    private static IllegalArgumentException malformed(String value) {
         return new IllegalArgumentException(Settings.APPLICATION_SERVER.key() + " must be host:port (port 1 to 65535), the"
-                + " address other SLA monitor instances reach this one's HTTP API on, not '" + value + "'", cause);
+                + " address other SLA monitor instances reach this one's HTTP API on, not '" + value + "'");
     }
 }
