@@ -79,8 +79,8 @@ public class ClusterReader {
         KeyOwners owners = locator.owners(read.store(), productId);
         List<HostInfo> unanswered = new ArrayList<>();
         for (Candidate candidate : owners.candidates()) {
-            Scope asked = Scope.partitions(Set.of(owners.partition()), candidate.stale());
-            Optional<Answer<T>> answer = ask(candidate.host(), asked, read, true);
+            Scope asked = Scope.ofPartitions(Set.of(owners.partition()), candidate.stale());
+            Optional<Answer<T>> answer = ask(candidate.host(), asked, read);
             if (answer.isPresent()) {
                 Coverage coverage = answer.get().coverage().and(Coverage.missing(read.store(), List.of(), unanswered));
                 return new Answer<>(answer.get().body(), coverage);
@@ -146,22 +146,23 @@ public class ClusterReader {
         Map<HostInfo, CompletableFuture<PeerReply>> remote = new LinkedHashMap<>();
         round.forEach((host, partitions) -> {
             if (!host.equals(self)) {
-                remote.put(host, peers.get(host, read.path(), Scope.partitions(partitions, stale)));
+                remote.put(host, peers.get(host, read.path(), Scope.ofPartitions(partitions, stale)));
             }
         });
         Map<HostInfo, Optional<Answer<T>>> replies = new LinkedHashMap<>();
         if (round.containsKey(self)) {
-            replies.put(self, askSelf(Scope.partitions(round.get(self), stale), read));
+            replies.put(self, askSelf(Scope.ofPartitions(round.get(self), stale), read));
         }
         remote.forEach((host, reply) -> replies.put(host, answer(host, reply, read, false)));
         return replies;
     }
 
-    private <T> Optional<Answer<T>> ask(HostInfo host, Scope scope, Read<T> read, boolean rejectionAnswers) {
+    /** One host's answer for one product; its 4xx is the answer. */
+    private <T> Optional<Answer<T>> ask(HostInfo host, Scope scope, Read<T> read) {
         if (host.equals(locator.self(read.store()))) {
             return askSelf(scope, read);
         }
-        return answer(host, peers.get(host, read.path(), scope), read, rejectionAnswers);
+        return answer(host, peers.get(host, read.path(), scope), read, true);
     }
 
     private <T> Optional<Answer<T>> askSelf(Scope scope, Read<T> read) {

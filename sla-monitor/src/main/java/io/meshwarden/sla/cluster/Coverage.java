@@ -3,7 +3,9 @@ package io.meshwarden.sla.cluster;
 import io.micronaut.http.MutableHttpResponse;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -28,30 +30,28 @@ public record Coverage(SortedSet<String> answeredBy, SortedSet<String> unanswere
     public static final String STANDBY_LAG = "Meshwarden-Standby-Lag";
 
     public Coverage {
-        answeredBy = new TreeSet<>(answeredBy);
-        unanswered = new TreeSet<>(unanswered);
-        missing = new TreeSet<>(missing);
-        standbyLags = new TreeMap<>(standbyLags);
+        answeredBy = Collections.unmodifiableSortedSet(new TreeSet<>(answeredBy));
+        unanswered = Collections.unmodifiableSortedSet(new TreeSet<>(unanswered));
+        missing = Collections.unmodifiableSortedSet(new TreeSet<>(missing));
+        standbyLags = Collections.unmodifiableSortedMap(new TreeMap<>(standbyLags));
     }
 
+    /** Covers nothing and says nothing: the neutral part of a composed answer. */
     public static Coverage none() {
         return new Coverage(new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeMap<>());
     }
 
     /** Answered by this instance, with these standby lags. */
     static Coverage answered(HostInfo host, Map<String, Long> standbyLags) {
-        Coverage coverage = none();
-        coverage.answeredBy.add(address(host));
-        coverage.standbyLags.putAll(standbyLags);
-        return coverage;
+        return new Coverage(new TreeSet<>(Set.of(address(host))), new TreeSet<>(), new TreeSet<>(), new TreeMap<>(standbyLags));
     }
 
     /** Nobody answered for these partitions of the store; these instances were asked. */
     static Coverage missing(String store, Collection<Integer> partitions, Collection<HostInfo> unanswered) {
-        Coverage coverage = none();
-        partitions.forEach(partition -> coverage.missing.add(key(store, partition)));
-        unanswered.forEach(host -> coverage.unanswered.add(address(host)));
-        return coverage;
+        return new Coverage(new TreeSet<>(),
+                unanswered.stream().map(Coverage::address).collect(Collectors.toCollection(TreeSet::new)),
+                partitions.stream().map(partition -> key(store, partition)).collect(Collectors.toCollection(TreeSet::new)),
+                new TreeMap<>());
     }
 
     public boolean partial() {
@@ -60,12 +60,15 @@ public record Coverage(SortedSet<String> answeredBy, SortedSet<String> unanswere
 
     /** Both answers' coverage: the parts of one answer composed from several reads. */
     public Coverage and(Coverage other) {
-        Coverage both = new Coverage(answeredBy, unanswered, missing, standbyLags);
-        both.answeredBy.addAll(other.answeredBy);
-        both.unanswered.addAll(other.unanswered);
-        both.missing.addAll(other.missing);
-        both.standbyLags.putAll(other.standbyLags);
-        return both;
+        SortedSet<String> answered = new TreeSet<>(answeredBy);
+        answered.addAll(other.answeredBy);
+        SortedSet<String> silent = new TreeSet<>(unanswered);
+        silent.addAll(other.unanswered);
+        SortedSet<String> lacking = new TreeSet<>(missing);
+        lacking.addAll(other.missing);
+        SortedMap<String, Long> lags = new TreeMap<>(standbyLags);
+        lags.putAll(other.standbyLags);
+        return new Coverage(answered, silent, lacking, lags);
     }
 
     /** Sets the headers on a response. */

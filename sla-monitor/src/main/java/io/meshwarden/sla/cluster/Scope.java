@@ -4,6 +4,7 @@ import io.meshwarden.sla.api.InvalidParameterException;
 import io.meshwarden.sla.api.Params;
 import io.micronaut.http.HttpRequest;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -37,11 +38,11 @@ public record Scope(boolean local, SortedSet<Integer> partitions, boolean stale)
     public static final Scope LOCAL_ACTIVE = new Scope(true, new TreeSet<>(), false);
 
     public Scope {
-        partitions = new TreeSet<>(partitions);
+        partitions = Collections.unmodifiableSortedSet(new TreeSet<>(partitions));
     }
 
     /** This instance only, these partitions, stale copies allowed or not. */
-    static Scope partitions(Set<Integer> partitions, boolean stale) {
+    static Scope ofPartitions(Set<Integer> partitions, boolean stale) {
         return new Scope(true, new TreeSet<>(partitions), stale);
     }
 
@@ -54,7 +55,7 @@ public record Scope(boolean local, SortedSet<Integer> partitions, boolean stale)
         if (!LOCAL.equals(scope.trim().toLowerCase(Locale.ROOT))) {
             throw new InvalidParameterException(SCOPE, SCOPE + " must be '" + LOCAL + "' or absent, not '" + scope + "'");
         }
-        return new Scope(true, partitions(request.getHeaders().get(PARTITIONS)), stale(request.getHeaders().get(STALE)));
+        return new Scope(true, parsePartitions(request.getHeaders().get(PARTITIONS)), parseStale(request.getHeaders().get(STALE)));
     }
 
     /** The headers that ask a peer for this scope. */
@@ -70,7 +71,7 @@ public record Scope(boolean local, SortedSet<Integer> partitions, boolean stale)
         return headers;
     }
 
-    private static SortedSet<Integer> partitions(String header) {
+    private static SortedSet<Integer> parsePartitions(String header) {
         SortedSet<Integer> partitions = new TreeSet<>();
         if (header == null || header.isBlank()) {
             return partitions;
@@ -87,7 +88,7 @@ public record Scope(boolean local, SortedSet<Integer> partitions, boolean stale)
         return partitions;
     }
 
-    private static boolean stale(String header) {
+    private static boolean parseStale(String header) {
         return Boolean.TRUE.equals(Params.booleanValue(STALE, header));
     }
 }

@@ -19,7 +19,7 @@ class ScopeTest {
 
     @Test
     void theHeadersAPeerIsSentAreReadBackAsTheSameScope() {
-        Scope asked = Scope.partitions(Set.of(3, 1), true);
+        Scope asked = Scope.ofPartitions(Set.of(3, 1), true);
         MutableHttpRequest<Object> request = HttpRequest.GET("/api/catalog");
         asked.headers().forEach(request::header);
 
