@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -41,11 +42,7 @@ class SlaSilentPeerIT {
     @Test
     void listsSayTheyArePartialAndReadsOfTheSilentInstancesProductsNameIt(EmbeddedKafkaBroker kafka, @TempDir Path state)
             throws IOException {
-        String silent = "localhost:" + deadPort();
-        try (SlaService a = instance(kafka, state.resolve("a"), "partial", "0", "");
-             SlaService ghost = instance(kafka, state.resolve("ghost"), "partial", "0", silent)) {
-            publish(a);
-
+        withSilentPeer(kafka, state, 0, (a, silent) -> {
             await().atMost(WAIT).untilAsserted(() -> {
                 List<String> answered = new ArrayList<>();
                 for (String id : IDS) {
@@ -71,17 +68,13 @@ class SlaSilentPeerIT {
             });
             assertThat(a.get("/api/summary").header("Meshwarden-Partial")).isEqualTo("true");
             assertThat(a.get("/api/alerts").header("Meshwarden-Unanswered")).isEqualTo(silent);
-        }
+        });
     }
 
     @Test
     void aStandbyCopyAnswersForTheSilentInstanceAndSaysHowFarBehindItIs(EmbeddedKafkaBroker kafka, @TempDir Path state)
             throws IOException {
-        String silent = "localhost:" + deadPort();
-        try (SlaService a = instance(kafka, state.resolve("a"), "standby", "1", "");
-             SlaService ghost = instance(kafka, state.resolve("ghost"), "standby", "1", silent)) {
-            publish(a);
-
+        withSilentPeer(kafka, state, 1, (a, silent) -> {
             await().atMost(WAIT).untilAsserted(() -> {
                 int fromStandby = 0;
                 for (String id : IDS) {
@@ -102,13 +95,28 @@ class SlaSilentPeerIT {
                 assertThat(catalog.header("Meshwarden-Standby-Lag")).contains("catalog-store/");
                 assertThat(ids(catalog.body())).containsExactlyInAnyOrderElementsOf(IDS);
             });
+        });
+    }
+
+    /**
+     * Instance A and a silent one (same application, this many standby copies), the products published;
+     * then the check, given A and the silent instance's advertised address.
+     */
+    private static void withSilentPeer(EmbeddedKafkaBroker kafka, Path state, int standbys,
+                                       BiConsumer<SlaService, String> check) throws IOException {
+        String silent = "localhost:" + deadPort();
+        String run = "standbys" + standbys;
+        try (SlaService a = instance(kafka, state.resolve("a"), run, standbys, "");
+             SlaService ghost = instance(kafka, state.resolve("ghost"), run, standbys, silent)) {
+            publish(a);
+            check.accept(a, silent);
         }
     }
 
-    private static SlaService instance(EmbeddedKafkaBroker kafka, Path state, String run, String standbys, String advertised) {
+    private static SlaService instance(EmbeddedKafkaBroker kafka, Path state, String run, int standbys, String advertised) {
         return new SlaService(kafka.bootstrapServers(), state, Map.of("meshwarden.topic.partitions", "4",
                 "meshwarden.topic.prefix", run + ".", "meshwarden.application.id.prefix", run,
-                "kafka.num.standby.replicas", standbys, "meshwarden.application.server", advertised,
+                "kafka.num.standby.replicas", Integer.toString(standbys), "meshwarden.application.server", advertised,
                 "meshwarden.sla.peer.timeout.ms", "1000"));
     }
 
