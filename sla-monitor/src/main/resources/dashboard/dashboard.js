@@ -18,11 +18,18 @@ const ago = (iso) => {
   return Math.round(seconds / 3600) + " h ago";
 };
 
+// Instances that did not answer the last refresh: the API says so in its Meshwarden-* headers
+// when an answer lacks some partitions (docs/operations.md).
+let unanswered = new Set();
+
 async function getJson(path) {
   const response = await fetch(path, { headers: { Accept: "application/json" } });
   if (!response.ok) {
     const body = await response.json().catch(() => ({}));
     throw new Error(`${path}: ${response.status} ${body.error || ""}`);
+  }
+  if (response.headers.get("Meshwarden-Partial") === "true") {
+    (response.headers.get("Meshwarden-Unanswered") || "an instance").split(",").forEach((host) => unanswered.add(host));
   }
   return response.json();
 }
@@ -74,6 +81,7 @@ function drawViolations(violations) {
 }
 
 async function refresh() {
+  unanswered = new Set();
   try {
     const [summary, products, alerts, violations] = await Promise.all([
       getJson("/api/summary"), getJson("/api/catalog"), getJson("/api/alerts?active=true"), getJson("/api/violations?limit=15")]);
@@ -81,8 +89,9 @@ async function refresh() {
     drawAlerts(alerts);
     drawBudgets(products);
     drawViolations(violations);
-    $("#status").textContent = "updated " + new Date().toLocaleTimeString();
-    $("#status").className = "status";
+    const partial = unanswered.size ? ` (partial: ${[...unanswered].join(", ")} did not answer)` : "";
+    $("#status").textContent = "updated " + new Date().toLocaleTimeString() + partial;
+    $("#status").className = partial ? "status error" : "status";
   } catch (error) {
     $("#status").textContent = "cannot refresh: " + error.message;
     $("#status").className = "status error";

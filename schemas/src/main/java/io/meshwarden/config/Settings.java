@@ -29,6 +29,9 @@ public final class Settings {
                     + "cluster: 3 from three brokers on, else one per broker; min.insync.replicas is 2 from three replicas on, else 1");
     public static final Setting APPLICATION_ID_PREFIX = new Setting("meshwarden.application.id.prefix", "meshwarden",
             "prefix of the Kafka Streams application ids and consumer groups");
+    public static final Setting APPLICATION_SERVER = new Setting("meshwarden.application.server", "",
+            "host:port other instances reach this one's HTTP API on, passed to Kafka Streams as application.server;"
+                    + " empty is localhost and the HTTP port actually bound");
 
     public static final Setting INSTANCE_ID = new Setting("meshwarden.instance.id", "",
             "this instance's stable member id in its Kafka Streams groups (static membership: a restart within the session "
@@ -50,6 +53,8 @@ public final class Settings {
             "https://runbooks.meshwarden.io/sla/", "SLA monitor: an alert's runbook link is this followed by its rule id");
     public static final Setting SLA_PUNCTUATE_INTERVAL_MS = new Setting("meshwarden.sla.punctuate.interval.ms", "5000",
             "SLA monitor: wall-clock interval of escalation, snooze, flap and burn-rate checks (ms)");
+    public static final Setting SLA_PEER_TIMEOUT_MS = new Setting("meshwarden.sla.peer.timeout.ms", "2000",
+            "SLA monitor: how long an instance waits for another's answer to a forwarded or fanned-out read (ms)");
 
     public static final Setting QUALITY_WINDOW_STEP_MS = new Setting("meshwarden.quality.window.step.ms", "60000",
             "how far a product's rolling completeness window advances at a time; a snapshot per product per step (ms)");
@@ -62,8 +67,9 @@ public final class Settings {
 
     public static final List<Setting> ALL = List.of(CONFIG_FILE, BOOTSTRAP_SERVERS, TOPIC_PREFIX, OUTPUT_FORMAT, PROCESSING_GUARANTEE,
             COMMIT_INTERVAL_MS, STATE_DIR, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, APPLICATION_ID_PREFIX, INSTANCE_ID,
-            STANDBY_REPLICAS, SLA_RETENTION_MS, SLA_ESCALATION_BLOCKING_MS, SLA_ESCALATION_WARNING_MS, SLA_FLAP_CYCLES, SLA_FLAP_WINDOW_MS, SLA_RUNBOOK_BASE_URL,
-            SLA_PUNCTUATE_INTERVAL_MS, QUALITY_WINDOW_STEP_MS, QUALITY_GRACE_MS, QUALITY_PUNCTUATION_INTERVAL_MS,
+            STANDBY_REPLICAS, APPLICATION_SERVER, SLA_RETENTION_MS, SLA_ESCALATION_BLOCKING_MS, SLA_ESCALATION_WARNING_MS,
+            SLA_FLAP_CYCLES, SLA_FLAP_WINDOW_MS, SLA_RUNBOOK_BASE_URL, SLA_PUNCTUATE_INTERVAL_MS, SLA_PEER_TIMEOUT_MS,
+            QUALITY_WINDOW_STEP_MS, QUALITY_GRACE_MS, QUALITY_PUNCTUATION_INTERVAL_MS,
             QUALITY_OBSERVED_TOPIC_PATTERN);
 
     private static final Map<String, Setting> BY_KEY = ALL.stream().collect(Collectors.toMap(Setting::key, Function.identity()));

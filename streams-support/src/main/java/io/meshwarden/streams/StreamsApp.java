@@ -178,8 +178,9 @@ public final class StreamsApp implements AutoCloseable {
     }
 
     /**
-     * The client itself, for a metrics binder (Micrometer's {@code KafkaStreamsMetrics}) and nothing else:
-     * starting and closing it belong to this class.
+     * The client itself, for a metrics binder (Micrometer's {@code KafkaStreamsMetrics}) and interactive
+     * queries across instances (metadata, one partition's store, lags), nothing else: starting and closing
+     * it belong to this class.
      */
     public KafkaStreams client() {
         return streams;

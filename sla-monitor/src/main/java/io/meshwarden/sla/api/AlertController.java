@@ -8,8 +8,14 @@ import io.meshwarden.avro.Alert;
 import io.meshwarden.avro.AlertAction;
 import io.meshwarden.avro.AlertCommand;
 import io.meshwarden.sla.alerts.AlertIds;
-import io.meshwarden.sla.alerts.AlertLifecycle;
+import io.meshwarden.sla.cluster.Answer;
+import io.meshwarden.sla.cluster.ClusterReader;
+import io.meshwarden.sla.cluster.ClusterReader.Read;
+import io.meshwarden.sla.cluster.Scope;
+import io.meshwarden.sla.streams.SlaStores;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -18,6 +24,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.uri.UriTemplate;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -25,45 +34,59 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Alerts: {@code GET /api/alerts} lists them (filters in {@link AlertQuery}); {@code POST
+ * Alerts: {@code GET /api/alerts} lists them (filters in {@link AlertQuery}), from every instance;
+ * {@code GET /api/alerts/{productId}/{ruleId}} shows one, from the instance holding its product; {@code POST
  * /api/alerts/{productId}/{ruleId}/acknowledge|resolve|snooze} writes an operator command to the
- * alert-command topic and answers 202 ({@code action} any case); the alert changes when the lifecycle applies it (watch
- * {@code GET}). 400 names the bad field; 404 an unknown alert; 409 an alert already resolved.
+ * alert-command topic and answers 202 ({@code action} any case), on any instance: the instance whose
+ * partition holds the alert applies it, and the alert changes then (watch {@code GET}). 400 names the bad
+ * field; 404 an unknown alert; 409 an alert already resolved. Reads run on the blocking executor, since
+ * they may wait for other instances ({@link ClusterReader}).
  *
  * <p>Bodies are parsed here rather than bound by Micronaut, so that malformed JSON also gets this
  * API's error body naming the field ({@code body}).
  */
 @Controller("/api/alerts")
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class AlertController {
     static final int MAX_SNOOZE_MINUTES = 7 * 24 * 60;
     private static final int MAX_TEXT = 500;
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
-    private final SlaReader reader;
+    private static final Argument<List<AlertView>> ALERTS = Argument.listOf(AlertView.class);
+    private static final UriTemplate ONE_ALERT = UriTemplate.of("/api/alerts/{productId}/{ruleId}");
+
+    private final ClusterReader cluster;
     private final AlertCommandPublisher publisher;
 
-    public AlertController(SlaReader reader, AlertCommandPublisher publisher) {
-        this.reader = reader;
+    public AlertController(ClusterReader cluster, AlertCommandPublisher publisher) {
+        this.cluster = cluster;
         this.publisher = publisher;
     }
 
     @Operation(summary = "Alerts by product, domain, SLA kind, state, severity and active flag; newest change first")
     @Get
-    public List<AlertView> list(@Nullable @QueryValue String productId, @Nullable @QueryValue String domain,
-                                @Nullable @QueryValue String slaKind, @Nullable @QueryValue String state,
-                                @Nullable @QueryValue String severity, @Nullable @QueryValue String active,
-                                @Nullable @QueryValue String limit) {
+    public HttpResponse<List<AlertView>> list(HttpRequest<?> request, @Nullable @QueryValue String productId,
+                                              @Nullable @QueryValue String domain, @Nullable @QueryValue String slaKind,
+                                              @Nullable @QueryValue String state, @Nullable @QueryValue String severity,
+                                              @Nullable @QueryValue String active, @Nullable @QueryValue String limit) {
         AlertQuery query = AlertQuery.parse(productId, domain, slaKind, state, severity, active, limit);
-        List<Alert> alerts = query.productId() == null ? reader.alerts() : reader.alertsOf(query.productId());
-        return alerts.stream().filter(query::matches)
-                .sorted(Comparator.comparing(Alert::getChangedAt).reversed().thenComparing(Alert::getAlertId))
-                .limit(query.limit()).map(AlertView::of).toList();
+        Scope scope = Scope.of(request);
+        Read<List<AlertView>> read = new Read<>(SlaStores.ALERTS, ClusterReader.pathOf(request),
+                view -> select(new SlaReader(view), query), cluster.json(ALERTS));
+        return (query.productId() == null ? cluster.fanOut(scope, read, parts -> merge(parts, query))
+                : cluster.byKey(scope, query.productId(), read)).respond();
+    }
+
+    @Operation(summary = "One alert: the current state of the alert of this product and SLA kind or rule")
+    @Get("/{productId}/{ruleId}")
+    public HttpResponse<AlertView> alert(HttpRequest<?> request, @PathVariable String productId, @PathVariable String ruleId) {
+        return find(Scope.of(request), productId, ruleId).respond();
     }
 
     @Operation(summary = "Act on an alert: action acknowledge (it stops escalating), resolve (by hand; the next breach"
@@ -83,19 +106,40 @@ public class AlertController {
         String reason = text("reason", request.reason(), false);
         Instant now = Instant.now();
         Instant until = action == AlertAction.SNOOZE ? snoozeUntil(request, now) : null;
-        String alertId = AlertIds.of(productId, ruleId);
-        Alert alert = reader.alert(alertId);
-        if (alert == null) {
-            throw RequestRejectedException.notFound("alertId", "no alert '" + alertId + "'");
-        }
-        if (!AlertLifecycle.active(alert)) {
-            throw RequestRejectedException.conflict("alertId", "alert '" + alertId + "' is already " + alert.getState());
+        // The alert may live on another instance; the command topic reaches whichever applies it.
+        AlertView alert = find(Scope.CLUSTER, productId, ruleId).body();
+        String alertId = alert.alertId();
+        if (!alert.active()) {
+            throw RequestRejectedException.conflict("alertId", "alert '" + alertId + "' is already " + alert.state());
         }
         AlertCommand command = AlertCommand.newBuilder().setCommandId(UUID.randomUUID().toString()).setAlertId(alertId)
                 .setAction(action).setActor(actor).setReason(reason).setSnoozeUntil(until).setIssuedAt(now).build();
         publisher.publish(command);
         return HttpResponse.accepted().body(new CommandAccepted(command.getCommandId(), alertId, action.name(),
                 AlertView.iso(until)));
+    }
+
+    /** The alert, from the instance holding its product; 404 naming {@code alertId} when there is none. */
+    private Answer<AlertView> find(Scope scope, String productId, String ruleId) {
+        String alertId = AlertIds.of(productId, ruleId);
+        String path = ONE_ALERT.expand(Map.of("productId", productId, "ruleId", ruleId));
+        return cluster.byKey(scope, productId, new Read<>(SlaStores.ALERTS, path, view -> {
+            Alert alert = new SlaReader(view).alert(alertId);
+            if (alert == null) {
+                throw RequestRejectedException.notFound("alertId", "no alert '" + alertId + "'");
+            }
+            return AlertView.of(alert);
+        }, cluster.json(Argument.of(AlertView.class))));
+    }
+
+    private static List<AlertView> select(SlaReader reader, AlertQuery query) {
+        List<Alert> alerts = query.productId() == null ? reader.alerts() : reader.alertsOf(query.productId());
+        return alerts.stream().filter(query::matches).map(AlertView::of).sorted(AlertView.NEWEST_CHANGE_FIRST)
+                .limit(query.limit()).toList();
+    }
+
+    private static List<AlertView> merge(List<List<AlertView>> parts, AlertQuery query) {
+        return parts.stream().flatMap(List::stream).sorted(AlertView.NEWEST_CHANGE_FIRST).limit(query.limit()).toList();
     }
 
     private static AlertActionRequest parse(String body) {

@@ -4,6 +4,7 @@ import io.meshwarden.avro.Alert;
 import io.meshwarden.sla.alerts.AlertLifecycle;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
+import java.util.Comparator;
 
 /** An alert as the API shows it: its last state, counts, owners, and ISO-8601 times. */
 @Serdeable
@@ -11,6 +12,10 @@ public record AlertView(String alertId, String productId, String domain, String 
                         String transition, String severity, long occurrences, String firstSeen, String lastSeen,
                         String message, String ownerTeam, String steward, String runbookUrl, String acknowledgedBy,
                         String snoozedUntil, String changedAt) {
+    /** The order of every alert list: newest change first, then by id. */
+    public static final Comparator<AlertView> NEWEST_CHANGE_FIRST = Comparator
+            .comparing((AlertView alert) -> alert.changedAt() == null ? Instant.MIN : Instant.parse(alert.changedAt()))
+            .reversed().thenComparing(AlertView::alertId);
 
     public static AlertView of(Alert alert) {
         return new AlertView(alert.getAlertId(), alert.getProductId(), alert.getDomain(), alert.getSlaKind(),

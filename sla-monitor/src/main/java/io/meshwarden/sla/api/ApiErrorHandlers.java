@@ -1,5 +1,6 @@
 package io.meshwarden.sla.api;
 
+import io.meshwarden.sla.cluster.InstancesUnavailableException;
 import io.meshwarden.streams.StoreUnavailableException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
@@ -38,6 +39,21 @@ public final class ApiErrorHandlers {
             return HttpResponse.<ApiError>status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header("Retry-After", "1")
                     .body(ApiError.unavailable(exception.state().name(), exception.getMessage()));
+        }
+    }
+
+    /** 503 when no instance holding a product's partition answered; the coverage headers name those asked. */
+    @Produces
+    @Singleton
+    @Requires(classes = {InstancesUnavailableException.class, ExceptionHandler.class})
+    public static class InstancesUnavailable
+            implements ExceptionHandler<InstancesUnavailableException, HttpResponse<ApiError>> {
+        @Override
+        @SuppressWarnings("rawtypes") // the interface's own signature
+        public HttpResponse<ApiError> handle(HttpRequest request, InstancesUnavailableException exception) {
+            return exception.coverage().applyTo(HttpResponse.<ApiError>status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", "1")
+                    .body(ApiError.unavailable(null, exception.getMessage())));
         }
     }
 }

@@ -30,6 +30,19 @@ public record DomainSummary(String domain, int products, int ok, int warning, in
                         .toList());
     }
 
+    /**
+     * The summaries of one domain from several instances as one: each instance summarises the products
+     * of its partitions, and every figure is a sum, a minimum or a union of those.
+     */
+    static DomainSummary merge(String domain, List<DomainSummary> parts) {
+        return new DomainSummary(domain, parts.stream().mapToInt(DomainSummary::products).sum(),
+                parts.stream().mapToInt(DomainSummary::ok).sum(), parts.stream().mapToInt(DomainSummary::warning).sum(),
+                parts.stream().mapToInt(DomainSummary::critical).sum(), parts.stream().mapToInt(DomainSummary::openAlerts).sum(),
+                parts.stream().mapToDouble(DomainSummary::lowestAvailability30d).min().orElse(1),
+                parts.stream().map(DomainSummary::lowestBudgetRemaining).filter(Objects::nonNull).min(Double::compare).orElse(null),
+                parts.stream().flatMap(part -> part.tiles().stream()).sorted(Comparator.comparing(ProductTile::id)).toList());
+    }
+
     private static int count(List<ProductSummary> products, String health) {
         return (int) products.stream().filter(product -> health.equals(product.health())).count();
     }

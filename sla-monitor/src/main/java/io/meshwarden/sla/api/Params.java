@@ -4,16 +4,16 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /** Parsing of raw query parameters shared by the API's queries; a bad value names its parameter. */
-final class Params {
+public final class Params {
     private Params() {
     }
 
-    static String blankToNull(String text) {
+    public static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.trim();
     }
 
     /** The enum constant named (any case) by the parameter, null when absent. */
-    static <E extends Enum<E>> E enumValue(String field, Class<E> type, String raw) {
+    public static <E extends Enum<E>> E enumValue(String field, Class<E> type, String raw) {
         String text = blankToNull(raw);
         if (text == null) {
             return null;
@@ -27,7 +27,7 @@ final class Params {
     }
 
     /** A whole number in {@code [min, max]}, or the default when absent. */
-    static int intValue(String field, String raw, int min, int max, int defaultValue) {
+    public static int intValue(String field, String raw, int min, int max, int defaultValue) {
         String text = blankToNull(raw);
         if (text == null) {
             return defaultValue;
@@ -45,7 +45,7 @@ final class Params {
         return value;
     }
 
-    static Boolean booleanValue(String field, String raw) {
+    public static Boolean booleanValue(String field, String raw) {
         String text = blankToNull(raw);
         if (text == null) {
             return null;

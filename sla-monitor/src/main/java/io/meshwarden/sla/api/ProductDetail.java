@@ -27,7 +27,17 @@ public record ProductDetail(ProductSummary product, Map<String, Object> contract
     public static ProductDetail of(ProductSummary product, DataProductContract contract, List<String> downstream,
                                    QualitySnapshot snapshot, List<AlertView> alerts) {
         return new ProductDetail(product, plain(CONTRACTS, contract), List.copyOf(contract.getUpstreamProducts()),
-                downstream, snapshot == null ? null : plain(SNAPSHOTS, snapshot), alerts);
+                downstream, snapshot == null ? null : plain(snapshot), alerts);
+    }
+
+    /** This detail with the snapshot and downstream products found elsewhere (their stores live in other tasks). */
+    public ProductDetail with(Map<String, Object> snapshot, List<String> downstreamProducts) {
+        return new ProductDetail(product, contract, upstream, List.copyOf(downstreamProducts), snapshot, alerts);
+    }
+
+    /** A snapshot in the plain JSON form of {@link #latestSnapshot}. */
+    public static Map<String, Object> plain(QualitySnapshot snapshot) {
+        return plain(SNAPSHOTS, snapshot);
     }
 
     private static <T extends SpecificRecord> Map<String, Object> plain(EventCodec<T> codec, T event) {

@@ -32,10 +32,28 @@ public record ViolationQuery(String productId, String domain, String ruleId, Vio
     /** Parses query parameters; null or blank means absent. */
     public static ViolationQuery parse(String productId, String domain, String ruleId, String status, String offset,
                                        String limit) {
+        return parse(productId, domain, ruleId, status, offset, limit, MAX_LIMIT);
+    }
+
+    /**
+     * Parses query parameters with another bound on {@code limit}: an instance asked for its part of a
+     * page ({@link #window}) returns every match up to the end of that page, up to
+     * {@link #MAX_OFFSET} + {@link #MAX_LIMIT}.
+     */
+    public static ViolationQuery parse(String productId, String domain, String ruleId, String status, String offset,
+                                       String limit, int maxLimit) {
         return new ViolationQuery(Params.blankToNull(productId), Params.blankToNull(domain), Params.blankToNull(ruleId),
                 Params.enumValue("status", ViolationStatus.class, status),
                 Params.intValue("offset", offset, 0, MAX_OFFSET, 0),
-                Params.intValue("limit", limit, 1, MAX_LIMIT, DEFAULT_LIMIT));
+                Params.intValue("limit", limit, 1, maxLimit, DEFAULT_LIMIT));
+    }
+
+    /**
+     * What each instance must return so that the merge of their answers holds this page: its newest
+     * {@code offset + limit} matches. The page is cut after the merge.
+     */
+    public ViolationQuery window() {
+        return new ViolationQuery(productId, domain, ruleId, status, 0, offset + limit);
     }
 
     public boolean matches(Violation violation) {

@@ -5,6 +5,7 @@ import io.meshwarden.sla.alerts.AlertLifecycle;
 import io.meshwarden.sla.api.ProductSummaries;
 import io.meshwarden.sla.api.ProductSummary;
 import io.meshwarden.sla.api.SlaReader;
+import io.meshwarden.sla.cluster.LocalStores;
 import io.meshwarden.sla.streams.SlaStreams;
 import io.meshwarden.streams.StoreUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,7 +24,8 @@ import java.util.stream.Collectors;
  * ({@code meshwarden_sla_alerts_open}), remaining 30-day error budget per product
  * ({@code meshwarden_sla_budget_remaining}) and availability per product and window
  * ({@code meshwarden_sla_availability}). While the stores cannot be queried the gauges keep their
- * last values.
+ * last values. Each instance reports the products of its own active partitions only, so that
+ * Prometheus, which scrapes every instance, counts each alert once (sum the series across instances).
  */
 @Context
 public class SlaMetrics {
@@ -33,9 +35,9 @@ public class SlaMetrics {
     private final MultiGauge budgets;
     private final MultiGauge availability;
 
-    public SlaMetrics(MeterRegistry registry, SlaStreams streams, SlaReader reader, ProductSummaries products) {
-        this.reader = reader;
-        this.products = products;
+    public SlaMetrics(MeterRegistry registry, SlaStreams streams, LocalStores stores) {
+        this.reader = new SlaReader(stores.active());
+        this.products = new ProductSummaries(reader);
         streams.bindMetrics(registry);
         this.openAlerts = MultiGauge.builder("meshwarden.sla.alerts.open")
                 .description("Active (not resolved) alerts by severity and domain").register(registry);

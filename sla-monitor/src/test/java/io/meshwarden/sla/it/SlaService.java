@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meshwarden.avro.DataProductContract;
+import io.meshwarden.avro.QualitySnapshot;
 import io.meshwarden.avro.Severity;
 import io.meshwarden.avro.Violation;
 import io.meshwarden.avro.ViolationCategory;
@@ -43,11 +44,16 @@ final class SlaService implements AutoCloseable {
     private final Map<String, String> properties;
     private final KafkaProducer<String, DataProductContract> contracts;
     private final KafkaProducer<String, Violation> violations;
+    private final KafkaProducer<String, QualitySnapshot> snapshots;
     private final HttpClient http = HttpClient.newHttpClient();
     private SlaMonitor monitor;
 
-    /** An HTTP answer: status code and JSON body (null when empty). */
-    record Answer(int status, JsonNode body) {
+    /** An HTTP answer: status code, JSON body (null when empty) and headers. */
+    record Answer(int status, JsonNode body, java.net.http.HttpHeaders headers) {
+        /** The header's value, or null. */
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
     }
 
     SlaService(String bootstrapServers, Path stateDir, Map<String, String> settings) {
@@ -64,6 +70,9 @@ final class SlaService implements AutoCloseable {
                 catalog.valueSerde().serializer());
         this.violations = new KafkaProducer<>(config.producerProperties("sla-it-violations"),
                 violationTopic.keySerde().serializer(), violationTopic.valueSerde().serializer());
+        Topic<String, QualitySnapshot> snapshotTopic = config.topics().topic(Topics.SNAPSHOTS);
+        this.snapshots = new KafkaProducer<>(config.producerProperties("sla-it-snapshots"),
+                snapshotTopic.keySerde().serializer(), snapshotTopic.valueSerde().serializer());
         this.monitor = SlaMonitor.start(properties);
         awaitRunning();
     }
@@ -82,6 +91,10 @@ final class SlaService implements AutoCloseable {
         send(contracts, Topics.CATALOG, contract.getId(), contract);
     }
 
+    void snapshot(QualitySnapshot snapshot) {
+        send(snapshots, Topics.SNAPSHOTS, snapshot.getProductId(), snapshot);
+    }
+
     void violation(String productId, String ruleId, Severity severity, ViolationStatus status, Instant at) {
         Violation violation = Violation.newBuilder(Samples.violation(productId, ruleId))
                 .setViolationId(productId + "/" + ruleId + "/" + at.toEpochMilli())
@@ -92,6 +105,13 @@ final class SlaService implements AutoCloseable {
 
     Answer get(String path) {
         return exchange(HttpRequest.newBuilder(URI.create(url() + path)).GET().build());
+    }
+
+    /** A GET with these request headers, e.g. the local scope of the instance-to-instance protocol. */
+    Answer get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).GET();
+        headers.forEach(request::header);
+        return exchange(request.build());
     }
 
     Answer post(String path, String json) {
@@ -131,7 +151,8 @@ final class SlaService implements AutoCloseable {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             String body = response.body();
-            return new Answer(response.statusCode(), body == null || body.isBlank() ? null : JSON.readTree(body));
+            return new Answer(response.statusCode(), body == null || body.isBlank() ? null : JSON.readTree(body),
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -156,6 +177,7 @@ final class SlaService implements AutoCloseable {
     public void close() {
         contracts.close(Duration.ofSeconds(5));
         violations.close(Duration.ofSeconds(5));
+        snapshots.close(Duration.ofSeconds(5));
         if (monitor != null) {
             monitor.close();
         }
