@@ -63,7 +63,6 @@ import org.junit.jupiter.api.io.TempDir;
 class FaultToleranceIT {
     private static final int PARTITIONS = 4;
     private static final int PRODUCTS = 72;
-    private static final int ROUNDS = 10;
     private static final Duration RESUMED = Duration.ofSeconds(10);
     private static final Duration SETTLED = Duration.ofSeconds(45);
     /** Short enough that every product breaches freshness during the test, so violations flow. */
