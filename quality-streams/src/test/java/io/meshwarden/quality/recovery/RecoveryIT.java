@@ -26,14 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Utils;
@@ -118,7 +112,7 @@ class RecoveryIT {
      */
     @Test
     void whenOneOfTwoDiesTheOtherTakesOverWithinTenSeconds() {
-        try (KafkaProducer<byte[], byte[]> leftOpen = openTransactionOfACrashedThread()) {
+        try (KafkaProducer<byte[], byte[]> leftOpen = CrashedThreadTransaction.leaveOpen(configA, PARTITIONS)) {
             long takenOverMs = msUntilTheOtherTakesOver(QualityStreams::closeAsIfCrashed, Duration.ofSeconds(10));
             System.out.printf("RecoveryIT: survivor produced the crashed instance's output %d ms after the crash%n", takenOverMs);
             assertThat(takenOverMs).isLessThan(10_000);
@@ -133,26 +127,6 @@ class RecoveryIT {
         Set<String> afterStop = publishRound();
         await().atMost(atMost).until(() -> decided().containsAll(afterStop));
         return (System.nanoTime() - stoppedAt) / 1_000_000;
-    }
-
-    private KafkaProducer<byte[], byte[]> openTransactionOfACrashedThread() {
-        String applicationId = configA.streamsProperties(QualityStreams.APPLICATION).getProperty("application.id");
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, configA.bootstrapServers());
-        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, applicationId + "-" + UUID.randomUUID() + "-1");
-        // What Kafka Streams gives its producers under exactly-once.
-        props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "10000");
-        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
-        producer.initTransactions();
-        producer.beginTransaction();
-        Map<TopicPartition, OffsetAndMetadata> offsets = new java.util.HashMap<>();
-        for (int partition = 0; partition < PARTITIONS; partition++) {
-            producer.send(new ProducerRecord<>(topics.name(Topics.DECISIONS), partition, null, "never committed".getBytes(StandardCharsets.UTF_8)));
-            offsets.put(new TopicPartition(topics.name(Topics.CONTRACT_CHANGES), partition), new OffsetAndMetadata(0));
-        }
-        producer.sendOffsetsToTransaction(offsets, new ConsumerGroupMetadata(applicationId));
-        producer.flush();
-        return producer;
     }
 
     private QualityStreams start(MeshwardenConfig config) {
