@@ -78,6 +78,21 @@ final class KraftServer {
     }
 
     /**
+     * Stops the broker half and waits for it: its controlled shutdown needs an active controller, so
+     * a cluster stops every broker half before any controller half.
+     */
+    void shutdownBroker() {
+        broker.shutdown();
+        broker.awaitShutdown();
+    }
+
+    /** Stops the controller half and waits for it. */
+    void shutdownController() {
+        controller.shutdown();
+        controller.awaitShutdown();
+    }
+
+    /**
      * Logs every fault at ERROR and runs its action, fatal or not. A fatal fault still stops the Kafka
      * thread that hit it (the returned exception is thrown there), so the broker degrades visibly instead
      * of taking the whole JVM down with it.
