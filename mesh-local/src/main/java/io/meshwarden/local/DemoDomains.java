@@ -65,7 +65,11 @@ final class DemoDomains implements AutoCloseable {
         products.forEach(contract -> publisher.publishContract(contract, "demo-" + contract.getDomain()));
         publisher.flush();
         LOG.info("demo registered {} data products", products.size());
-        scheduler.scheduleAtFixedRate(this::publishMetrics, 0, metricInterval.toMillis(), TimeUnit.MILLISECONDS);
+        // The first round one interval later: a contract reaches quality-streams' catalog through governance
+        // (a hop more than a metric takes), and a metric of a product not in the catalog yet is dead-lettered
+        // as unknown-product, as it should be, but the demo should not start with a dead letter per product.
+        scheduler.scheduleAtFixedRate(this::publishMetrics, metricInterval.toMillis(), metricInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private static void awaitEvaluator(Supplier<Set<String>> evaluatorInForce) {
