@@ -6,13 +6,15 @@ import io.meshwarden.avro.ViolationCategory;
 import io.meshwarden.governance.ContractContext;
 import io.meshwarden.governance.Finding;
 import io.meshwarden.governance.ContextRule;
+import io.meshwarden.governance.diff.Bump;
 import io.meshwarden.governance.diff.ContractDiff;
 import io.meshwarden.governance.diff.SemVer;
 import java.util.List;
 
 /**
  * A breaking change (see {@link ContractDiff}) needs a major version bump: consumers pin a major
- * version, and a breaking change under the same major would break them without warning.
+ * version, and a breaking change under the same major would break them without warning. The CLI's
+ * {@code diff} reads the same classification ({@link io.meshwarden.governance.diff.VersionCheck}).
  */
 public record CompatibilityRule(String id, Severity severity) implements ContextRule {
 
@@ -25,7 +27,7 @@ public record CompatibilityRule(String id, Severity severity) implements Context
         }
         var before = SemVer.parse(previous.getVersion());
         var after = SemVer.parse(next.getVersion());
-        if (before.isEmpty() || after.isEmpty() || after.get().major() > before.get().major()) {
+        if (before.isEmpty() || after.isEmpty() || Bump.between(before.get(), after.get()) == Bump.MAJOR) {
             return List.of();
         }
         List<String> breaking = ContractDiff.breakingChanges(previous, next);
