@@ -30,6 +30,11 @@ public record VersionCheck(SemVer previous, SemVer next, List<Change> changes, B
         return !actual.atLeast(required);
     }
 
+    /** The lowest version the new contract may have. */
+    public SemVer lowestAllowed() {
+        return required.from(previous);
+    }
+
     public List<Change> breaking() {
         return changes.stream().filter(Change::breaking).toList();
     }
