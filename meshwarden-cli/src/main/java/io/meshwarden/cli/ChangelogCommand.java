@@ -1,10 +1,8 @@
 package io.meshwarden.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
@@ -18,18 +16,12 @@ final class ChangelogCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "OLD", description = "the previous contract file")
-    Path previous;
-
-    @Parameters(index = "1", paramLabel = "NEW", description = "the new contract file")
-    Path next;
-
-    @Option(names = "--domain", description = "domain of ODCS documents that name none")
-    String defaultDomain;
+    @Mixin
+    ContractPairOptions files;
 
     @Override
     public Integer call() {
-        ContractPair pair = ContractPair.load(previous, next, defaultDomain);
+        ContractPair pair = files.load();
         spec.commandLine().getOut().print(Changelog.markdown(pair.next().contract().getId(), pair.versionCheck()));
         spec.commandLine().getOut().flush();
         return 0;

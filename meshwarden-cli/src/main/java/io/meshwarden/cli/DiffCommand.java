@@ -1,11 +1,10 @@
 package io.meshwarden.cli;
 
 import io.meshwarden.governance.diff.VersionCheck;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -19,21 +18,15 @@ final class DiffCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "OLD", description = "the previous (accepted) contract file")
-    Path previous;
-
-    @Parameters(index = "1", paramLabel = "NEW", description = "the new contract file")
-    Path next;
+    @Mixin
+    ContractPairOptions files;
 
     @Option(names = "--format", description = "text, json or github (default: ${DEFAULT-VALUE})", defaultValue = "text")
     DiffPrinter.Format format;
 
-    @Option(names = "--domain", description = "domain of ODCS documents that name none")
-    String defaultDomain;
-
     @Override
     public Integer call() {
-        ContractPair pair = ContractPair.load(previous, next, defaultDomain);
+        ContractPair pair = files.load();
         VersionCheck check = pair.versionCheck();
         new DiffPrinter(spec.commandLine().getOut(), format).print(pair, check);
         return check.tooSmall() ? Meshwarden.REJECTED : 0;
