@@ -39,8 +39,10 @@ final class ChangeLocator {
         return document.lineOf("$.version");
     }
 
+    /** The line that names the product: {@code id} in Meshwarden YAML, {@code dataProduct} or {@code name} in ODCS. */
     int lineOfId() {
-        for (String key : List.of("id", "dataProduct", "name")) {
+        boolean odcs = "DataContract".equals(root.path("kind").asText());
+        for (String key : odcs ? List.of("dataProduct", "name", "domain") : List.of("id")) {
             if (root.has(key)) {
                 return document.lineOf("$." + key);
             }

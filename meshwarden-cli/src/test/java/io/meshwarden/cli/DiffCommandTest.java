@@ -156,14 +156,18 @@ class DiffCommandTest {
     }
 
     @Test
-    void exitsTwoForTwoDifferentProducts() throws IOException {
+    void exitsTwoForTwoDifferentProducts(@TempDir Path dir) throws IOException {
         String next = DIR + "other-product.yaml";
+        Path refunds = dir.resolve("refunds.odcs.yaml");
+        Files.writeString(refunds, Files.readString(Path.of(DIR + "orders-1.1.0.odcs.yaml"))
+                .replace("dataProduct: orders", "dataProduct: refunds"));
 
-        int exit = run("diff", V1, next);
-
-        assertThat(exit).isEqualTo(2);
+        assertThat(run("diff", V1, next)).isEqualTo(2);
         assertThat(err.toString()).contains(next + ":" + line(next, "id: paid-media.campaign-budget")
                 + ": product 'paid-media.campaign-budget' is not the product of " + V1);
+        assertThat(run("diff", DIR + "orders-1.0.0.odcs.yaml", refunds.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains(refunds + ":" + line(refunds.toString(), "dataProduct: refunds")
+                + ": product 'sales.refunds' is not the product of");
     }
 
     @Test

@@ -42,61 +42,61 @@ class ChangeClassificationTest {
     static Stream<Arguments> oneChangeEach() {
         String schema = V1.getProductSchema();
         return Stream.of(
-                of(ChangeKind.SCHEMA_REMOVED, Part.SCHEMA, null, b -> b.setProductSchema(null)),
-                of(ChangeKind.SCHEMA_INCOMPATIBLE, Part.FIELD, "clicks",
+                of(Impact.BREAKING, ChangeKind.SCHEMA_REMOVED, Part.SCHEMA, null, b -> b.setProductSchema(null)),
+                of(Impact.BREAKING, ChangeKind.SCHEMA_INCOMPATIBLE, Part.FIELD, "clicks",
                         b -> b.setProductSchema(schema.replace("\"clicks\",\"type\":\"long\"", "\"clicks\",\"type\":\"int\""))),
-                of(ChangeKind.FIELD_REMOVED, Part.FIELD, "campaign_id", b -> b.setFields(fields(V1, "campaign_id", null))),
-                of(ChangeKind.FIELD_NO_LONGER_REQUIRED, Part.FIELD, "clicks",
+                of(Impact.BREAKING, ChangeKind.FIELD_REMOVED, Part.FIELD, "campaign_id", b -> b.setFields(fields(V1, "campaign_id", null))),
+                of(Impact.BREAKING, ChangeKind.FIELD_NO_LONGER_REQUIRED, Part.FIELD, "clicks",
                         b -> b.setFields(fields(V1, "clicks", Samples.field("clicks", false, false)))),
-                of(ChangeKind.FIELD_CLASSIFICATION_LOWERED, Part.FIELD, "email", b -> b.setFields(fields(V1, "email",
+                of(Impact.BREAKING, ChangeKind.FIELD_CLASSIFICATION_LOWERED, Part.FIELD, "email", b -> b.setFields(fields(V1, "email",
                         FieldSpec.newBuilder(Samples.field("email", true, false)).setClassification(Classification.PUBLIC).build()))),
-                of(ChangeKind.PORT_REMOVED, Part.PORT, "stream", b -> b.setOutputPorts(List.of())),
-                of(ChangeKind.PORT_MOVED, Part.PORT, "stream", b -> b.setOutputPorts(List.of(port("stream", "paid-media.campaign-performance.v2", null)))),
-                of(ChangeKind.PORT_CLASSIFICATION_LOWERED, Part.PORT, "stream",
+                of(Impact.BREAKING, ChangeKind.PORT_REMOVED, Part.PORT, "stream", b -> b.setOutputPorts(List.of())),
+                of(Impact.BREAKING, ChangeKind.PORT_MOVED, Part.PORT, "stream", b -> b.setOutputPorts(List.of(port("stream", "paid-media.campaign-performance.v2", null)))),
+                of(Impact.BREAKING, ChangeKind.PORT_CLASSIFICATION_LOWERED, Part.PORT, "stream",
                         b -> b.setOutputPorts(List.of(port("stream", "paid-media.campaign-performance.v1", Classification.INTERNAL)))),
-                of(ChangeKind.GUARANTEE_WEAKENED, Part.GUARANTEE, "availability", b -> b.setGuarantees(guarantees(g -> g.setAvailabilityPercent(99.0)))),
-                of(ChangeKind.RETENTION_SHORTENED, Part.RETENTION, null, b -> b.setRetentionMs(24 * 3_600_000L)),
-                of(ChangeKind.CLASSIFICATION_LOWERED, Part.CLASSIFICATION, null, b -> b.setClassification(Classification.INTERNAL)),
-                of(ChangeKind.QUALITY_RULE_REMOVED, Part.QUALITY_RULE, "$.qualityRules[0]",
+                of(Impact.BREAKING, ChangeKind.GUARANTEE_WEAKENED, Part.GUARANTEE, "availability", b -> b.setGuarantees(guarantees(g -> g.setAvailabilityPercent(99.0)))),
+                of(Impact.BREAKING, ChangeKind.RETENTION_SHORTENED, Part.RETENTION, null, b -> b.setRetentionMs(24 * 3_600_000L)),
+                of(Impact.BREAKING, ChangeKind.CLASSIFICATION_LOWERED, Part.CLASSIFICATION, null, b -> b.setClassification(Classification.INTERNAL)),
+                of(Impact.BREAKING, ChangeKind.QUALITY_RULE_REMOVED, Part.QUALITY_RULE, "$.qualityRules[0]",
                         b -> b.setQualityRules(V1.getQualityRules().subList(1, 3))),
-                of(ChangeKind.QUALITY_RULE_WEAKENED, Part.QUALITY_RULE, "$.qualityRules[0]",
+                of(Impact.BREAKING, ChangeKind.QUALITY_RULE_WEAKENED, Part.QUALITY_RULE, "$.qualityRules[0]",
                         b -> b.setQualityRules(replaceRule(0, r -> r.setThreshold(5.0)))),
 
-                of(ChangeKind.SCHEMA_ADDED, Part.SCHEMA, null, null), // from a contract without a schema, below
-                of(ChangeKind.SCHEMA_EXTENDED, Part.SCHEMA, null, b -> b.setProductSchema(
+                of(Impact.COMPATIBLE, ChangeKind.SCHEMA_ADDED, Part.SCHEMA, null, null), // from a contract without a schema, below
+                of(Impact.COMPATIBLE, ChangeKind.SCHEMA_EXTENDED, Part.SCHEMA, null, b -> b.setProductSchema(
                         schema.replace("]}", ",{\"name\":\"cost\",\"type\":[\"null\",\"double\"],\"default\":null}]}"))),
-                of(ChangeKind.FIELD_ADDED, Part.FIELD, "cost", b -> b.setFields(fields(V1, "cost", Samples.field("cost", false, false)))),
-                of(ChangeKind.OPTIONAL_FIELD_REMOVED, Part.FIELD, "email", b -> b.setFields(fields(V1, "email", null))),
-                of(ChangeKind.FIELD_NOW_REQUIRED, Part.FIELD, "email", b -> b.setFields(fields(V1, "email", Samples.field("email", true, true)))),
-                of(ChangeKind.FIELD_CLASSIFICATION_RAISED, Part.FIELD, "email", b -> b.setFields(fields(V1, "email",
+                of(Impact.COMPATIBLE, ChangeKind.FIELD_ADDED, Part.FIELD, "cost", b -> b.setFields(fields(V1, "cost", Samples.field("cost", false, false)))),
+                of(Impact.COMPATIBLE, ChangeKind.OPTIONAL_FIELD_REMOVED, Part.FIELD, "email", b -> b.setFields(fields(V1, "email", null))),
+                of(Impact.COMPATIBLE, ChangeKind.FIELD_NOW_REQUIRED, Part.FIELD, "email", b -> b.setFields(fields(V1, "email", Samples.field("email", true, true)))),
+                of(Impact.COMPATIBLE, ChangeKind.FIELD_CLASSIFICATION_RAISED, Part.FIELD, "email", b -> b.setFields(fields(V1, "email",
                         FieldSpec.newBuilder(Samples.field("email", true, false)).setClassification(Classification.RESTRICTED).build()))),
-                of(ChangeKind.PORT_ADDED, Part.PORT, "replay", b -> b.setOutputPorts(List.of(V1.getOutputPorts().get(0),
+                of(Impact.COMPATIBLE, ChangeKind.PORT_ADDED, Part.PORT, "replay", b -> b.setOutputPorts(List.of(V1.getOutputPorts().get(0),
                         port("replay", "paid-media.campaign-performance.replay.v1", null)))),
-                of(ChangeKind.PORT_CLASSIFICATION_RAISED, Part.PORT, "stream",
+                of(Impact.COMPATIBLE, ChangeKind.PORT_CLASSIFICATION_RAISED, Part.PORT, "stream",
                         b -> b.setOutputPorts(List.of(port("stream", "paid-media.campaign-performance.v1", Classification.RESTRICTED)))),
-                of(ChangeKind.GUARANTEE_ADDED, Part.GUARANTEE, "timeToDetect", b -> b.setGuarantees(guarantees(g -> g.setTimeToDetectMs(60_000L)))),
-                of(ChangeKind.GUARANTEE_STRENGTHENED, Part.GUARANTEE, "freshness", b -> b.setGuarantees(guarantees(g -> g.setFreshnessMaxAgeMs(600_000L)))),
-                of(ChangeKind.GUARANTEE_CHANGED, Part.GUARANTEE, "window", b -> b.setGuarantees(guarantees(g -> g.setWindowMs(600_000L)))),
-                of(ChangeKind.RETENTION_LENGTHENED, Part.RETENTION, null, b -> b.setRetentionMs(90 * 24 * 3_600_000L)),
-                of(ChangeKind.CLASSIFICATION_RAISED, Part.CLASSIFICATION, null, b -> b.setClassification(Classification.RESTRICTED)),
-                of(ChangeKind.QUALITY_RULE_ADDED, Part.QUALITY_RULE, "$.qualityRules[3]", b -> b.setQualityRules(append(
+                of(Impact.COMPATIBLE, ChangeKind.GUARANTEE_ADDED, Part.GUARANTEE, "timeToDetect", b -> b.setGuarantees(guarantees(g -> g.setTimeToDetectMs(60_000L)))),
+                of(Impact.COMPATIBLE, ChangeKind.GUARANTEE_STRENGTHENED, Part.GUARANTEE, "freshness", b -> b.setGuarantees(guarantees(g -> g.setFreshnessMaxAgeMs(600_000L)))),
+                of(Impact.COMPATIBLE, ChangeKind.GUARANTEE_CHANGED, Part.GUARANTEE, "window", b -> b.setGuarantees(guarantees(g -> g.setWindowMs(600_000L)))),
+                of(Impact.COMPATIBLE, ChangeKind.RETENTION_LENGTHENED, Part.RETENTION, null, b -> b.setRetentionMs(90 * 24 * 3_600_000L)),
+                of(Impact.COMPATIBLE, ChangeKind.CLASSIFICATION_RAISED, Part.CLASSIFICATION, null, b -> b.setClassification(Classification.RESTRICTED)),
+                of(Impact.COMPATIBLE, ChangeKind.QUALITY_RULE_ADDED, Part.QUALITY_RULE, "$.qualityRules[3]", b -> b.setQualityRules(append(
                         rule("$.qualityRules[3]", "clicks", "nullValues", "mustBe", 0.0, null, List.of())))),
-                of(ChangeKind.QUALITY_RULE_TIGHTENED, Part.QUALITY_RULE, "$.qualityRules[2]",
+                of(Impact.COMPATIBLE, ChangeKind.QUALITY_RULE_TIGHTENED, Part.QUALITY_RULE, "$.qualityRules[2]",
                         b -> b.setQualityRules(replaceRule(2, r -> r.setThreshold(20.0).setThresholdHigh(90.0)))),
-                of(ChangeKind.STATUS_CHANGED, Part.STATUS, null, b -> b.setStatus(ProductStatus.DEPRECATED)),
+                of(Impact.COMPATIBLE, ChangeKind.STATUS_CHANGED, Part.STATUS, null, b -> b.setStatus(ProductStatus.DEPRECATED)),
 
-                of(ChangeKind.SCHEMA_DOCUMENTATION_CHANGED, Part.SCHEMA, null,
+                of(Impact.PATCH, ChangeKind.SCHEMA_DOCUMENTATION_CHANGED, Part.SCHEMA, null,
                         b -> b.setProductSchema(schema.replace("\"name\":\"CampaignPerformance\",", "\"name\":\"CampaignPerformance\",\"doc\":\"per day\","))),
-                of(ChangeKind.FIELD_DOCUMENTATION_CHANGED, Part.FIELD, "clicks", b -> b.setFields(fields(V1, "clicks",
+                of(Impact.PATCH, ChangeKind.FIELD_DOCUMENTATION_CHANGED, Part.FIELD, "clicks", b -> b.setFields(fields(V1, "clicks",
                         FieldSpec.newBuilder(Samples.field("clicks", false, true)).setDescription("clicks on the ad").build()))),
-                of(ChangeKind.QUALITY_RULE_DOCUMENTATION_CHANGED, Part.QUALITY_RULE, "$.qualityRules[1]",
+                of(Impact.PATCH, ChangeKind.QUALITY_RULE_DOCUMENTATION_CHANGED, Part.QUALITY_RULE, "$.qualityRules[1]",
                         b -> b.setQualityRules(replaceRule(1, r -> r.setDescription("only on and off")))),
-                of(ChangeKind.METADATA_CHANGED, Part.METADATA, "description", b -> b.setDescription("new words")));
+                of(Impact.PATCH, ChangeKind.METADATA_CHANGED, Part.METADATA, "description", b -> b.setDescription("new words")));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} {1}")
     @MethodSource("oneChangeEach")
-    void findsEachKindOfChangeAloneWithItsImpactAndElement(ChangeKind kind, Part part, String name,
+    void findsEachKindOfChangeAloneWithItsImpactAndElement(Impact impact, ChangeKind kind, Part part, String name,
                                                             UnaryOperator<DataProductContract.Builder> edit) {
         DataProductContract before = edit == null ? DataProductContract.newBuilder(V1).setProductSchema(null).build() : V1;
         DataProductContract after = edit == null ? V1 : edit.apply(DataProductContract.newBuilder(V1)).build();
@@ -105,10 +105,11 @@ class ChangeClassificationTest {
 
         assertThat(changes).singleElement().satisfies(change -> {
             assertThat(change.kind()).isEqualTo(kind);
+            assertThat(change.impact()).isEqualTo(impact);
             assertThat(change.element()).isEqualTo(new Change.Element(part, name));
             assertThat(change.reason()).isNotBlank();
         });
-        assertThat(ContractDiff.breakingChanges(before, after)).hasSize(kind.impact() == Impact.BREAKING ? 1 : 0);
+        assertThat(ContractDiff.breakingChanges(before, after)).hasSize(impact == Impact.BREAKING ? 1 : 0);
         SEEN.add(kind);
     }
 
@@ -117,8 +118,9 @@ class ChangeClassificationTest {
         assertThat(SEEN).containsExactlyInAnyOrder(ChangeKind.values());
     }
 
-    private static Arguments of(ChangeKind kind, Part part, String name, UnaryOperator<DataProductContract.Builder> edit) {
-        return Arguments.of(kind, part, name, edit);
+    private static Arguments of(Impact impact, ChangeKind kind, Part part, String name,
+                                UnaryOperator<DataProductContract.Builder> edit) {
+        return Arguments.of(impact, kind, part, name, edit);
     }
 
     private static DataProductContract withRules(DataProductContract contract, List<QualityRule> rules) {

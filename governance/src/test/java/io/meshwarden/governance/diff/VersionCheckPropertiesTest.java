@@ -51,7 +51,7 @@ class VersionCheckPropertiesTest {
     @Provide
     Arbitrary<DataProductContract> contracts() {
         List<UnaryOperator<DataProductContract.Builder>> edits = ChangeClassificationTest.oneChangeEach()
-                .map(arguments -> arguments.get()[3]).filter(edit -> edit != null)
+                .map(arguments -> arguments.get()[4]).filter(edit -> edit != null)
                 .map(edit -> {
                     @SuppressWarnings("unchecked")
                     UnaryOperator<DataProductContract.Builder> typed = (UnaryOperator<DataProductContract.Builder>) edit;
