@@ -91,12 +91,14 @@ public final class OdcsImporter {
         OdcsSla sla = new OdcsSla(warnings, shared);
         QualityGuarantees guarantees = sla.guarantees(root.path("slaProperties"));
         mapping.serverKeys(root.path("servers"));
-        DataProductContract.Builder common = DataProductContract.newBuilder()
+        io.meshwarden.avro.ProductStatus status = mapping.status(root.path("status").asText());
+        String documentation = mapping.documentation(root.path("authoritativeDefinitions"));
+        java.util.function.Supplier<DataProductContract.Builder> common = () -> DataProductContract.newBuilder()
                 .setDomain(domain)
                 .setVersion(root.path("version").asText())
-                .setStatus(mapping.status(root.path("status").asText()))
+                .setStatus(status)
                 .setOwner(owner)
-                .setDocumentationUrl(mapping.documentation(root.path("authoritativeDefinitions")))
+                .setDocumentationUrl(documentation)
                 .setGuarantees(guarantees)
                 .setRetentionMs(sla.retentionMs())
                 .setUpstreamProducts(upstream(OdcsMapping.customProperty(root.path("customProperties"), "upstreamProducts")))
@@ -110,7 +112,7 @@ public final class OdcsImporter {
         for (int i = 0; i < Math.max(1, schema.size()); i++) {
             boolean several = schema.size() > 1;
             String name = several ? schema.get(i).path("name").asText() : product;
-            DataProductContract contract = objects.product(DataProductContract.newBuilder(common.build()), schema.path(i),
+            DataProductContract contract = objects.product(common.get(), schema.path(i),
                     "$.schema[" + i + "]", !several).setId(domain + "." + name).setName(name)
                     .setDescription(text(description, "purpose", schema.path(i).path("description").asText(null))).build();
             if (!ids.add(contract.getId())) {

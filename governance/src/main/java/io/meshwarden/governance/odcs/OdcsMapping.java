@@ -162,9 +162,7 @@ final class OdcsMapping {
             String path = "$.servers[" + i + "]";
             String name = server.path("server").asText();
             if (!"kafka".equals(server.path("type").asText())) {
-                warnings.add(path + " ('" + name + "', " + server.path("type").asText() + ") is not a Kafka server, so not an"
-                        + " output port; not imported");
-                continue;
+                continue; // reported once by serverKeys
             }
             String topic = customProperty(server.path("customProperties"), "topic");
             topic = topic != null ? topic : OdcsImporter.text(object, "physicalName", null);
@@ -184,7 +182,11 @@ final class OdcsMapping {
     /** Warns, once per server, about what a port does not keep. */
     void serverKeys(JsonNode servers) {
         for (int i = 0; i < servers.size(); i++) {
-            if ("kafka".equals(servers.get(i).path("type").asText())) {
+            JsonNode server = servers.get(i);
+            if (!"kafka".equals(server.path("type").asText())) {
+                warnings.add("$.servers[" + i + "] ('" + server.path("server").asText() + "', " + server.path("type").asText()
+                        + ") is not a Kafka server, so not an output port; not imported");
+            } else {
                 unmapped(warnings, "$.servers[" + i + "]", servers.get(i), "server", "type", "host", "format", "customProperties");
                 JsonNode custom = servers.get(i).path("customProperties");
                 for (int c = 0; c < custom.size(); c++) {

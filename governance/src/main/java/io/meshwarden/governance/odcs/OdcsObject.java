@@ -24,7 +24,7 @@ import org.apache.avro.SchemaParseException;
  * the properties refuses the import, naming the first disagreeing field.
  */
 final class OdcsObject {
-    private static final String[] OBJECT_KEYS = {"name", "physicalName", "physicalType", "logicalType", "description",
+    private static final String[] OBJECT_KEYS = {"name", "physicalName", "logicalType", "description",
             "properties", "quality", "customProperties"};
     private static final String[] PROPERTY_KEYS = {"name", "logicalType", "physicalType", "logicalTypeOptions", "required",
             "description", "businessName", "classification", "tags", "quality", "properties", "items"};
