@@ -6,7 +6,6 @@ import io.meshwarden.avro.QualityUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Maps the {@code quality[]} entries of a schema object and of its properties onto quality rules,
@@ -21,9 +20,6 @@ import java.util.Map;
 final class OdcsQuality {
     static final List<String> OPERATORS = List.of("mustBe", "mustNotBe", "mustBeGreaterThan", "mustBeGreaterOrEqualTo",
             "mustBeLessThan", "mustBeLessOrEqualTo", "mustBeBetween", "mustNotBeBetween");
-    /** The library rule names of ODCS v3.0 and the v3.1 metric each became. */
-    private static final Map<String, String> V30_RULES = Map.of("nullCheck", "nullValues", "duplicateCount", "duplicateValues",
-            "validValues", "invalidValues", "rowCount", "rowCount");
     private static final String[] MAPPED = {"type", "metric", "rule", "arguments", "unit", "dimension", "description",
             "severity", "query", "engine", "implementation", "mustBe", "mustNotBe", "mustBeGreaterThan", "mustBeGreaterOrEqualTo",
             "mustBeLessThan", "mustBeLessOrEqualTo", "mustBeBetween", "mustNotBeBetween"};
@@ -77,8 +73,11 @@ final class OdcsQuality {
                 .setSeverity(entry.path("severity").asText(null));
         switch (type) {
             case "library" -> {
-                String metric = entry.hasNonNull("metric") ? entry.path("metric").asText()
-                        : V30_RULES.getOrDefault(entry.path("rule").asText(), entry.path("rule").asText());
+                String metric = entry.path("metric").asText(null);
+                if (metric == null) {
+                    metric = OdcsSchema.metricOfRule(entry.path("rule").asText());
+                    warnings.add(path + ".rule '" + entry.path("rule").asText() + "' (ODCS v3.0) is read as metric " + metric);
+                }
                 rule.setMetric(metric);
                 if (!arguments(entry.path("arguments"), path, rule)) {
                     return null;

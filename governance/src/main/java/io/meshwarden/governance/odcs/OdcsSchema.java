@@ -41,6 +41,10 @@ final class OdcsSchema {
             checked = object.deepCopy();
             ((ObjectNode) checked).put("apiVersion", API_VERSION);
         }
+        if (hasV30Rules(checked)) {
+            checked = checked.deepCopy();
+            withMetrics(checked);
+        }
         List<ValidationMessage> errors = new ArrayList<>(SCHEMA.validate(checked));
         if (errors.isEmpty()) {
             return Optional.empty();
@@ -50,6 +54,45 @@ final class OdcsSchema {
                 .thenComparing(m -> -m.getInstanceLocation().toString().length()));
         ValidationMessage first = errors.get(0);
         return Optional.of(new String[] {first.getInstanceLocation().toString(), first.getMessage()});
+    }
+
+    /** The v3.1 metric a v3.0 library {@code rule} became, or null when it names none. */
+    static String metricOfRule(String rule) {
+        return switch (rule) {
+            case "nullCheck", "nullValues" -> "nullValues";
+            case "duplicateCount", "duplicateValues" -> "duplicateValues";
+            case "validValues", "invalidValues" -> "invalidValues";
+            case "missingValues" -> "missingValues";
+            case "rowCount" -> "rowCount";
+            default -> null;
+        };
+    }
+
+    /**
+     * Whether a quality entry names its check with v3.0's {@code rule} and no {@code metric}: the
+     * v3.1 schema knows {@code rule} only beside a metric, so such an entry is checked with the
+     * metric it became (the importer reads it the same way).
+     */
+    private static boolean hasV30Rules(JsonNode node) {
+        if (node.isObject() && node.has("rule") && !node.has("metric") && metricOfRule(node.path("rule").asText()) != null) {
+            return true;
+        }
+        for (JsonNode child : node) {
+            if (hasV30Rules(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void withMetrics(JsonNode node) {
+        if (node instanceof ObjectNode object && node.has("rule") && !node.has("metric")) {
+            String metric = metricOfRule(node.path("rule").asText());
+            if (metric != null) {
+                object.put("metric", metric);
+            }
+        }
+        node.forEach(OdcsSchema::withMetrics);
     }
 
     private static JsonSchema load() {
