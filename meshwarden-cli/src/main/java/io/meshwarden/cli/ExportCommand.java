@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
  * checked against the ODCS JSON Schema. FILE is any contract file the CLI reads (Meshwarden YAML
  * or ODCS); PRODUCT is a product id, whose accepted contract is read from the catalog topic.
  * Several contracts (an ODCS file with several objects) are written as several YAML documents.
- * What ODCS cannot hold is listed on stderr.
+ * What ODCS cannot hold is listed on stderr. Exit 2 when PRODUCT is neither a file nor in the
+ * catalog, 3 when the catalog cannot be read.
  */
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Write a contract as an ODCS v3.1.0 document.")
 final class ExportCommand implements Callable<Integer> {
@@ -53,9 +54,16 @@ final class ExportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         MeshwardenConfig config = parent.config();
-        List<DataProductContract> contracts = Files.exists(Path.of(source))
-                ? ContractFiles.loadAll(Path.of(source), defaultDomain).stream().map(ContractFiles.Loaded::contract).toList()
-                : List.of(fromCatalog(config));
+        List<DataProductContract> contracts;
+        try {
+            contracts = Files.exists(Path.of(source))
+                    ? ContractFiles.loadAll(Path.of(source), defaultDomain).stream().map(ContractFiles.Loaded::contract).toList()
+                    : List.of(fromCatalog(config));
+        } catch (org.apache.kafka.common.KafkaException e) {
+            err.println("cannot read the catalog " + config.topics().name(Topics.CATALOG) + " at " + config.bootstrapServers()
+                    + ": " + e.getMessage());
+            return Meshwarden.TIMED_OUT;
+        }
         for (int i = 0; i < contracts.size(); i++) {
             OdcsExporter.Export export = OdcsExporter.export(contracts.get(i), config.bootstrapServers());
             out.print(i == 0 ? export.yaml() : "---\n" + export.yaml());

@@ -110,10 +110,4 @@ class OdcsCommandsTest {
         }
     }
 
-    @Test
-    void namesAProductThatIsNeitherAFileNorReachable() {
-        int exit = run("export", "odcs", "--timeout", "PT1S", "-b", "127.0.0.1:1", "no-such.product");
-
-        assertThat(exit).isNotZero();
-    }
 }
