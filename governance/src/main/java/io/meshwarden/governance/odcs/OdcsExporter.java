@@ -10,14 +10,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.OutputPort;
-import io.meshwarden.avro.QualityGuarantees;
-import io.meshwarden.governance.contract.Durations;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.avro.Schema;
 
 /**
  * Writes any contract (Meshwarden's own YAML, an imported ODCS document, a catalog entry) as an
@@ -64,13 +60,9 @@ public final class OdcsExporter {
         Map<String, String> properties = contract.getProperties();
         ObjectNode root = NODES.objectNode().put("apiVersion", OdcsSchema.API_VERSION).put("kind", "DataContract")
                 .put("id", properties.getOrDefault("odcs.id", contract.getId()))
-                .put("name", contract.getName()).put("version", contract.getVersion())
+                .put("version", contract.getVersion())
                 .put("status", contract.getStatus().name().toLowerCase(Locale.ROOT)).put("domain", contract.getDomain());
-        if (!contract.getId().equals(contract.getDomain() + "." + contract.getName())) {
-            String prefix = contract.getDomain() + ".";
-            root.put("dataProduct", contract.getId().startsWith(prefix) ? contract.getId().substring(prefix.length()) : contract.getId());
-            warnings.add("id " + contract.getId() + " is not <domain>.<name>; written as dataProduct, which the importer also reads as the name");
-        }
+        names(root, properties);
         description(root, properties);
         if (contract.getDocumentationUrl() != null) {
             root.putArray("authoritativeDefinitions").addObject().put("url", contract.getDocumentationUrl()).put("type", "documentation");
@@ -82,9 +74,30 @@ public final class OdcsExporter {
         roles(root, properties);
         servers(root, properties, kafkaHost);
         root.set("schema", new OdcsSchemaExport(contract, warnings).objects());
-        slaProperties(root, properties);
+        ArrayNode sla = OdcsSlaExport.slaProperties(contract, properties);
+        if (!sla.isEmpty()) {
+            root.set("slaProperties", sla);
+        }
         customProperties(root, properties);
         return root;
+    }
+
+    /** {@code name}, and {@code dataProduct} where the product's name is not the contract's, so that the id comes back. */
+    private void names(ObjectNode root, Map<String, String> properties) {
+        String prefix = contract.getDomain() + ".";
+        String product = contract.getId().startsWith(prefix) ? contract.getId().substring(prefix.length()) : contract.getId();
+        if (properties.containsKey(OdcsImporter.NAME)) {
+            root.put("name", properties.get(OdcsImporter.NAME)).put("dataProduct", product);
+        } else if (product.equals(contract.getName())) {
+            root.put("name", product);
+        } else {
+            root.put("name", contract.getName()).put("dataProduct", product);
+            warnings.add("id " + contract.getId() + " is not <domain>.<name>; written as dataProduct, which the importer also reads as the name");
+        }
+        if (!contract.getId().startsWith(prefix)) {
+            warnings.add("id " + contract.getId() + " does not start with its domain " + contract.getDomain()
+                    + "; importing the export gives " + prefix + product);
+        }
     }
 
     private void description(ObjectNode root, Map<String, String> properties) {
@@ -155,67 +168,6 @@ public final class OdcsExporter {
         }
     }
 
-    private void slaProperties(ObjectNode root, Map<String, String> properties) {
-        ArrayNode sla = NODES.arrayNode();
-        QualityGuarantees g = contract.getGuarantees();
-        if (g != null) {
-            percent(sla, "completeness", g.getCompletenessPercent());
-            duration(sla, "latency", g.getFreshnessMaxAgeMs());
-            percent(sla, "availability", g.getAvailabilityPercent());
-            percent(sla, "accuracyTolerance", g.getAccuracyTolerancePercent());
-            duration(sla, "window", g.getWindowMs());
-            duration(sla, "frequency", g.getFrequencyMs());
-            duration(sla, "timeToDetect", g.getTimeToDetectMs());
-            duration(sla, "timeToNotify", g.getTimeToNotifyMs());
-        }
-        duration(sla, "retention", contract.getRetentionMs());
-        properties.forEach((key, value) -> {
-            if (key.startsWith(OdcsSla.PREFIX)) {
-                sla.add(keptSlaProperty(key.substring(OdcsSla.PREFIX.length()), value));
-            }
-        });
-        if (!sla.isEmpty()) {
-            root.set("slaProperties", sla);
-        }
-    }
-
-    private static ObjectNode keptSlaProperty(String key, String value) {
-        int dot = key.indexOf('.');
-        ObjectNode entry = NODES.objectNode().put("property", dot < 0 ? key : key.substring(0, dot));
-        JsonNode parsed = null;
-        if (value.startsWith("{")) {
-            try {
-                parsed = new ObjectMapper().readTree(value);
-            } catch (JsonProcessingException e) {
-                parsed = null; // a value that merely starts with a brace
-            }
-        }
-        if (parsed instanceof ObjectNode fields && fields.has("value")) {
-            entry.setAll(fields);
-        } else {
-            entry.put("value", value);
-        }
-        if (dot >= 0) {
-            entry.put("driver", key.substring(dot + 1));
-        }
-        return entry;
-    }
-
-    private static void percent(ArrayNode sla, String property, Double value) {
-        if (value != null) {
-            ObjectNode entry = sla.addObject().put("property", property);
-            OdcsSchemaExport.number(entry, "value", value);
-            entry.put("unit", "percent");
-        }
-    }
-
-    private static void duration(ArrayNode sla, String property, Long ms) {
-        if (ms != null) {
-            String[] amount = Durations.amountAndUnit(Duration.ofMillis(ms));
-            sla.addObject().put("property", property).put("value", Long.parseLong(amount[0])).put("unit", amount[1]);
-        }
-    }
-
     private void customProperties(ObjectNode root, Map<String, String> properties) {
         ArrayNode custom = NODES.arrayNode();
         custom.addObject().put("property", "classification").put("value", contract.getClassification().name().toLowerCase(Locale.ROOT));
@@ -233,7 +185,7 @@ public final class OdcsExporter {
             custom.addObject().put("property", "successor").put("value", contract.getSuccessor());
         }
         properties.forEach((key, value) -> {
-            boolean structural = key.equals("odcs.id") || key.startsWith("odcs.role.") || key.startsWith(OdcsSla.PREFIX)
+            boolean structural = key.equals("odcs.id") || key.equals(OdcsImporter.NAME) || key.startsWith("odcs.role.") || key.startsWith(OdcsSla.PREFIX)
                     || key.startsWith("odcs.description.") || (key.startsWith("odcs.server.") && key.endsWith(".host"));
             if (!structural) {
                 custom.addObject().put("property", key).put("value", value);

@@ -35,6 +35,10 @@ import java.util.Set;
 public final class OdcsImporter {
     /** The custom property that names the Avro schema of a schema object (inline JSON or a .avsc file beside the document). */
     static final String AVRO_SCHEMA = "avroSchema";
+    /** Property holding the document's {@code name} when {@code dataProduct} names the product. */
+    static final String NAME = "odcs.name";
+    /** Property holding the document's product name when its schema objects become products of their own. */
+    static final String DATA_PRODUCT = "odcs.dataProduct";
     private static final ObjectMapper YAML = new YAMLMapper();
     private static final String[] MAPPED = {"apiVersion", "kind", "id", "name", "version", "status", "domain", "dataProduct",
             "description", "team", "roles", "schema", "slaProperties", "servers", "tags", "customProperties",
@@ -77,6 +81,13 @@ public final class OdcsImporter {
         }
         Map<String, String> shared = new LinkedHashMap<>();
         shared.put("odcs.id", root.path("id").asText());
+        String contractName = text(root, "name", null);
+        if (root.hasNonNull("dataProduct") && contractName != null && !contractName.equals(product)) {
+            shared.put(NAME, contractName); // the contract's own name, beside the product's
+        }
+        if (schema.size() > 1 && product != null) {
+            shared.put(DATA_PRODUCT, product); // each object is a product; this names the product they came from
+        }
         OdcsMapping mapping = new OdcsMapping(warnings, shared);
         Ownership owner = mapping.owner(root.path("team"));
         mapping.roles(root.path("roles"));

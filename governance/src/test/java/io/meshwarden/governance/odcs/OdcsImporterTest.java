@@ -104,7 +104,8 @@ class OdcsImporterTest {
         assertThat(contract.getGuarantees().getFreshnessMaxAgeMs()).isEqualTo(Duration.ofDays(4).toMillis());
         assertThat(contract.getGuarantees().getFrequencyMs()).isEqualTo(Duration.ofDays(1).toMillis());
         assertThat(contract.getRetentionMs()).isEqualTo(Duration.ofDays(3 * 365).toMillis());
-        assertThat(contract.getProperties()).containsEntry("odcs.role.bq_unica_user_opr", "write")
+        assertThat(contract.getProperties()).containsEntry("odcs.dataProduct", "my quantum")
+                .containsEntry("odcs.role.bq_unica_user_opr", "write")
                 .containsEntry("refRulesetName", "gcsc.ruleset.name").containsEntry("business-key", "[\"txn_ref_dt\",\"rcvr_id\"]")
                 .containsEntry("odcs.sla.endOfLife", "2042-05-12T09:30:10-08:00");
         assertThat(contract.getQualityRules()).extracting(r -> r.getPath() + " " + r.getMetric())
@@ -113,6 +114,17 @@ class OdcsImporterTest {
                 .anySatisfy(w -> assertThat(w).startsWith("$.schema[0].properties[0]: id, physicalName, primaryKey"))
                 .anySatisfy(w -> assertThat(w).startsWith("$.slaProperties[1] (generalAvailability)").contains("odcs.sla.generalAvailability"))
                 .anySatisfy(w -> assertThat(w).startsWith("$.servers[0]").contains("postgres"));
+    }
+
+    @Test
+    void namesTheProductByDataProductAndKeepsTheContractName() throws IOException {
+        DataProductContract contract = importExample("basic-four-dpo.odcs.yaml", "marketing").contract();
+
+        assertThat(contract.getId()).isEqualTo("marketing.my_quantum");
+        assertThat(contract.getName()).isEqualTo("my_quantum");
+        assertThat(contract.getProperties()).containsEntry("odcs.name", "my_table");
+        assertThat(OdcsImporter.importContract("back.yaml", OdcsExporter.export(contract, "h:9092").yaml(), null).contract())
+                .isEqualTo(contract);
     }
 
     @Test

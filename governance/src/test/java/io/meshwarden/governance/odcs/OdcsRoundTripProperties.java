@@ -114,6 +114,9 @@ class OdcsRoundTripProperties {
                 Arbitraries.of(true, false), properties, objectQuality(), sla()).as((domain, name, minor, status, steward, props, quality, sla) -> {
                     ObjectNode root = NODES.objectNode().put("apiVersion", "v3.1.0").put("kind", "DataContract").put("id", "c-" + name)
                             .put("name", name).put("version", "1." + minor + ".0").put("status", status).put("domain", domain);
+                    if (minor % 3 == 0) {
+                        root.put("dataProduct", name + "-product");
+                    }
                     ObjectNode team = root.putObject("team").put("name", domain + "-team");
                     if (steward) {
                         team.putArray("members").addObject().put("username", "steward@" + domain + ".example.com").put("role", "steward");
