@@ -80,11 +80,14 @@ class OdcsFaithfulImportTest {
     @Test
     void recognisesAndImportsQuotedScalars() {
         String text = replace("kind: DataContract\n", "kind: 'DataContract'\n").replace("apiVersion: \"v3.1.0\"", "apiVersion: \"v3.0.2\"")
-                .replace("version: 1.0.0\n", "version: \"1.0.0\"\n").replace("value: 99.5\n", "value: \"99.5\"\n");
+                .replace("version: 1.0.0\n", "version: \"1.0.0\"\n").replace("value: 99.5\n", "value: \"99.5\"\n")
+                .replace("mustBe: 0\n", "mustBe: \"0\"\n");
 
         assertThat(OdcsImporter.recognises(text)).isTrue();
         assertThat(imported(text).getVersion()).isEqualTo("1.0.0");
         assertThat(imported(text).getGuarantees().getCompletenessPercent()).isEqualTo(99.5);
+        assertThat(imported(text).getQualityRules().get(1).getThreshold()).isEqualTo(0.0);
+        assertThat(imported(text).getProductSchema()).isEqualTo(imported(compliant).getProductSchema());
         assertThat(OdcsImporter.recognises("id: paid-media.x\nversion: 1.0.0\n")).isFalse();
         assertThat(OdcsImporter.recognises("kind: [unclosed")).isFalse();
     }
