@@ -10,17 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Reads contract files for the CLI: Meshwarden's own YAML format, or an ODCS v3 document
- * (recognised by {@code kind: DataContract}), which is imported with its warnings. A directory
- * stands for every {@code *.yaml} file in it.
+ * (recognised by {@code kind: DataContract}, however quoted), which is imported with its
+ * warnings, one contract per schema object. A directory stands for every {@code *.yaml} file in it.
  */
 final class ContractFiles {
-    private static final Pattern ODCS = Pattern.compile("(?m)^kind:\\s*DataContract\\s*$");
-
     private ContractFiles() {
     }
 
@@ -31,24 +28,35 @@ final class ContractFiles {
         List<Loaded> loaded = new ArrayList<>();
         for (Path path : paths) {
             for (Path file : files(path)) {
-                loaded.add(load(file, defaultDomain));
+                loaded.addAll(loadAll(file, defaultDomain));
             }
         }
         return loaded;
     }
 
+    /** The one contract of a file; an ODCS document with several schema objects is refused, naming the file. */
     static Loaded load(Path file, String defaultDomain) {
+        List<Loaded> all = loadAll(file, defaultDomain);
+        if (all.size() != 1) {
+            throw new IllegalArgumentException(file + " holds " + all.size() + " products, one per ODCS schema object;"
+                    + " write one object per document to publish it");
+        }
+        return all.get(0);
+    }
+
+    /** Every contract of a file: one, or one per schema object of an ODCS document. */
+    static List<Loaded> loadAll(Path file, String defaultDomain) {
         String text;
         try {
             text = Files.readString(file);
         } catch (IOException e) {
             throw new YamlFileException(file.toString(), 1, "cannot read: " + e.getMessage());
         }
-        if (ODCS.matcher(text).find()) {
+        if (OdcsImporter.recognises(text)) {
             OdcsImport imported = OdcsImporter.importContract(file.toString(), text, defaultDomain);
-            return new Loaded(file, imported.contract(), imported.warnings());
+            return imported.contracts().stream().map(contract -> new Loaded(file, contract, imported.warnings())).toList();
         }
-        return new Loaded(file, ContractYaml.parse(file.toString(), text), List.of());
+        return List.of(new Loaded(file, ContractYaml.parse(file.toString(), text), List.of()));
     }
 
     private static List<Path> files(Path path) {

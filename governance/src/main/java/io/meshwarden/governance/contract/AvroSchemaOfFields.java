@@ -13,7 +13,9 @@ import org.apache.avro.SchemaBuilder;
  * writes its fields once: a required field has its plain type, an optional one is nullable with
  * a null default (the shape that lets a later version add it compatibly).
  */
-final class AvroSchemaOfFields {
+public final class AvroSchemaOfFields {
+    /** The namespace of every generated product record. */
+    public static final String NAMESPACE = "io.meshwarden.products";
     private static final Map<String, Schema> TYPES = Map.of(
             "string", Schema.create(Schema.Type.STRING),
             "long", Schema.create(Schema.Type.LONG),
@@ -33,7 +35,7 @@ final class AvroSchemaOfFields {
         if (fields.isEmpty() || fields.stream().allMatch(f -> f.type() == null)) {
             return null;
         }
-        var record = SchemaBuilder.record(recordName(productName)).namespace("io.meshwarden.products").fields();
+        var record = SchemaBuilder.record(recordName(productName)).namespace(NAMESPACE).fields();
         for (int i = 0; i < fields.size(); i++) {
             ContractDocument.Field field = fields.get(i);
             String path = "$.fields[" + i + "]";
@@ -45,12 +47,18 @@ final class AvroSchemaOfFields {
             boolean required = Boolean.parseBoolean(field.required());
             String name = document.requireText(path, "name", field.name());
             record = required ? record.name(name).type(type).noDefault()
-                    : record.name(name).type(Schema.createUnion(Schema.create(Schema.Type.NULL), type)).withDefault(null);
+                    : record.name(name).type(nullable(type)).withDefault(null);
         }
         return record.endRecord().toString();
     }
 
-    private static String recordName(String productName) {
+    /** {@code ["null", type]}: the type of an optional field, whose default is null. */
+    public static Schema nullable(Schema type) {
+        return Schema.createUnion(Schema.create(Schema.Type.NULL), type);
+    }
+
+    /** An Avro record name made of the words of {@code productName}: {@code campaign-performance} is {@code CampaignPerformance}. */
+    public static String recordName(String productName) {
         String name = Arrays.stream(productName.split("[^A-Za-z0-9]+")).filter(s -> !s.isEmpty())
                 .map(s -> Character.toUpperCase(s.charAt(0)) + s.substring(1)).collect(Collectors.joining());
         return name.isEmpty() || !Character.isLetter(name.charAt(0)) ? "Product" + name : name;

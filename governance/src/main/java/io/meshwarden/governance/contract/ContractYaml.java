@@ -144,7 +144,7 @@ public final class ContractYaml {
     }
 
     private Duration duration(String path, String text) {
-        return Durations.parse(text).orElseThrow(() -> document.error(path, "expected a duration such as 30s, 15m, 1h or 90d, not '"
+        return Durations.parse(text).orElseThrow(() -> document.error(path, "expected a duration such as 30s, 15m, 1h, 90d or P1Y, not '"
                 + text + "'"));
     }
 

@@ -2,179 +2,200 @@ package io.meshwarden.governance.odcs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshwarden.avro.Classification;
-import io.meshwarden.avro.FieldSpec;
 import io.meshwarden.avro.OutputPort;
 import io.meshwarden.avro.Ownership;
-import io.meshwarden.avro.QualityGuarantees;
-import io.meshwarden.governance.contract.Durations;
-import java.time.Duration;
+import io.meshwarden.avro.ProductStatus;
+import io.meshwarden.governance.policy.Strictness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
-/** The parts of an ODCS document that map onto contract parts; collects warnings for the rest. */
+/**
+ * The parts of an ODCS document that map onto contract parts other than the schema, the SLA and
+ * the quality rules: status, team, roles, custom properties, documentation link and Kafka servers.
+ * Collects a warning, naming its path, for everything it cannot place.
+ */
 final class OdcsMapping {
+    /** Custom properties that are contract fields in Meshwarden, read into those fields rather than into properties. */
+    static final Set<String> CONTRACT_FIELDS = Set.of("classification", "sourcePlatform", "upstreamProducts", "sunsetDate",
+            "successor", OdcsImporter.AVRO_SCHEMA);
+
     private final List<String> warnings;
     private final Map<String, String> properties;
-    private Long retentionMs;
 
     OdcsMapping(List<String> warnings, Map<String, String> properties) {
         this.warnings = warnings;
         this.properties = properties;
     }
 
-    Long retentionMs() {
-        return retentionMs;
+    /** Warns about every key of {@code node} (at {@code path}) that is not one of {@code mapped}. */
+    static void unmapped(List<String> warnings, String path, JsonNode node, String... mapped) {
+        Set<String> known = Set.of(mapped);
+        List<String> rest = new ArrayList<>();
+        node.fieldNames().forEachRemaining(key -> {
+            if (!known.contains(key)) {
+                rest.add(key);
+            }
+        });
+        if (!rest.isEmpty()) {
+            warnings.add(path + ": " + String.join(", ", rest) + (rest.size() == 1 ? " has" : " have")
+                    + " no place in a Meshwarden contract; not imported");
+        }
     }
 
-    /** The first schema object's properties become the fields; further objects are reported, not merged. */
-    List<FieldSpec> fields(JsonNode schema) {
-        for (int i = 1; i < schema.size(); i++) {
-            warnings.add("$.schema[" + i + "] ('" + schema.get(i).path("name").asText() + "') is a second object; a"
-                    + " Meshwarden contract describes one record, so only $.schema[0] is imported");
-        }
-        List<FieldSpec> fields = new ArrayList<>();
-        JsonNode properties = schema.path(0).path("properties");
-        for (int i = 0; i < properties.size(); i++) {
-            JsonNode property = properties.get(i);
-            String path = "$.schema[0].properties[" + i + "]";
-            List<String> tags = OdcsImporter.textList(property.path("tags"));
-            fields.add(FieldSpec.newBuilder()
-                    .setName(property.path("name").asText())
-                    .setDescription(OdcsImporter.text(property, "description", OdcsImporter.text(property, "businessName", null)))
-                    .setRequired(property.path("required").asBoolean(false))
-                    .setPii(tags.stream().anyMatch(t -> t.equalsIgnoreCase("pii")))
-                    .setClassification(classification(property.path("classification").asText(null), path))
-                    .build());
-        }
-        return fields;
+    ProductStatus status(String status) {
+        return switch (status.toLowerCase(Locale.ROOT)) {
+            case "active", "production", "released" -> ProductStatus.ACTIVE;
+            case "proposed", "draft", "development", "in development", "testing" -> ProductStatus.DRAFT;
+            case "deprecated" -> ProductStatus.DEPRECATED;
+            case "retired" -> ProductStatus.RETIRED;
+            default -> {
+                warnings.add("$.status '" + status + "' has no Meshwarden equivalent; imported as draft");
+                yield ProductStatus.DRAFT;
+            }
+        };
     }
 
+    /**
+     * The team: its name (v3.1), or, in the v3.0 form that has none, the member whose role is owner;
+     * the steward is the member in post whose role names a steward, and nobody else. Other members
+     * are listed in a warning: a contract names only its team and steward.
+     */
     Ownership owner(JsonNode team) {
-        JsonNode members = team.isArray() ? team : team.path("members");
-        String owner = member(members, "owner").orElse(null);
-        return Ownership.newBuilder().setTeam(OdcsImporter.text(team, "name", owner))
-                .setSteward(member(members, "steward").orElse(owner)).build();
-    }
-
-    private static Optional<String> member(JsonNode members, String role) {
-        for (JsonNode member : members) {
-            if (member.path("role").asText("").toLowerCase(Locale.ROOT).contains(role) && !member.has("dateOut")) {
-                return Optional.of(member.path("username").asText());
+        boolean array = team.isArray();
+        JsonNode members = array ? team : team.path("members");
+        String path = array ? "$.team" : "$.team.members";
+        if (!array) {
+            unmapped(warnings, "$.team", team, "name", "members");
+        }
+        int owner = member(members, "owner");
+        int steward = member(members, "steward");
+        List<String> others = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            if (i != steward && !(i == owner && !team.hasNonNull("name"))) {
+                others.add(path + "[" + i + "] (" + members.get(i).path("username").asText() + ", "
+                        + members.get(i).path("role").asText("no role") + ")");
             }
         }
-        return Optional.empty();
+        if (!others.isEmpty()) {
+            warnings.add(String.join(", ", others) + ": a contract names only its team and steward; not imported");
+        }
+        String teamName = OdcsImporter.text(team, "name", owner < 0 ? null : members.get(owner).path("username").asText());
+        return Ownership.newBuilder().setTeam(teamName)
+                .setSteward(steward < 0 ? null : members.get(steward).path("username").asText()).build();
     }
 
-    String documentation(JsonNode root) {
-        for (JsonNode definition : root.path("authoritativeDefinitions")) {
-            return definition.path("url").asText(null);
+    private static int member(JsonNode members, String role) {
+        for (int i = 0; i < members.size(); i++) {
+            JsonNode member = members.get(i);
+            if (member.path("role").asText("").toLowerCase(Locale.ROOT).contains(role) && !member.has("dateOut")) {
+                return i;
+            }
         }
-        return null;
+        return -1;
+    }
+
+    /** The first authoritative definition is the documentation link; the others are warnings. */
+    String documentation(JsonNode definitions) {
+        for (int i = 1; i < definitions.size(); i++) {
+            warnings.add("$.authoritativeDefinitions[" + i + "] (" + definitions.get(i).path("url").asText()
+                    + "): a contract has one documentation link, $.authoritativeDefinitions[0]; not imported");
+        }
+        return definitions.isEmpty() ? null : definitions.get(0).path("url").asText(null);
     }
 
     /** Access roles are kept as properties {@code odcs.role.<role>} = access. */
     void roles(JsonNode roles) {
-        roles.forEach(role -> properties.put("odcs.role." + role.path("role").asText(), role.path("access").asText("")));
+        for (int i = 0; i < roles.size(); i++) {
+            JsonNode role = roles.get(i);
+            properties.put("odcs.role." + role.path("role").asText(), role.path("access").asText(""));
+            unmapped(warnings, "$.roles[" + i + "]", role, "role", "access");
+        }
     }
 
-    void customProperties(JsonNode custom, String prefix) {
-        custom.forEach(p -> properties.put(prefix + p.path("property").asText(), p.path("value").toString().replaceAll("^\"|\"$", "")));
+    /** Custom properties under their own names, except those that are contract fields ({@link #CONTRACT_FIELDS}). */
+    void customProperties(JsonNode custom, String path) {
+        for (int i = 0; i < custom.size(); i++) {
+            String name = custom.get(i).path("property").asText();
+            if (CONTRACT_FIELDS.contains(name)) {
+                continue;
+            }
+            String value = OdcsImporter.scalar(custom.get(i).path("value"));
+            String previous = properties.put(name, value);
+            if (previous != null && !previous.equals(value)) {
+                warnings.add(path + "[" + i + "] (" + name + ") replaces the value '" + previous + "' of an earlier property of that name");
+            }
+            unmapped(warnings, path + "[" + i + "]", custom.get(i), "property", "value");
+        }
     }
 
-    QualityGuarantees guarantees(JsonNode sla, JsonNode schema) {
-        QualityGuarantees guarantees = new QualityGuarantees();
-        for (int i = 0; i < sla.size(); i++) {
-            JsonNode property = sla.get(i);
-            String name = property.path("property").asText();
-            String path = "$.slaProperties[" + i + "]";
-            switch (name) {
-                case "latency", "frequency" -> duration(property, path).ifPresent(d -> {
-                    long ms = d.toMillis();
-                    if (guarantees.getFreshnessMaxAgeMs() == null || ms > guarantees.getFreshnessMaxAgeMs()) {
-                        guarantees.setFreshnessMaxAgeMs(ms); // the looser of the two is what consumers can count on
-                    }
-                });
-                case "retention" -> duration(property, path).ifPresent(d -> retentionMs = d.toMillis());
-                case "availability" -> guarantees.setAvailabilityPercent(property.path("value").asDouble());
-                default -> properties.put("odcs.sla." + name + (property.has("driver") ? "." + property.path("driver").asText() : ""),
-                        property.path("value").asText());
+    /** The value of custom property {@code name}, or null. */
+    static String customProperty(JsonNode custom, String name) {
+        for (JsonNode property : custom) {
+            if (name.equals(property.path("property").asText())) {
+                return OdcsImporter.scalar(property.path("value"));
             }
         }
-        completeness(schema, guarantees);
-        boolean none = guarantees.getFreshnessMaxAgeMs() == null && guarantees.getAvailabilityPercent() == null
-                && guarantees.getCompletenessPercent() == null;
-        return none ? null : guarantees;
+        return null;
     }
 
-    /** A "no nulls" check on any column of the first object is a completeness guarantee of 100%. */
-    private void completeness(JsonNode schema, QualityGuarantees guarantees) {
-        JsonNode object = schema.path(0);
-        for (int p = 0; p < object.path("properties").size(); p++) {
-            JsonNode checks = object.path("properties").get(p).path("quality");
-            for (int q = 0; q < checks.size(); q++) {
-                JsonNode check = checks.get(q);
-                String path = "$.schema[0].properties[" + p + "].quality[" + q + "]";
-                if ("nullValues".equals(check.path("metric").asText()) && check.path("mustBe").asInt(-1) == 0) {
-                    guarantees.setCompletenessPercent(100.0);
-                } else {
-                    warnings.add(path + " (" + check.path("metric").asText("custom") + ", " + check.path("dimension").asText("?")
-                            + ") has no Meshwarden equivalent and is not imported");
-                }
-            }
-        }
-        for (int q = 0; q < object.path("quality").size(); q++) {
-            warnings.add("$.schema[0].quality[" + q + "] (" + object.path("quality").get(q).path("metric").asText("custom")
-                    + ") is an object-level check Meshwarden does not evaluate; not imported");
+    Classification classification(String text, String path) {
+        try {
+            return Strictness.classification(text);
+        } catch (IllegalArgumentException e) {
+            warnings.add(path + " '" + text + "' is not public, internal, confidential or restricted; not imported");
+            return null;
         }
     }
 
-    List<OutputPort> ports(JsonNode servers, JsonNode schema) {
+    /**
+     * One output port per Kafka server, on the topic the schema object names as its
+     * {@code physicalName} (or the server's custom property {@code topic}); the port's format is
+     * the server's ({@code json}, ODCS's default, when it names none).
+     */
+    List<OutputPort> ports(JsonNode servers, JsonNode object, String objectPath) {
         List<OutputPort> ports = new ArrayList<>();
+        for (int i = 0; i < servers.size(); i++) {
+            JsonNode server = servers.get(i);
+            String path = "$.servers[" + i + "]";
+            String name = server.path("server").asText();
+            if (!"kafka".equals(server.path("type").asText())) {
+                continue; // reported once by serverKeys
+            }
+            String topic = customProperty(server.path("customProperties"), "topic");
+            topic = topic != null ? topic : OdcsImporter.text(object, "physicalName", null);
+            if (topic == null) {
+                warnings.add(path + " ('" + name + "'): " + objectPath + " names no physicalName, so no topic; no output port");
+                continue;
+            }
+            String classification = customProperty(server.path("customProperties"), "classification");
+            ports.add(OutputPort.newBuilder().setName(name).setTopic(topic).setFormat(server.path("format").asText("json"))
+                    .setClassification(classification == null ? null : classification(classification,
+                            path + ".customProperties.classification")).build());
+            properties.put("odcs.server." + name + ".host", server.path("host").asText(""));
+        }
+        return ports;
+    }
+
+    /** Warns, once per server, about what a port does not keep. */
+    void serverKeys(JsonNode servers) {
         for (int i = 0; i < servers.size(); i++) {
             JsonNode server = servers.get(i);
             if (!"kafka".equals(server.path("type").asText())) {
                 warnings.add("$.servers[" + i + "] ('" + server.path("server").asText() + "', " + server.path("type").asText()
                         + ") is not a Kafka server, so not an output port; not imported");
-                continue;
+            } else {
+                unmapped(warnings, "$.servers[" + i + "]", servers.get(i), "server", "type", "host", "format", "customProperties");
+                JsonNode custom = servers.get(i).path("customProperties");
+                for (int c = 0; c < custom.size(); c++) {
+                    if (!Set.of("topic", "classification", OdcsImporter.AVRO_SCHEMA).contains(custom.get(c).path("property").asText())) {
+                        warnings.add("$.servers[" + i + "].customProperties[" + c + "] (" + custom.get(c).path("property").asText()
+                                + ") has no place on an output port; not imported");
+                    }
+                }
             }
-            String topic = OdcsImporter.text(schema.path(0), "physicalName", schema.path(0).path("name").asText("unknown"));
-            ports.add(OutputPort.newBuilder().setName(server.path("server").asText()).setTopic(topic)
-                    .setFormat(server.path("format").asText("avro")).setClassification(null).build());
-            properties.put("odcs.server." + server.path("server").asText() + ".host", server.path("host").asText(""));
-        }
-        return ports;
-    }
-
-    private Optional<Duration> duration(JsonNode property, String path) {
-        String unit = switch (property.path("unit").asText("d").toLowerCase(Locale.ROOT)) {
-            case "d", "day", "days" -> "d";
-            case "y", "yr", "year", "years" -> "y";
-            case "h", "hour", "hours" -> "h";
-            case "m", "min", "minute", "minutes" -> "m";
-            case "s", "sec", "second", "seconds" -> "s";
-            default -> null;
-        };
-        Optional<Duration> duration = unit == null ? Optional.empty()
-                : Durations.parse(property.path("value").asText() + unit);
-        if (duration.isEmpty()) {
-            warnings.add(path + " (" + property.path("property").asText() + " " + property.path("value").asText() + " "
-                    + property.path("unit").asText("") + ") is not a duration Meshwarden reads; not imported");
-        }
-        return duration;
-    }
-
-    private Classification classification(String text, String path) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Classification.valueOf(text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            warnings.add(path + ".classification '" + text + "' is not public, internal, confidential or restricted; not imported");
-            return null;
         }
     }
 }

@@ -19,11 +19,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The policy sets in policies/ and the demo contracts, judged offline as `meshwarden validate` judges them. */
-class ShippedPoliciesTest {
+public class ShippedPoliciesTest {
     static final Path POLICIES = Path.of("../policies");
     static final Path DEMO_CONTRACTS = Path.of("../mesh-local/src/main/resources/demo/contracts");
 
-    static PolicyLayers shippedLayers() {
+    public static PolicyLayers shippedLayers() {
         PolicyLayers layers = PolicyLayers.builtIn();
         for (PolicySet set : PolicySetYaml.readDirectory(POLICIES).stream().map(PolicySetYaml.PolicyFile::set).toList()) {
             Admission admission = layers.admit(set);
