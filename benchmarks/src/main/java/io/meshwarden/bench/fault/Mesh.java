@@ -181,10 +181,13 @@ final class Mesh implements AutoCloseable {
         return command;
     }
 
-    /** The first of {@code count} consecutive ports of 127.0.0.1 that are free right now. */
+    /**
+     * The first of {@code count} consecutive ports of 127.0.0.1 that are free right now, below Linux's
+     * ephemeral range (32768 on): there a client connection can take a port between the check and the bind.
+     */
     private static int freeRange(int count) throws IOException {
         for (int attempt = 0; attempt < 100; attempt++) {
-            int first = ThreadLocalRandom.current().nextInt(20_000, 40_000);
+            int first = ThreadLocalRandom.current().nextInt(15_000, 32_000);
             if (IntStream.range(first, first + count).allMatch(Mesh::isFree)) {
                 return first;
             }

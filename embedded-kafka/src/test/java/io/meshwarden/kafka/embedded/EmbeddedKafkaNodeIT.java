@@ -93,7 +93,7 @@ class EmbeddedKafkaNodeIT {
     /** The first of {@code count} consecutive ports that are free right now. */
     private static int freeRange(int count) throws IOException {
         for (int attempt = 0; attempt < 50; attempt++) {
-            int first = ThreadLocalRandom.current().nextInt(20_000, 40_000);
+            int first = ThreadLocalRandom.current().nextInt(15_000, 32_000);
             if (IntStream.range(first, first + count).allMatch(EmbeddedKafkaNodeIT::isFree)) {
                 return first;
             }
