@@ -3,6 +3,7 @@ package io.meshwarden.kafka.embedded;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -12,14 +13,19 @@ import picocli.CommandLine.Spec;
 
 /**
  * Runs an {@link EmbeddedKafkaBroker} as a standalone process for local development, until SIGTERM or
- * Ctrl-C; {@code --help} lists the {@link MainOptions}.
+ * Ctrl-C; {@code --help} lists the {@link MainOptions}. With {@code --nodes} it runs one
+ * {@link EmbeddedKafkaNode} of a multi-node cluster instead, one process per node, restartable on its
+ * data directory after a {@code kill -9}:
  *
  * <pre>
  * java -jar embedded-kafka/target/embedded-kafka-0.1.0-SNAPSHOT.jar --port 9092 --topic orders:3
+ * java -jar embedded-kafka-0.1.0-SNAPSHOT.jar --nodes 3 --node-id 2 --port 19092 --controller-port 19192 \
+ *     --cluster-id "$ID" --data-dir /var/tmp/kafka-2
  * </pre>
  */
 @Command(name = "embedded-kafka", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Runs a single-node KRaft Kafka broker on 127.0.0.1 until Ctrl-C or SIGTERM.")
+        description = {"Runs a single-node KRaft Kafka broker on 127.0.0.1 until Ctrl-C or SIGTERM.",
+                "With --nodes N, runs node --node-id of an N-node cluster (broker and controller; start one process per node)."})
 public final class EmbeddedKafkaMain implements Callable<Integer> {
 
     /** Not named logback.xml, so it is never picked up by applications that have this jar on their classpath. */
@@ -59,6 +65,9 @@ public final class EmbeddedKafkaMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (options.isQuorumMember()) {
+            return runNode(quorumMember());
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         EmbeddedKafkaBroker broker;
@@ -71,18 +80,70 @@ public final class EmbeddedKafkaMain implements Callable<Integer> {
             err.println("error: " + describe(e));
             return 1;
         }
+        out.println("Kafka broker listening on " + broker.bootstrapServers() + " (data in " + broker.dataDir().toAbsolutePath() + ")");
+        out.flush();
+        closeOnShutdown(broker::close);
+        return 0;
+    }
+
+    /** The options of a node of a cluster, checked together; a bad combination is a usage error (exit 2). */
+    private QuorumMember quorumMember() {
+        if (options.nodeId == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--node-id is required with --nodes "
+                    + options.nodes + " (and with --controller-port or --cluster-id)");
+        }
+        if (options.controllerPort == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--controller-port is required for a node of a cluster");
+        }
+        if (options.dataDir == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--data-dir is required for a node of a cluster, so that it restarts on its data");
+        }
+        if (!options.topics.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--topic cannot be used with --nodes; create topics through any node once the cluster is up");
+        }
+        try {
+            return new QuorumMember(options.nodeId, options.nodes, options.port, options.controllerPort, options.clusterId,
+                    options.dataDir);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private int runNode(QuorumMember member) {
+        PrintWriter err = spec.commandLine().getErr();
+        EmbeddedKafkaNode node;
+        try {
+            node = EmbeddedKafkaNode.start(member, Map.of());
+        } catch (PortInUseException e) {
+            err.println("error: port " + e.port() + " on 127.0.0.1 is already in use; stop whatever listens there"
+                    + " or pass other --port/--controller-port");
+            return 1;
+        } catch (EmbeddedKafkaException e) {
+            err.println("error: " + describe(e));
+            return 1;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Kafka node " + member.nodeId() + " of " + member.nodes() + " listening on 127.0.0.1:" + member.clientPort()
+                + " (controller 127.0.0.1:" + member.controllerPort() + ", cluster " + member.clusterId() + ", bootstrap "
+                + member.bootstrapServers() + ", data in " + member.dataDir().toAbsolutePath() + ")");
+        out.flush();
+        closeOnShutdown(node::close);
+        return 0;
+    }
+
+    /** Blocks until the JVM shuts down (SIGTERM, Ctrl-C), closing the server on the way. */
+    private static void closeOnShutdown(Runnable close) {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                broker.close();
+                close.run();
             } finally {
                 stopped.countDown();
             }
         }, "embedded-kafka-shutdown"));
-        out.println("Kafka broker listening on " + broker.bootstrapServers() + " (data in " + broker.dataDir().toAbsolutePath() + ")");
-        out.flush();
         awaitUninterruptibly(stopped);
-        return 0;
     }
 
     private static EmbeddedKafkaBroker startWithTopics(MainOptions options) {

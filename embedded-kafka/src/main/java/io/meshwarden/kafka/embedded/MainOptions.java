@@ -11,6 +11,9 @@ import picocli.CommandLine.TypeConversionException;
  * Command-line options of {@link EmbeddedKafkaMain}, parsed by picocli. They are the broker's own
  * (port, data directory, topics), not Meshwarden settings: this module knows nothing of the layered
  * configuration, which is why the standalone broker takes no {@code --config} and reads no variables.
+ *
+ * <p>With {@code --nodes} above 1 the process is one node of a static quorum ({@link QuorumMember}):
+ * node {@code i} listens on {@code --port + i - 1} and {@code --controller-port + i - 1}.
  */
 final class MainOptions {
     static final int DEFAULT_PORT = 9092;
@@ -26,6 +29,27 @@ final class MainOptions {
     @Option(names = "--topic", paramLabel = "NAME[:PARTITIONS]", converter = TopicConverter.class,
             description = "Create a topic at start, with 1 partition unless given; repeatable.")
     List<TopicSpec> topics = new ArrayList<>();
+
+    @Option(names = "--nodes", paramLabel = "N", defaultValue = "1",
+            description = "Nodes of the cluster; above 1 this process is one of them, --node-id (default: ${DEFAULT-VALUE}).")
+    int nodes;
+
+    @Option(names = "--node-id", paramLabel = "ID",
+            description = "This node's id, 1 to --nodes; its ports are --port and --controller-port plus ID - 1.")
+    Integer nodeId;
+
+    @Option(names = "--controller-port", paramLabel = "N", converter = PortConverter.class,
+            description = "Controller port of node 1 on 127.0.0.1; node ID listens on N + ID - 1 (only with --nodes).")
+    Integer controllerPort;
+
+    @Option(names = "--cluster-id", paramLabel = "ID",
+            description = "Kafka cluster id shared by every node, e.g. from kafka-storage.sh random-uuid (only with --nodes).")
+    String clusterId;
+
+    /** Whether these options name one node of a multi-node cluster rather than a single broker. */
+    boolean isQuorumMember() {
+        return nodes > 1 || nodeId != null || controllerPort != null || clusterId != null;
+    }
 
     /** A topic to create at startup. */
     record TopicSpec(String name, int partitions) {
