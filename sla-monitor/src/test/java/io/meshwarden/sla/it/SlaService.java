@@ -15,6 +15,8 @@ import io.meshwarden.schemas.Samples;
 import io.meshwarden.schemas.Topic;
 import io.meshwarden.schemas.Topics;
 import io.meshwarden.sla.SlaMonitor;
+import io.meshwarden.sla.streams.SlaStores;
+import io.meshwarden.sla.streams.SlaStreams;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -26,9 +28,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsMetadata;
 
 /**
  * The SLA monitor on a real broker for integration tests: started as the local runner starts it,
@@ -79,6 +87,32 @@ final class SlaService implements AutoCloseable {
 
     String url() {
         return monitor.url();
+    }
+
+    /**
+     * Who runs which partition of the catalog, as this instance's Kafka Streams metadata says (the last
+     * assignment it received): each instance's advertised address and its active partitions.
+     */
+    SortedMap<String, SortedSet<Integer>> catalogOwners() {
+        String catalog = config.topics().name(Topics.CATALOG);
+        SortedMap<String, SortedSet<Integer>> owners = new TreeMap<>();
+        for (StreamsMetadata instance : streams().client(SlaStores.CATALOG).metadataForAllStreamsClients()) {
+            SortedSet<Integer> partitions = new TreeSet<>();
+            instance.topicPartitions().stream().filter(partition -> partition.topic().equals(catalog))
+                    .forEach(partition -> partitions.add(partition.partition()));
+            owners.put(instance.host() + ":" + instance.port(), partitions);
+        }
+        return owners;
+    }
+
+    /** The state of this instance's Kafka Streams application. */
+    KafkaStreams.State streamsState() {
+        return streams().state();
+    }
+
+    /** This instance's Kafka Streams application, the bean the service runs. */
+    SlaStreams streams() {
+        return monitor.context().getBean(SlaStreams.class);
     }
 
     void restart() {
