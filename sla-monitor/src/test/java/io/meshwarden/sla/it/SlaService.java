@@ -35,6 +35,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsMetadata;
 
@@ -116,9 +117,24 @@ final class SlaService implements AutoCloseable {
     }
 
     void restart() {
-        monitor.close();
+        if (monitor != null) {
+            monitor.close();
+        }
         monitor = SlaMonitor.start(properties);
         awaitRunning();
+    }
+
+    /**
+     * Stops the service as a {@code kill -9} would leave it to the others: Kafka Streams stops without
+     * leaving the group ({@link io.meshwarden.streams.StreamsApp#closeAsIfCrashed}, so the group waits
+     * for its session to time out), then the HTTP server stops answering. {@link #restart()} starts it
+     * again on the same state directory, as the same member.
+     */
+    void crash() {
+        streams().client(SlaStores.CATALOG).close(CloseOptions.timeout(Duration.ofSeconds(30))
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP));
+        monitor.close();
+        monitor = null;
     }
 
     void contract(DataProductContract contract) {
