@@ -121,7 +121,8 @@ class SlaCrashFailoverIT {
             System.out.printf(Locale.ROOT, "SlaCrashFailoverIT: crash of B (%d of %d products, closed in %.1f s) -> A answers "
                             + "every product itself %.1f s, every owed alert out %.1f s; restart of B -> back in the group %.1f s, "
                             + "its alerts out %.1f s; %d repeated breaches during the failover%n", heldByB.size(), PRODUCTS,
-                    closeMs / 1000.0, answersEverything / 1000.0, resumed / 1000.0, backInGroup / 1000.0, restartResumed / 1000.0, repeats.sent());
+                    closeMs / 1000.0, answersEverything / 1000.0, resumed / 1000.0, backInGroup / 1000.0,
+                    restartResumed / 1000.0, repeats.sent());
         }
     }
 
