@@ -20,6 +20,15 @@ final class KafkaProperties {
     /** Well under a third of the session, so that survivors hear of a rebalance within a second. */
     static final int HEARTBEAT_INTERVAL_MS = 1000;
     /**
+     * The shortest interval Kafka Streams accepts between probing rebalances (its default is 10 minutes).
+     * Until the next one, an instance that joined gets no active task the assignor would rather keep
+     * elsewhere: none while its copy of their state is behind (warm-up replicas catch up meanwhile),
+     * and none at all when the leader could not read the changelogs' end offsets during the rebalance,
+     * whose fallback keeps every task where it was. A minute bounds how long one instance owns
+     * everything while another stands idle.
+     */
+    static final int PROBING_REBALANCE_INTERVAL_MS = 60_000;
+    /**
      * Kafka's newer rebalance protocol (KIP-1071), which a deployment may choose with
      * {@code kafka.group.protocol=streams}: its session timeout and standby replicas are group configs
      * on the broker, and Kafka 4.3 refuses static membership with it, so none of {@link #membership} applies.
@@ -101,7 +110,8 @@ final class KafkaProperties {
      * without a rebalance; a member that died for good is dropped after the session timeout, the
      * broker's minimum by default, and its tasks move to an instance that already keeps a standby
      * copy of their state. Heartbeats every second (Kafka asks for at most a third of the session)
-     * let the survivors hear of the rebalance within a second.
+     * let the survivors hear of the rebalance within a second; a probing rebalance every minute at most
+     * ({@link #PROBING_REBALANCE_INTERVAL_MS}) gives a newly joined instance its share within a minute.
      */
     private static void membership(Properties props, MeshwardenConfig config, String instanceId) {
         if (instanceId != null && !instanceId.isBlank()) {
@@ -110,6 +120,7 @@ final class KafkaProperties {
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Integer.toString(SESSION_TIMEOUT_MS));
         props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Integer.toString(HEARTBEAT_INTERVAL_MS));
         props.put("num.standby.replicas", config.get(Settings.STANDBY_REPLICAS));
+        props.put("probing.rebalance.interval.ms", Integer.toString(PROBING_REBALANCE_INTERVAL_MS));
     }
 
     private static Properties withOverrides(Properties props, MeshwardenConfig config) {

@@ -34,6 +34,7 @@ class MeshwardenConfigTest {
         assertThat(streams.getProperty("session.timeout.ms")).isEqualTo("6000");
         assertThat(streams.getProperty("heartbeat.interval.ms")).isEqualTo("1000");
         assertThat(streams.getProperty("num.standby.replicas")).isEqualTo("1");
+        assertThat(streams.getProperty("probing.rebalance.interval.ms")).isEqualTo("60000");
         assertThat(streams.getProperty("replication.factor")).isEqualTo("3");
         assertThat(streams.getProperty("topic.min.insync.replicas")).isEqualTo("2");
         assertThat(config.streamsProperties("quality")).doesNotContainKey("group.instance.id")

@@ -15,6 +15,8 @@ import io.meshwarden.schemas.Samples;
 import io.meshwarden.schemas.Topic;
 import io.meshwarden.schemas.Topics;
 import io.meshwarden.sla.SlaMonitor;
+import io.meshwarden.sla.streams.SlaStores;
+import io.meshwarden.sla.streams.SlaStreams;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -26,9 +28,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsMetadata;
 
 /**
  * The SLA monitor on a real broker for integration tests: started as the local runner starts it,
@@ -81,10 +90,51 @@ final class SlaService implements AutoCloseable {
         return monitor.url();
     }
 
+    /**
+     * Who runs which partition of the catalog, as this instance's Kafka Streams metadata says (the last
+     * assignment it received): each instance's advertised address and its active partitions.
+     */
+    SortedMap<String, SortedSet<Integer>> catalogOwners() {
+        String catalog = config.topics().name(Topics.CATALOG);
+        SortedMap<String, SortedSet<Integer>> owners = new TreeMap<>();
+        for (StreamsMetadata instance : streams().client(SlaStores.CATALOG).metadataForAllStreamsClients()) {
+            SortedSet<Integer> partitions = new TreeSet<>();
+            instance.topicPartitions().stream().filter(partition -> partition.topic().equals(catalog))
+                    .forEach(partition -> partitions.add(partition.partition()));
+            owners.put(instance.host() + ":" + instance.port(), partitions);
+        }
+        return owners;
+    }
+
+    /** The state of this instance's Kafka Streams application. */
+    KafkaStreams.State streamsState() {
+        return streams().state();
+    }
+
+    /** This instance's Kafka Streams application, the bean the service runs. */
+    SlaStreams streams() {
+        return monitor.context().getBean(SlaStreams.class);
+    }
+
     void restart() {
-        monitor.close();
+        if (monitor != null) {
+            monitor.close();
+        }
         monitor = SlaMonitor.start(properties);
         awaitRunning();
+    }
+
+    /**
+     * Stops the service as a {@code kill -9} would leave it to the others: Kafka Streams stops without
+     * leaving the group ({@link io.meshwarden.streams.StreamsApp#closeAsIfCrashed}, so the group waits
+     * for its session to time out), then the HTTP server stops answering. {@link #restart()} starts it
+     * again on the same state directory, as the same member.
+     */
+    void crash() {
+        streams().client(SlaStores.CATALOG).close(CloseOptions.timeout(Duration.ofSeconds(30))
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP));
+        monitor.close();
+        monitor = null;
     }
 
     void contract(DataProductContract contract) {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
@@ -109,8 +110,26 @@ class SlaSilentPeerIT {
         try (SlaService a = instance(kafka, state.resolve("a"), run, standbys, "");
              SlaService ghost = instance(kafka, state.resolve("ghost"), run, standbys, silent)) {
             publish(a);
+            awaitBothRunPartitions(a, ghost, silent);
             check.accept(a, silent);
         }
+    }
+
+    /**
+     * The precondition of every check: A's Kafka Streams metadata has the silent instance running some of
+     * the catalog's partitions and A the others. It takes a follow-up rebalance after the silent one joins
+     * (its tasks must first be revoked from A), and longer when the assignor keeps them on A until a
+     * probing rebalance; the failure says what A saw.
+     */
+    private static void awaitBothRunPartitions(SlaService a, SlaService ghost, String silent) {
+        String self = a.url().replaceFirst("^http://", "").replaceFirst("/$", "");
+        await().atMost(WAIT).untilAsserted(() -> {
+            Map<String, SortedSet<Integer>> owners = a.catalogOwners();
+            assertThat(owners).as("catalog partitions by instance in A's metadata (A is %s, the silent one %s, "
+                            + "A's state %s, the silent one's %s)", self, silent, a.streamsState(), ghost.streamsState())
+                    .hasEntrySatisfying(silent, partitions -> assertThat(partitions).isNotEmpty())
+                    .hasEntrySatisfying(self, partitions -> assertThat(partitions).isNotEmpty());
+        });
     }
 
     private static SlaService instance(EmbeddedKafkaBroker kafka, Path state, String run, int standbys, String advertised) {
