@@ -99,7 +99,7 @@ class SlaTimelinessIT {
     @Test
     void prometheusHasTheP99GaugesPerProductAndMeasure() {
         await().atMost(SlaService.WAIT).until(() -> sla.text("/prometheus").contains("meshwarden_sla_timeliness_p99"));
-        assertThat(sla.text("/prometheus").lines().filter(line -> line.startsWith("meshwarden_sla_timeliness_p99")))
+        assertThat(sla.text("/prometheus").lines().filter(line -> line.startsWith("meshwarden_sla_timeliness_p99_ms{")))
                 .anyMatch(line -> line.contains("measure=\"detect\"") && line.contains("product=\"" + LATE + "\""))
                 .anyMatch(line -> line.contains("measure=\"notify\"") && line.contains("product=\"" + TIMELY + "\""));
     }
