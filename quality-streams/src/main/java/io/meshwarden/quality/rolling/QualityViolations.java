@@ -14,7 +14,8 @@ import java.util.Locale;
  * {@link ViolationRule#FRESHNESS} (age vs limit in ms) and {@link ViolationRule#COMPLETENESS} or
  * {@link ViolationRule#fieldCompleteness} (ratio vs target, with the window), status BREACH or
  * RECOVERY, no policy set. The occasion is the episode's deadline or the window's end, so a replay
- * after a crash produces the same ids.
+ * after a crash produces the same ids. A freshness violation names its deadline (the newest record
+ * time plus the limit); completeness has none on the wall clock (its windows close on event time).
  */
 final class QualityViolations {
 
@@ -26,8 +27,8 @@ final class QualityViolations {
                 ? String.format(Locale.ROOT, "%s is stale: newest data is %.1f s old, the contract promises at most %.1f s (%s)",
                         event.productId(), event.ageMs() / 1000.0, event.maxAgeMs() / 1000.0, event.reason())
                 : String.format(Locale.ROOT, "%s is fresh again: %s", event.productId(), event.reason());
-        return ViolationFactory.violation(event.productId(), product.domain(), ViolationRule.FRESHNESS, status(event.breach()),
-                        Long.toString(event.deadline()), Instant.ofEpochMilli(now))
+        return ViolationFactory.deadlineViolation(event.productId(), product.domain(), ViolationRule.FRESHNESS,
+                        status(event.breach()), Instant.ofEpochMilli(event.deadline()), Instant.ofEpochMilli(now))
                 .setContractVersion(product.contractVersion()).setMessage(message)
                 .setObservedValue((double) event.ageMs()).setTargetValue((double) event.maxAgeMs())
                 .build();

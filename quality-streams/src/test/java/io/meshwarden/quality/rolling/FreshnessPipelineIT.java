@@ -91,6 +91,7 @@ class FreshnessPipelineIT {
             });
             Violation breach = freshness(tail).get(0);
             assertThat(breach.getStatus()).isEqualTo(ViolationStatus.BREACH);
+            assertThat(breach.getDeadline()).as("the deadline the breach names").isEqualTo(Instant.ofEpochMilli(deadline));
             assertThat(breach.getDetectedAt().toEpochMilli() - deadline).isBetween(0L, 2_000L);
             assertThat(seenAt.get() - deadline).as("ms from deadline to the breach on the violation topic").isLessThan(2_000L);
 

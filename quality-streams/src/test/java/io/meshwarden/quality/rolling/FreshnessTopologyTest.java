@@ -52,6 +52,35 @@ class FreshnessTopologyTest {
     }
 
     @Test
+    void aFreshnessBreachNamesItsDeadlineTheNewestRecordPlusTheLimit() {
+        register(QualityFixtures.contract(PRODUCT, MAX_AGE_MS, 99.5, 3_600_000));
+        Instant newest = START.minusMillis(700);
+        MetricEvent metric = MetricEvent.newBuilder(QualityFixtures.metric(PRODUCT, 100, 100, START))
+                .setNewestRecordTime(newest).build();
+        metrics.pipeInput(PRODUCT, metric, START);
+        advance(Duration.ofSeconds(5));
+        Instant resumed = START.plusSeconds(5);
+        metrics.pipeInput(PRODUCT, QualityFixtures.metric(PRODUCT, 100, 100, resumed), resumed);
+
+        Instant deadline = newest.plusMillis(MAX_AGE_MS);
+        assertThat(violations.readValuesToList()).extracting(Violation::getStatus, Violation::getDeadline)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(ViolationStatus.BREACH, deadline),
+                        org.assertj.core.groups.Tuple.tuple(ViolationStatus.RECOVERY, deadline));
+    }
+
+    @Test
+    void aNeverFedProductsDeadlineIsItsRegistrationPlusTheLimit() {
+        register(QualityFixtures.contract(PRODUCT, MAX_AGE_MS, 99.5, 3_600_000));
+
+        advance(Duration.ofSeconds(5));
+
+        Violation breach = violations.readValue();
+        assertThat(breach.getDeadline()).isEqualTo(START.plusMillis(MAX_AGE_MS));
+        assertThat(breach.getDetectedAt()).isAfter(breach.getDeadline());
+    }
+
+    @Test
     void breachesOncePerEpisodeNotOncePerTick() {
         register(QualityFixtures.contract(PRODUCT, MAX_AGE_MS, 99.5, 3_600_000));
         metrics.pipeInput(PRODUCT, QualityFixtures.metric(PRODUCT, 100, 100, START), START);

@@ -10,7 +10,7 @@ import java.util.Objects;
  * The one place that starts {@link Violation} events, for every producer of them (contract
  * governance, policy-set admission, the quality checks, the SLA monitor's burn-rate rules). It owns
  * the violation id scheme and sets every field the conventions fix; the caller adds the message
- * and what it measured.
+ * and what it measured. A breach of a deadline names it ({@link #deadlineViolation}).
  *
  * <p>A violation id is {@code <subject>/<rule id>/<status>/<occasion>}: the subject is the product
  * id (or a {@link io.meshwarden.schemas.PolicySetSubject}), the occasion what caused it (the change
@@ -54,6 +54,18 @@ public final class ViolationFactory {
                 .setWindowStart(null)
                 .setWindowEnd(null)
                 .setSourceChangeId(null)
+                .setDeadline(null)
                 .setDetectedAt(detectedAt);
+    }
+
+    /**
+     * A violation of a deadline (or the recovery from one): like {@link #violation}, occasioned by
+     * the deadline, which the violation names, so that any consumer can measure the time to detect
+     * ({@code detectedAt - deadline}).
+     */
+    public static Violation.Builder deadlineViolation(String subject, String domain, ViolationRule rule,
+                                                      ViolationStatus status, Instant deadline, Instant detectedAt) {
+        return violation(subject, domain, rule, status, Long.toString(deadline.toEpochMilli()), detectedAt)
+                .setDeadline(deadline);
     }
 }

@@ -23,6 +23,19 @@ public record ViolationRule(String ruleId, ViolationCategory category, Severity 
     public static final ViolationRule POLICY_SET_ADMISSION = new ViolationRule("policy-set.admission",
             ViolationCategory.POLICY, Severity.BLOCKING);
 
+    /**
+     * The p99 of the time from a missed deadline to its breach event, over the SLA monitor's rolling
+     * window, exceeds the contract's {@code timeToDetectMs} (or came back under it).
+     */
+    public static final ViolationRule TIME_TO_DETECT = new ViolationRule("sla.time-to-detect", ViolationCategory.OTHER,
+            Severity.WARNING);
+    /**
+     * The p99 of the time from a breach event to its alert, over the SLA monitor's rolling window,
+     * exceeds the contract's {@code timeToNotifyMs} (or came back under it).
+     */
+    public static final ViolationRule TIME_TO_NOTIFY = new ViolationRule("sla.time-to-notify", ViolationCategory.OTHER,
+            Severity.WARNING);
+
     private static final String FIELD_COMPLETENESS_PREFIX = COMPLETENESS.ruleId() + ".";
 
     public ViolationRule {

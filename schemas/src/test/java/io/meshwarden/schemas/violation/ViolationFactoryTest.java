@@ -31,6 +31,18 @@ class ViolationFactoryTest {
     }
 
     @Test
+    void aDeadlineViolationNamesItsDeadlineAndIsOccasionedByIt() {
+        Instant deadline = AT.minusMillis(1_250);
+        Violation v = ViolationFactory.deadlineViolation("paid-media.search-terms", "paid-media", ViolationRule.FRESHNESS,
+                ViolationStatus.BREACH, deadline, AT).setMessage("stale").build();
+
+        assertThat(v.getDeadline()).isEqualTo(deadline);
+        assertThat(v.getViolationId()).isEqualTo("paid-media.search-terms/freshness/breach/" + deadline.toEpochMilli());
+        assertThat(ViolationFactory.violation("email.sends", "email", ViolationRule.COMPLETENESS, ViolationStatus.BREACH,
+                "w-1", AT).setMessage("m").build().getDeadline()).isNull();
+    }
+
+    @Test
     void theSameOccasionGivesTheSameIdWhateverTheDetectionTime() {
         String first = ViolationFactory.violation("email.sends", "email", ViolationRule.COMPLETENESS, ViolationStatus.BREACH,
                 "w-1", AT).setMessage("m").build().getViolationId();

@@ -9,12 +9,15 @@ import io.meshwarden.sla.budget.SlaStatus;
 import io.meshwarden.sla.cluster.StoreView;
 import io.meshwarden.sla.streams.AvailabilityState;
 import io.meshwarden.sla.streams.SlaStores;
+import io.meshwarden.sla.streams.TimelinessState;
+import io.meshwarden.sla.timeliness.TimeMeasure;
+import io.meshwarden.sla.timeliness.TimeObjective;
 import io.meshwarden.streams.StoreUnavailableException;
 import java.util.List;
 
 /**
  * The API's reads of one {@link StoreView} of this instance's {@link SlaStores}: contracts, quality
- * snapshots, alerts and availability. No other database; what other instances hold is theirs to read
+ * snapshots, alerts, availability and timeliness. No other database; what other instances hold is theirs to read
  * ({@link io.meshwarden.sla.cluster.ClusterReader}).
  *
  * @throws StoreUnavailableException from every method while a store cannot be queried
@@ -52,11 +55,21 @@ public class SlaReader {
                 .filter(alert -> productId.equals(alert.getProductId())).toList();
     }
 
-    /** Availability and budget now; a product without recorded outages has been up all along. */
+    /**
+     * Availability, budget and timeliness objectives now; a product without recorded outages has been
+     * up all along, one without timeliness samples has no measured p99.
+     */
     public SlaStatus status(String productId, DataProductContract contract, long now) {
         AvailabilityState state = view.get(SlaStores.AVAILABILITY, productId);
         Double target = contract == null || contract.getGuarantees() == null ? null
                 : contract.getGuarantees().getAvailabilityPercent();
-        return SlaStatus.of(state == null ? Downtime.none() : state.downtime(), target, now);
+        TimelinessState timeliness = view.get(SlaStores.TIMELINESS, productId);
+        return SlaStatus.of(state == null ? Downtime.none() : state.downtime(), target, now).withTimeliness(
+                objective(timeliness, TimeMeasure.DETECT, contract, now), objective(timeliness, TimeMeasure.NOTIFY, contract, now));
+    }
+
+    private static TimeObjective objective(TimelinessState state, TimeMeasure measure, DataProductContract contract,
+                                           long now) {
+        return TimeObjective.of(state == null ? null : state.histogram(measure), measure.target(contract), now);
     }
 }

@@ -7,6 +7,7 @@ import io.meshwarden.sla.api.ProductSummary;
 import io.meshwarden.sla.api.SlaReader;
 import io.meshwarden.sla.cluster.LocalStores;
 import io.meshwarden.sla.streams.SlaStreams;
+import io.meshwarden.sla.timeliness.TimeObjective;
 import io.meshwarden.streams.StoreUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -23,7 +24,8 @@ import java.util.stream.Collectors;
  * refreshed from the state stores every few seconds, open alerts by severity and domain
  * ({@code meshwarden_sla_alerts_open}), remaining 30-day error budget per product
  * ({@code meshwarden_sla_budget_remaining}) and availability per product and window
- * ({@code meshwarden_sla_availability}). While the stores cannot be queried the gauges keep their
+ * ({@code meshwarden_sla_availability}), and the measured p99 of the time to detect and to notify per
+ * product ({@code meshwarden_sla_timeliness_p99_ms}, tag {@code measure} detect or notify). While the stores cannot be queried the gauges keep their
  * last values. Each instance reports the products of its own active partitions only, so that
  * Prometheus, which scrapes every instance, counts each alert once (sum the series across instances).
  */
@@ -34,6 +36,7 @@ public class SlaMetrics {
     private final MultiGauge openAlerts;
     private final MultiGauge budgets;
     private final MultiGauge availability;
+    private final MultiGauge timeliness;
 
     public SlaMetrics(MeterRegistry registry, SlaStreams streams, LocalStores stores) {
         this.reader = new SlaReader(stores.active());
@@ -45,6 +48,9 @@ public class SlaMetrics {
                 .description("Share of the 30-day error budget left; negative when overspent").register(registry);
         this.availability = MultiGauge.builder("meshwarden.sla.availability")
                 .description("Share of the window the product met its freshness guarantee").register(registry);
+        this.timeliness = MultiGauge.builder("meshwarden.sla.timeliness.p99").baseUnit("ms")
+                .description("Rolling p99 of the time from a missed deadline to its breach (detect) and from a breach to its alert (notify)")
+                .register(registry);
     }
 
     @Scheduled(fixedDelay = "5s", initialDelay = "1s")
@@ -64,8 +70,21 @@ public class SlaMetrics {
                 rows.add(MultiGauge.Row.of(product(product).and("window", "30d"), product.sla().availability30d()));
             }
             availability.register(rows, true);
+            List<MultiGauge.Row<?>> p99s = new ArrayList<>();
+            for (ProductSummary product : all) {
+                timelinessRow(p99s, product, "detect", product.sla().timeToDetect());
+                timelinessRow(p99s, product, "notify", product.sla().timeToNotify());
+            }
+            timeliness.register(p99s, true);
         } catch (StoreUnavailableException e) {
             // Starting or rebalancing: keep the last values until the stores answer again.
+        }
+    }
+
+    private static void timelinessRow(List<MultiGauge.Row<?>> rows, ProductSummary product, String measure,
+                                      TimeObjective objective) {
+        if (objective.p99Ms() != null) {
+            rows.add(MultiGauge.Row.of(product(product).and("measure", measure), objective.p99Ms()));
         }
     }
 

@@ -9,6 +9,7 @@ import io.meshwarden.sla.alerts.AlertLifecycle;
 import io.meshwarden.sla.alerts.AlertLifecycle.Outcome;
 import io.meshwarden.sla.alerts.AlertTrack;
 import io.meshwarden.sla.alerts.SlaPolicy;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +34,15 @@ import org.slf4j.LoggerFactory;
  * owning team and steward. Writes {@link SlaStores#ALERTS} and {@link SlaStores#ALERT_TRACKS}, and
  * forwards each transition, keyed by alert id, for the alert topic. A second wall-clock schedule
  * drops what has been resolved for longer than the retention ({@link AlertLifecycle#expired}).
+ * Being where a breach becomes an alert, it measures the time to detect and to notify
+ * ({@link TimelinessTracker}, {@link SlaStores#TIMELINESS}, re-judged every {@link #TIMELINESS_CHECK})
+ * and runs the signals of those objectives through the lifecycle like any breach. The time to
+ * notify ends when the alert is forwarded; under exactly-once it reaches readers at the next commit.
  */
 final class AlertProcessor implements Processor<String, SpecificRecord, String, Alert> {
     private static final Logger LOG = LoggerFactory.getLogger(AlertProcessor.class);
+    /** How often samples that left the timeliness window are dropped and the objectives re-judged. */
+    static final Duration TIMELINESS_CHECK = Duration.ofMinutes(1);
 
     private final SlaPolicy policy;
     private final AlertLifecycle lifecycle;
@@ -43,6 +50,7 @@ final class AlertProcessor implements Processor<String, SpecificRecord, String, 
     private KeyValueStore<String, Alert> alerts;
     private KeyValueStore<String, AlertTrack> tracks;
     private CatalogLookup catalog;
+    private TimelinessTracker timeliness;
 
     AlertProcessor(SlaPolicy policy) {
         this.policy = policy;
@@ -55,7 +63,10 @@ final class AlertProcessor implements Processor<String, SpecificRecord, String, 
         this.alerts = context.getStateStore(SlaStores.ALERTS);
         this.tracks = context.getStateStore(SlaStores.ALERT_TRACKS);
         this.catalog = new CatalogLookup(context);
+        this.timeliness = new TimelinessTracker(context, catalog);
         context.schedule(policy.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::tick);
+        context.schedule(TIMELINESS_CHECK, PunctuationType.WALL_CLOCK_TIME,
+                wallClock -> timeliness.evaluate(wallClock).forEach(signal -> alert(signal, Instant.ofEpochMilli(wallClock))));
         context.schedule(policy.retentionCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::purge);
     }
 
@@ -63,12 +74,8 @@ final class AlertProcessor implements Processor<String, SpecificRecord, String, 
     public void process(Record<String, SpecificRecord> record) {
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         if (record.value() instanceof Violation violation) {
-            String alertId = AlertIds.of(violation.getProductId(), violation.getRuleId());
-            Alert alert = alerts.get(alertId);
-            AlertTrack track = track(alertId);
-            apply(alertId, violation.getStatus() == ViolationStatus.BREACH
-                    ? lifecycle.breach(alert, track, violation, catalog.contract(violation.getProductId()), now)
-                    : lifecycle.recovery(alert, track, violation, now), now);
+            boolean alerted = alert(violation, now);
+            timeliness.observed(violation, alerted, now.toEpochMilli()).forEach(signal -> alert(signal, now));
         } else if (record.value() instanceof AlertCommand command) {
             Alert alert = alerts.get(command.getAlertId());
             if (!AlertLifecycle.active(alert)) {
@@ -82,6 +89,19 @@ final class AlertProcessor implements Processor<String, SpecificRecord, String, 
             throw new IllegalArgumentException("the alert lifecycle takes violations and commands, not "
                     + record.value().getClass().getName());
         }
+    }
+
+    /** Runs a breach or recovery through the lifecycle; true when a breach opened an alert (it was notified). */
+    private boolean alert(Violation violation, Instant now) {
+        String alertId = AlertIds.of(violation.getProductId(), violation.getRuleId());
+        Alert alert = alerts.get(alertId);
+        AlertTrack track = track(alertId);
+        boolean breach = violation.getStatus() == ViolationStatus.BREACH;
+        Outcome outcome = breach
+                ? lifecycle.breach(alert, track, violation, catalog.contract(violation.getProductId()), now)
+                : lifecycle.recovery(alert, track, violation, now);
+        apply(alertId, outcome, now);
+        return breach && outcome.emit();
     }
 
     private void tick(long wallClock) {

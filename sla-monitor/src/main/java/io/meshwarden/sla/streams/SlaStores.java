@@ -30,11 +30,14 @@ public final class SlaStores {
     public static final String ALERT_TRACKS = "alert-tracks-store";
     /** {@link AvailabilityState} per product id. */
     public static final String AVAILABILITY = "availability-store";
+    /** {@link TimelinessState} per product id: the rolling time to detect and time to notify. */
+    public static final String TIMELINESS = "timeliness-store";
     /** Last accepted contract per product id (the compacted catalog topic as a table). */
     public static final String CATALOG = "catalog-store";
     /** Latest quality snapshot per product id. */
     public static final String SNAPSHOTS = "snapshots-store";
-    public static final List<String> ALL = List.of(VIOLATIONS, ALERTS, ALERT_TRACKS, AVAILABILITY, CATALOG, SNAPSHOTS);
+    public static final List<String> ALL = List.of(VIOLATIONS, ALERTS, ALERT_TRACKS, AVAILABILITY, TIMELINESS, CATALOG,
+            SNAPSHOTS);
 
     private SlaStores() {
     }
@@ -53,6 +56,10 @@ public final class SlaStores {
 
     static StoreBuilder<KeyValueStore<String, AvailabilityState>> availability() {
         return store(AVAILABILITY, SlaStateCodecs.availability());
+    }
+
+    static StoreBuilder<KeyValueStore<String, TimelinessState>> timeliness() {
+        return store(TIMELINESS, SlaStateCodecs.timeliness());
     }
 
     static <V extends SpecificRecord> Serde<V> avro(Class<V> type) {

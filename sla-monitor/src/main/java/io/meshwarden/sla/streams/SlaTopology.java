@@ -36,8 +36,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The SLA monitor's whole Kafka Streams topology. Tests build exactly this.
  * <pre>
  * violations --decode--> violations-store --> availability-tracker --+--> alert-lifecycle --> alerts
- * alert-commands --decode--> re-key by product id --(repartition)---+        ^
- * catalog --> catalog-store (owner, steward, availability target) ----------+
+ * alert-commands --decode--> re-key by product id --(repartition)---+        ^  (timeliness-store)
+ * catalog --> catalog-store (owner, steward, availability and timeliness targets) --+
  * snapshots --> snapshots-store (for the API)
  * </pre>
  * Everything a product's alerts depend on is keyed by product id, so the hot path (violation to
@@ -71,6 +71,7 @@ public final class SlaTopology {
         builder.addStateStore(SlaStores.availability());
         builder.addStateStore(SlaStores.alerts());
         builder.addStateStore(SlaStores.alertTracks());
+        builder.addStateStore(SlaStores.timeliness());
 
         KStream<String, SpecificRecord> violations = DeadLetterRouting.decodedStream(builder, topics,
                         topics.topic(Topics.VIOLATIONS), Violation.class, Violation::getProductId, Partitioning.AS_WRITTEN, "violations")
@@ -92,7 +93,7 @@ public final class SlaTopology {
         Topic<String, Alert> alerts = topics.topic(Topics.ALERTS);
         violations.merge(commands, Named.as("alert-inputs"))
                 .process(() -> new AlertProcessor(policy), Named.as("alert-lifecycle"),
-                        SlaStores.ALERTS, SlaStores.ALERT_TRACKS, SlaStores.CATALOG)
+                        SlaStores.ALERTS, SlaStores.ALERT_TRACKS, SlaStores.TIMELINESS, SlaStores.CATALOG)
                 .to(alerts.name(), Produced.with(alerts.keySerde(), alerts.valueSerde()).withName("alerts-sink"));
         return builder.build(streamsProperties);
     }

@@ -45,7 +45,7 @@ class DomainSummaryPropertiesTest {
         return Combinators.combine(id, health, open, availability, budget).as((n, h, alerts, a30, left) -> new ProductSummary(
                 String.format(Locale.ROOT, "paid-media.p%07d", n), "paid-media", "p" + n, "1.0.0", "ACTIVE", "team", null,
                 "INTERNAL", List.of(), null, null, h, alerts,
-                new SlaStatus(false, 1, 1, a30, left == null ? null : 99.9, left, null, null)))
+                new SlaStatus(false, 1, 1, a30, left == null ? null : 99.9, left, null, null, null, null)))
                 .list().ofMinSize(1).ofMaxSize(30).uniqueElements(ProductSummary::id);
     }
 }
