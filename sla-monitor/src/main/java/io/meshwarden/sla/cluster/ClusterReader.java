@@ -87,6 +87,12 @@ public class ClusterReader {
             }
             unanswered.add(candidate.host());
         }
+        Optional<Answer<T>> ownCopy = ownCopy(owners.partition(), owners.candidates().stream()
+                .anyMatch(c -> c.stale() && c.host().equals(locator.self(read.store()))), read);
+        if (ownCopy.isPresent()) {
+            return new Answer<>(ownCopy.get().body(),
+                    ownCopy.get().coverage().and(Coverage.missing(read.store(), List.of(), unanswered)));
+        }
         throw new InstancesUnavailableException(read.store(), owners.partition(),
                 Coverage.missing(read.store(), List.of(owners.partition()), unanswered));
     }
@@ -114,7 +120,27 @@ public class ClusterReader {
                 }
             }
         }
+        for (int partition : List.copyOf(missing)) {
+            Optional<Answer<T>> ownCopy = ownCopy(partition, false, read);
+            if (ownCopy.isPresent()) {
+                parts.add(ownCopy.get().body());
+                coverage = coverage.and(ownCopy.get().coverage());
+                missing.remove(partition);
+            }
+        }
         return new Answer<>(merge.apply(parts), coverage.and(Coverage.missing(read.store(), missing, unanswered)));
+    }
+
+    /**
+     * The last resort for a partition no listed copy answered: this instance's own copy read stale, with
+     * its lag. Right after a peer dies, the assignment makes this instance the active one of a partition
+     * whose task is still restoring from its standby copy; a fresh read refuses it for those seconds,
+     * a stale one answers and says how far behind it is. Empty when this instance holds no copy.
+     *
+     * @param askedAlready whether this instance's stale copy was a candidate already (then not asked again)
+     */
+    private <T> Optional<Answer<T>> ownCopy(int partition, boolean askedAlready, Read<T> read) {
+        return askedAlready ? Optional.empty() : askSelf(Scope.ofPartitions(Set.of(partition), true), read);
     }
 
     /** A decoder of peers' JSON bodies into this type, with the service's own JSON mapping. */
