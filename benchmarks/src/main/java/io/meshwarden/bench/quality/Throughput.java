@@ -5,6 +5,7 @@ import io.meshwarden.schemas.Topics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -13,7 +14,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 
 /**
- * Runs one topology over the pre-loaded metric topic and measures its rate from the offsets it
+ * Runs one topology over the pre-loaded metric topic (or other pre-loaded topics) and measures its rate from the offsets it
  * commits: the time between committing 10 % and 100 % of the events, so start-up and the first
  * rebalance do not count against either topology.
  */
@@ -24,15 +25,21 @@ final class Throughput {
     }
 
     static double measure(MeshwardenConfig config, String name, Topology topology, long events) throws Exception {
+        String metrics = config.topics().name(Topics.METRICS);
+        return measure(config, name, topology, events, metrics::equals);
+    }
+
+    /** The same over the pre-loaded topics {@code input} accepts (observed mode reads the products' output topics). */
+    static double measure(MeshwardenConfig config, String name, Topology topology, long events, Predicate<String> input)
+            throws Exception {
         Properties props = config.streamsProperties(name);
         String group = props.getProperty("application.id");
-        String metrics = config.topics().name(Topics.METRICS);
         try (KafkaStreams streams = new KafkaStreams(topology, props); Admin admin = Admin.create(config.adminProperties())) {
             streams.start();
             long tenPercentAt = 0;
             long deadline = System.currentTimeMillis() + TIMEOUT.toMillis();
             while (System.currentTimeMillis() < deadline) {
-                long committed = committed(admin, group, metrics);
+                long committed = committed(admin, group, input);
                 long now = System.currentTimeMillis();
                 if (tenPercentAt == 0 && committed >= events / 10) {
                     tenPercentAt = now;
@@ -47,9 +54,9 @@ final class Throughput {
         }
     }
 
-    private static long committed(Admin admin, String group, String topic) throws Exception {
+    private static long committed(Admin admin, String group, Predicate<String> input) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-        return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+        return offsets.entrySet().stream().filter(e -> input.test(e.getKey().topic()) && e.getValue() != null)
                 .mapToLong(e -> e.getValue().offset()).sum();
     }
 }

@@ -17,6 +17,7 @@ import io.meshwarden.kafka.embedded.EmbeddedKafka;
 import io.meshwarden.kafka.embedded.EmbeddedKafkaBroker;
 import io.meshwarden.kafka.embedded.TopicTail;
 import io.meshwarden.quality.QualityStreams;
+import io.meshwarden.quality.governance.ItConfig;
 import io.meshwarden.schemas.EventCodec;
 import io.meshwarden.schemas.OutputFormat;
 import io.meshwarden.schemas.TopicCatalog;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -68,15 +70,10 @@ class QualityRulesPipelineIT {
 
     @BeforeEach
     void start(EmbeddedKafkaBroker broker, @TempDir Path stateDir) {
-        String run = "rules" + System.nanoTime();
-        outputTopic = run + "." + PRODUCT + ".v1";
-        MeshwardenConfig config = MeshwardenConfig.defaults(Map.of(
-                Settings.BOOTSTRAP_SERVERS.key(), broker.bootstrapServers(),
-                Settings.STATE_DIR.key(), stateDir.toString(),
-                Settings.TOPIC_PREFIX.key(), run + ".",
-                Settings.APPLICATION_ID_PREFIX.key(), run,
-                Settings.TOPIC_PARTITIONS.key(), "2",
-                Settings.QUALITY_OBSERVED_TOPIC_PATTERN.key(), run + "\\..*\\.v[0-9]+"));
+        MeshwardenConfig fresh = ItConfig.freshRun(broker, stateDir, "rules");
+        String run = fresh.get(Settings.TOPIC_PREFIX);
+        outputTopic = run + PRODUCT + ".v1";
+        MeshwardenConfig config = fresh.with(Settings.QUALITY_OBSERVED_TOPIC_PATTERN.key(), Pattern.quote(run) + ".*\\.v[0-9]+");
         // A pattern subscription sees a new topic only at its next metadata refresh: create it first.
         broker.createTopic(outputTopic, 2, false);
         topics = config.topics();
