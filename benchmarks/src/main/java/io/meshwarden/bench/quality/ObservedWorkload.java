@@ -53,15 +53,21 @@ final class ObservedWorkload {
         return OUTPUT_PREFIX + "observed-" + index + ".v1";
     }
 
-    /** Registers every product in this run's catalog and ports topics, with or without quality rules. */
-    void register(MeshwardenConfig config, boolean withRules) {
+    /**
+     * Registers every product in this run's catalog and ports topics, with or without quality rules,
+     * timestamped before the records (a task reads its partitions in timestamp order, so each
+     * product's contract comes before its first record, however long after the load the run starts).
+     */
+    void register(MeshwardenConfig config, boolean withRules, long registeredAt) {
         EventCodec<DataProductContract> codec = EventCodec.of(DataProductContract.class);
         try (KafkaProducer<byte[], byte[]> producer = producer(config)) {
             for (int i = 0; i < products; i++) {
                 DataProductContract contract = contract(i, withRules);
                 byte[] value = codec.encode(contract, OutputFormat.AVRO);
-                producer.send(new ProducerRecord<>(config.topics().name(Topics.CATALOG), bytes(contract.getId()), value));
-                producer.send(new ProducerRecord<>(config.topics().name(Topics.OBSERVED_PORTS), bytes(outputTopic(i)), value));
+                producer.send(new ProducerRecord<>(config.topics().name(Topics.CATALOG), null, registeredAt,
+                        bytes(contract.getId()), value));
+                producer.send(new ProducerRecord<>(config.topics().name(Topics.OBSERVED_PORTS), null, registeredAt,
+                        bytes(outputTopic(i)), value));
             }
         }
     }

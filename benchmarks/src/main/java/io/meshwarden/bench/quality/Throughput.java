@@ -3,10 +3,13 @@ package io.meshwarden.bench.quality;
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.schemas.Topics;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.CloseOptions;
@@ -29,9 +32,19 @@ final class Throughput {
         return measure(config, name, topology, events, metrics::equals);
     }
 
-    /** The same over the pre-loaded topics {@code input} accepts (observed mode reads the products' output topics). */
+    /** The same over the pre-loaded topics {@code input} accepts. */
     static double measure(MeshwardenConfig config, String name, Topology topology, long events, Predicate<String> input)
             throws Exception {
+        return measure(config, name, topology, events, input, topic -> false);
+    }
+
+    /**
+     * The same, done only when the application has also consumed every record of its internal
+     * topics that {@code internal} accepts (committed offset at the log end): a topology with a
+     * repartition hop commits its input long before the sub-topology behind the hop is through.
+     */
+    static double measure(MeshwardenConfig config, String name, Topology topology, long events, Predicate<String> input,
+                          Predicate<String> internal) throws Exception {
         Properties props = config.streamsProperties(name);
         String group = props.getProperty("application.id");
         try (KafkaStreams streams = new KafkaStreams(topology, props); Admin admin = Admin.create(config.adminProperties())) {
@@ -44,7 +57,7 @@ final class Throughput {
                 if (tenPercentAt == 0 && committed >= events / 10) {
                     tenPercentAt = now;
                 }
-                if (committed >= events) {
+                if (committed >= events && drained(admin, group, internal)) {
                     streams.close(CloseOptions.timeout(Duration.ofSeconds(30)));
                     return (events - events / 10) * 1000.0 / Math.max(1, now - tenPercentAt);
                 }
@@ -52,6 +65,19 @@ final class Throughput {
             }
             throw new IllegalStateException(name + " did not process " + events + " events within " + TIMEOUT);
         }
+    }
+
+    /** Every partition of the internal topics the group has committed is committed up to its log end. */
+    private static boolean drained(Admin admin, String group, Predicate<String> internal) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, OffsetSpec> internals = new HashMap<>();
+        offsets.keySet().stream().filter(p -> internal.test(p.topic())).forEach(p -> internals.put(p, OffsetSpec.latest()));
+        if (internals.isEmpty()) {
+            return true;
+        }
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(internals).all().get();
+        return ends.entrySet().stream().allMatch(end -> offsets.get(end.getKey()) != null
+                && offsets.get(end.getKey()).offset() >= end.getValue().offset());
     }
 
     private static long committed(Admin admin, String group, Predicate<String> input) throws Exception {
