@@ -124,6 +124,7 @@ class StateBoundsTest {
         serdes.put(RollingQualityTopology.WINDOWS_STORE, StateCodecs.windows());
         serdes.put(RollingQualityTopology.FRESHNESS_STORE, StateCodecs.freshness());
         serdes.put(RollingQualityTopology.CLOCK_STORE, Serdes.Long());
+        serdes.put(RollingQualityTopology.DUPLICATES_STORE, Serdes.Long());
         return serdes;
     }
 

@@ -17,7 +17,8 @@ class SchemaHistoryTest {
 
     @Test
     void readsBytesWrittenWithTheFirstReleasedMetricEventSchema() throws Exception {
-        Schema v1 = SchemaHistory.olderVersionsOf(MetricEvent.getClassSchema().getFullName()).get(0);
+        Schema v1 = SchemaHistory.olderVersionsOf(MetricEvent.getClassSchema().getFullName()).stream()
+                .filter(schema -> schema.getField("fieldNullCounts") == null).findFirst().orElseThrow();
         GenericRecord old = new GenericData.Record(v1);
         old.put("productId", "email.send-engagement");
         old.put("pipelineRunId", "run-7");
@@ -45,5 +46,29 @@ class SchemaHistoryTest {
                     .as("current %s reads version shipped in history", old.getFullName())
                     .isEqualTo(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);
         }
+    }
+
+    @Test
+    void readsMetricEventsWrittenBeforeTheQualityCountsWithEmptyCounts() throws Exception {
+        Schema v2 = SchemaHistory.olderVersionsOf(MetricEvent.getClassSchema().getFullName()).get(0);
+        assertThat(v2.getField("fieldMissingCounts")).isNull();
+        GenericRecord old = new GenericData.Record(v2);
+        old.put("productId", "email.send-engagement");
+        old.put("pipelineRunId", "run-8");
+        old.put("recordsLoaded", 10L);
+        old.put("fieldNullCounts", java.util.Map.of("email", 2L));
+        old.put("newestRecordTime", 1_795_597_140_000L);
+        old.put("eventTime", 1_795_597_200_000L);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v2).encode(old, out);
+
+        MetricEvent decoded = EventCodec.of(MetricEvent.class).decode(out.toByteArray());
+
+        assertThat(decoded.getFieldNullCounts()).containsEntry("email", 2L);
+        assertThat(decoded.getFieldMissingCounts()).isEmpty();
+        assertThat(decoded.getFieldInvalidCounts()).isEmpty();
+        assertThat(decoded.getFieldDuplicateCounts()).isEmpty();
+        assertThat(decoded.getDuplicateRecords()).isZero();
+        assertThat(decoded.getObservedValues()).isEmpty();
     }
 }

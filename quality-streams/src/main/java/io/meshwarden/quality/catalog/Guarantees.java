@@ -4,6 +4,7 @@ import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.FieldSpec;
 import io.meshwarden.avro.ProductStatus;
 import io.meshwarden.avro.QualityGuarantees;
+import io.meshwarden.quality.rules.ContractRules;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -11,15 +12,16 @@ import java.util.Optional;
 /**
  * What one product's accepted contract promises, in the form the quality checks need: the
  * completeness target as a ratio, the freshness limit, the completeness period and the required
- * fields. Deprecated and retired products are not checked.
+ * fields, and its quality rules. Deprecated and retired products are not checked.
  *
  * @param completenessTarget received/expected ratio in [0, 1] the product promises; empty when it promises none
  * @param freshnessMaxAgeMs  how old the newest record may get; empty when the product promises nothing
  * @param windowMs           the period completeness is judged over
+ * @param rules              the contract's quality rules, compiled once per contract version
  */
 public record Guarantees(String productId, String domain, String contractVersion, boolean checked,
                          Optional<Double> completenessTarget, Optional<Long> freshnessMaxAgeMs, long windowMs,
-                         List<String> requiredFields) {
+                         List<String> requiredFields, ContractRules rules) {
     public static final long DEFAULT_WINDOW_MS = Duration.ofHours(1).toMillis();
 
     public static Guarantees of(DataProductContract contract) {
@@ -33,7 +35,7 @@ public record Guarantees(String productId, String domain, String contractVersion
         boolean checked = contract.getStatus() != ProductStatus.DEPRECATED && contract.getStatus() != ProductStatus.RETIRED;
         List<String> required = contract.getFields().stream().filter(FieldSpec::getRequired).map(FieldSpec::getName).toList();
         return new Guarantees(contract.getId(), contract.getDomain(), contract.getVersion(), checked, completeness, freshness,
-                window, required);
+                window, required, ContractRules.of(contract));
     }
 
     /** The completeness period rounded up to whole steps, since windows are assembled from step buckets. */

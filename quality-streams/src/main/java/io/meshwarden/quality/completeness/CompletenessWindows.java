@@ -21,10 +21,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * has drained skips the empty steps, so a jump in stream time costs at most P/step steps per product.
  */
 public final class CompletenessWindows {
-    /** Decides which completeness rules a closed window breaks; returns the rules in breach after it. */
+    /**
+     * Decides which rules a closed window breaks; returns the rules in breach after it. Gets the
+     * whole window and the step that just closed it ({@link Counts#ZERO} when nothing came in it).
+     */
     @FunctionalInterface
     public interface Judge {
-        Set<String> judge(String productId, long windowStart, long windowEnd, Counts window, Set<String> breachedBefore);
+        Set<String> judge(String productId, long windowStart, long windowEnd, Counts window, Counts lastStep,
+                          Set<String> breachedBefore);
     }
 
     private static final int TIME_DIGITS = 13;
@@ -93,7 +97,7 @@ public final class CompletenessWindows {
                 sum = sum.minus(leaving);
             }
             if (!sum.isEmpty()) {
-                breached = judge.judge(productId, end - period, end, sum, breached);
+                breached = judge.judge(productId, end - period, end, sum, entering == null ? Counts.ZERO : entering, breached);
             } else {
                 // Nothing in the window: skip to the step before the next bucket, if any.
                 long next = nextBucketStart(productId, end, closedUpTo);
@@ -143,7 +147,7 @@ public final class CompletenessWindows {
         return -1;
     }
 
-    long bucketStart(long eventTime) {
+    public long bucketStart(long eventTime) {
         return Math.floorDiv(eventTime, stepMs) * stepMs;
     }
 

@@ -8,24 +8,44 @@ import java.util.TreeMap;
 
 /**
  * What was measured over a stretch of time: how many metric events (or observed records), how
- * many records were received and expected, and how many were null per field. Buckets and windows
- * both are {@code Counts}; a window is the sum of its buckets. Counts are exact (longs), so a
- * window rolled forward by adding and subtracting buckets never drifts.
+ * many records were received and expected, how many were null per field, and the counts the
+ * contract's quality rules need (missing and invalid values per field or rule path, duplicate
+ * values per field, {@value #WHOLE_RECORD} for whole records). Buckets and windows both are
+ * {@code Counts}; a window is the sum of its buckets. Counts are exact (longs), so a window rolled
+ * forward by adding and subtracting buckets never drifts.
  */
-public record Counts(long metrics, long received, long expected, Map<String, Long> nulls) {
+public record Counts(long metrics, long received, long expected, Map<String, Long> nulls, Map<String, Long> missing,
+                     Map<String, Long> invalid, Map<String, Long> duplicates) {
+    /** The key of whole-record duplicates in {@link #duplicates}: no Avro field may be named so. */
+    public static final String WHOLE_RECORD = "$";
     public static final Counts ZERO = new Counts(0, 0, 0, Map.of());
 
     public Counts {
         nulls = Map.copyOf(nulls);
+        missing = Map.copyOf(missing);
+        invalid = Map.copyOf(invalid);
+        duplicates = Map.copyOf(duplicates);
+    }
+
+    public Counts(long metrics, long received, long expected, Map<String, Long> nulls) {
+        this(metrics, received, expected, nulls, Map.of(), Map.of(), Map.of());
     }
 
     /** A metric event's counts; without a figure from the source platform, what was loaded is what was expected. */
     public static Counts of(MetricEvent metric) {
         long received = Math.max(0, metric.getRecordsLoaded());
         long expected = metric.getRecordsExpected() == null ? received : Math.max(0, metric.getRecordsExpected());
-        Map<String, Long> nulls = new TreeMap<>();
-        metric.getFieldNullCounts().forEach((field, count) -> nulls.put(field, Math.max(0, count)));
-        return new Counts(1, received, expected, nulls);
+        Map<String, Long> duplicates = notNegative(metric.getFieldDuplicateCounts());
+        if (metric.getDuplicateRecords() > 0) {
+            duplicates.merge(WHOLE_RECORD, metric.getDuplicateRecords(), Long::sum);
+        }
+        return new Counts(1, received, expected, notNegative(metric.getFieldNullCounts()),
+                notNegative(metric.getFieldMissingCounts()), notNegative(metric.getFieldInvalidCounts()), duplicates);
+    }
+
+    /** Only duplicate values, as counted by the quality processor itself. */
+    public static Counts duplicates(Map<String, Long> duplicates) {
+        return new Counts(0, 0, 0, Map.of(), Map.of(), Map.of(), duplicates);
     }
 
     public Counts plus(Counts other) {
@@ -52,23 +72,41 @@ public record Counts(long metrics, long received, long expected, Map<String, Lon
             return ratios;
         }
         for (String field : fields) {
-            long missing = Math.min(received, nulls.getOrDefault(field, 0L));
-            ratios.put(field, 1.0 - (double) missing / received);
+            long missingCount = Math.min(received, nulls.getOrDefault(field, 0L));
+            ratios.put(field, 1.0 - (double) missingCount / received);
         }
         return ratios;
     }
 
     private Counts combine(Counts other, int sign) {
-        Map<String, Long> merged = new TreeMap<>(nulls);
-        other.nulls.forEach((field, count) -> {
-            long sum = merged.getOrDefault(field, 0L) + sign * count;
+        return new Counts(metrics + sign * other.metrics, received + sign * other.received,
+                expected + sign * other.expected, merge(nulls, other.nulls, sign), merge(missing, other.missing, sign),
+                merge(invalid, other.invalid, sign), merge(duplicates, other.duplicates, sign));
+    }
+
+    private static Map<String, Long> merge(Map<String, Long> mine, Map<String, Long> theirs, int sign) {
+        if (theirs.isEmpty()) {
+            return mine;
+        }
+        Map<String, Long> merged = new TreeMap<>(mine);
+        theirs.forEach((key, count) -> {
+            long sum = merged.getOrDefault(key, 0L) + sign * count;
             if (sum == 0) {
-                merged.remove(field);
+                merged.remove(key);
             } else {
-                merged.put(field, sum);
+                merged.put(key, sum);
             }
         });
-        return new Counts(metrics + sign * other.metrics, received + sign * other.received,
-                expected + sign * other.expected, merged);
+        return merged;
+    }
+
+    private static Map<String, Long> notNegative(Map<String, Long> counts) {
+        Map<String, Long> copy = new TreeMap<>();
+        counts.forEach((key, count) -> {
+            if (count > 0) {
+                copy.put(key, count);
+            }
+        });
+        return copy;
     }
 }

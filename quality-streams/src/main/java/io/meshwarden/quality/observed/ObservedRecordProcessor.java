@@ -2,13 +2,14 @@ package io.meshwarden.quality.observed;
 
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.MetricEvent;
+import io.meshwarden.quality.rules.FieldValues;
+import io.meshwarden.quality.rules.RecordMeasure;
 import io.meshwarden.streams.DeadLetters;
 import io.meshwarden.streams.Decoded;
 import io.meshwarden.schemas.DeadLetterReason;
 import io.meshwarden.schemas.EventDecodingException;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -21,7 +22,8 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * Reads one record of a data product's output topic (observed mode). Finds the product owning the
  * topic in the global ports store, decodes the record against its contract and turns it into a
  * one-record measurement keyed by product id: received 1 of 1 expected, null required fields
- * counted, event and newest-record time the record's timestamp. A record that does not decode
+ * counted, event and newest-record time the record's timestamp, and what the record contributes to
+ * the contract's quality rules ({@link RecordMeasure}). A record that does not decode
  * counts as expected but not received, and its bytes go to the dead-letter topic; a record of a
  * topic no product owns goes there with reason {@code unknown-product}.
  */
@@ -29,6 +31,7 @@ final class ObservedRecordProcessor implements Processor<byte[], byte[], String,
     private final String portsStore;
     private ProcessorContext<String, Decoded<MetricEvent>> context;
     private KeyValueStore<String, ValueAndTimestamp<DataProductContract>> ports;
+    private final RulesByVersion rules = new RulesByVersion();
 
     ObservedRecordProcessor(String portsStore) {
         this.portsStore = portsStore;
@@ -50,19 +53,19 @@ final class ObservedRecordProcessor implements Processor<byte[], byte[], String,
             return;
         }
         DataProductContract contract = owner.value();
-        boolean decoded;
-        Set<String> nulls = Set.of();
+        FieldValues values = null;
         try {
-            nulls = ProductRecordDecoder.nullRequiredFields(contract, record.value());
-            decoded = true;
+            values = ProductRecordDecoder.decode(contract, record.value());
         } catch (EventDecodingException e) {
             deadLetter(record, contract.getId(), e.reason(), e.getMessage());
-            decoded = false;
         }
+        boolean decoded = values != null;
         Map<String, Long> nullCounts = new TreeMap<>();
-        nulls.forEach(field -> nullCounts.put(field, 1L));
+        if (decoded) {
+            ProductRecordDecoder.nullRequiredFields(contract, values).forEach(field -> nullCounts.put(field, 1L));
+        }
         Instant at = Instant.ofEpochMilli(record.timestamp());
-        MetricEvent measurement = MetricEvent.newBuilder()
+        MetricEvent.Builder measurement = MetricEvent.newBuilder()
                 .setProductId(contract.getId())
                 .setPipelineRunId("observed:" + source.topic() + "/" + source.partition() + "@" + source.offset())
                 .setSourcePlatform("observed")
@@ -70,10 +73,12 @@ final class ObservedRecordProcessor implements Processor<byte[], byte[], String,
                 .setRecordsExpected(1L)
                 .setFieldNullCounts(nullCounts)
                 .setNewestRecordTime(at)
-                .setEventTime(at)
-                .build();
+                .setEventTime(at);
+        if (decoded) {
+            RecordMeasure.measure(rules.of(contract), values, nullCounts, measurement);
+        }
         // A measurement made here from the record, not a record that arrived: it has no original bytes.
-        context.forward(new Record<>(contract.getId(), new Decoded.Ok<>(measurement, null, null), record.timestamp()));
+        context.forward(new Record<>(contract.getId(), new Decoded.Ok<>(measurement.build(), null, null), record.timestamp()));
     }
 
     private void deadLetter(Record<byte[], byte[]> record, String productId, DeadLetterReason reason, String message) {

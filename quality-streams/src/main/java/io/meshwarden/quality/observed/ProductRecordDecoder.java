@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.FieldSpec;
+import io.meshwarden.quality.rules.FieldValues;
 import io.meshwarden.schemas.DeadLetterReason;
 import io.meshwarden.schemas.EventDecodingException;
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,8 +21,9 @@ import org.apache.avro.message.BinaryMessageDecoder;
 /**
  * Decodes one record of a data product's own output topic against the product's contract: Avro
  * single-object encoding of the contract's {@code productSchema}, or a JSON object whose
- * non-nullable schema fields are all present. Returns the contract's required fields that are
- * null; throws {@link EventDecodingException} with the reason when the record does not decode.
+ * non-nullable schema fields are all present, and gives its values as the quality rules read them
+ * ({@link FieldValues}); throws {@link EventDecodingException} with the reason when the record does
+ * not decode.
  */
 final class ProductRecordDecoder {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -31,18 +32,14 @@ final class ProductRecordDecoder {
     private ProductRecordDecoder() {
     }
 
-    static Set<String> nullRequiredFields(DataProductContract contract, byte[] value) {
+    /** The record decoded; throws {@link EventDecodingException} with the reason when it does not decode. */
+    static FieldValues decode(DataProductContract contract, byte[] value) {
         if (value == null || value.length == 0) {
             throw new EventDecodingException(DeadLetterReason.UNDECODABLE, "empty record");
         }
         Schema schema = contract.getProductSchema() == null ? null : schema(contract);
-        List<String> required = contract.getFields().stream().filter(FieldSpec::getRequired).map(FieldSpec::getName).toList();
-        Set<String> nulls = new TreeSet<>();
         if (value.length >= 2 && value[0] == (byte) 0xC3 && value[1] == 0x01) {
-            GenericRecord record = avro(contract, schema, value);
-            required.stream().filter(field -> record.getSchema().getField(field) == null || record.get(field) == null)
-                    .forEach(nulls::add);
-            return nulls;
+            return new AvroValues(avro(contract, schema, value));
         }
         JsonNode json = json(contract, value);
         if (schema != null && schema.getType() == Schema.Type.RECORD) {
@@ -54,8 +51,56 @@ final class ProductRecordDecoder {
                 }
             }
         }
-        required.stream().filter(field -> json.get(field) == null || json.get(field).isNull()).forEach(nulls::add);
+        return new JsonValues(json);
+    }
+
+    /** The contract's required fields that are null (or absent) in the record. */
+    static Set<String> nullRequiredFields(DataProductContract contract, FieldValues record) {
+        Set<String> nulls = new TreeSet<>();
+        contract.getFields().stream().filter(FieldSpec::getRequired).map(FieldSpec::getName)
+                .filter(field -> record.text(field) == null).forEach(nulls::add);
         return nulls;
+    }
+
+    /** Avro values: text as Avro's {@code toString} of strings, numbers, enums; canonical as Avro's JSON-like text. */
+    private record AvroValues(GenericRecord record) implements FieldValues {
+        @Override
+        public String text(String field) {
+            Object value = record.getSchema().getField(field) == null ? null : record.get(field);
+            return value == null ? null : value instanceof CharSequence || value instanceof Number || value instanceof Boolean
+                    || value instanceof GenericData.EnumSymbol ? value.toString() : GenericData.get().toString(value);
+        }
+
+        @Override
+        public String canonical(String field) {
+            Object value = record.getSchema().getField(field) == null ? null : record.get(field);
+            return value == null ? null : GenericData.get().toString(value);
+        }
+
+        @Override
+        public String canonicalRecord() {
+            return GenericData.get().toString(record);
+        }
+    }
+
+    /** JSON values: text as the node's text (numbers as written), canonical as the node's JSON. */
+    private record JsonValues(JsonNode json) implements FieldValues {
+        @Override
+        public String text(String field) {
+            JsonNode node = json.get(field);
+            return node == null || node.isNull() ? null : node.isValueNode() ? node.asText() : node.toString();
+        }
+
+        @Override
+        public String canonical(String field) {
+            JsonNode node = json.get(field);
+            return node == null || node.isNull() ? null : node.toString();
+        }
+
+        @Override
+        public String canonicalRecord() {
+            return json.toString();
+        }
     }
 
     private static GenericRecord avro(DataProductContract contract, Schema schema, byte[] value) {

@@ -6,6 +6,7 @@ import io.meshwarden.quality.catalog.Guarantees;
 import io.meshwarden.quality.completeness.CompletenessWindows;
 import io.meshwarden.quality.completeness.Counts;
 import io.meshwarden.quality.freshness.FreshnessWatch;
+import io.meshwarden.quality.rules.RuleJudge;
 import io.meshwarden.schemas.violation.ViolationRule;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -20,29 +21,39 @@ import java.util.function.LongSupplier;
  * Judges each closed completeness window against the product's guarantee in force: writes a
  * {@link QualitySnapshot}, a BREACH when a rule ({@code completeness}, {@code completeness.<field>})
  * falls below the target and was not in breach, and a RECOVERY when a breached rule meets it again
- * or is no longer checked. A window with nothing expected leaves the rule's state as it was.
+ * or is no longer checked. A window with nothing expected leaves the rule's state as it was. The
+ * contract's quality rules are judged on the window's last step ({@link RuleJudge}), and their
+ * values are in the snapshot.
  */
 final class CompletenessJudge implements CompletenessWindows.Judge {
     private final ContractBook book;
     private final FreshnessWatch freshness;
     private final LongSupplier clock;
+    private final long stepMs;
     private final Consumer<QualityOutput> out;
 
-    CompletenessJudge(ContractBook book, FreshnessWatch freshness, LongSupplier clock, Consumer<QualityOutput> out) {
+    CompletenessJudge(ContractBook book, FreshnessWatch freshness, LongSupplier clock, long stepMs, Consumer<QualityOutput> out) {
         this.book = book;
         this.freshness = freshness;
         this.clock = clock;
+        this.stepMs = stepMs;
         this.out = out;
     }
 
     @Override
-    public Set<String> judge(String productId, long windowStart, long windowEnd, Counts window, Set<String> breachedBefore) {
+    public Set<String> judge(String productId, long windowStart, long windowEnd, Counts window, Counts lastStep,
+                             Set<String> breachedBefore) {
         Optional<Guarantees> product = book.guarantees(productId);
         if (product.isEmpty()) {
             return breachedBefore;
         }
         Guarantees guarantees = product.get();
         long now = clock.getAsLong();
+        Set<String> qualityBefore = new TreeSet<>();
+        Set<String> completenessBefore = new TreeSet<>();
+        breachedBefore.forEach(rule -> (ViolationRule.qualityRulePath(rule).isPresent() ? qualityBefore : completenessBefore).add(rule));
+        RuleJudge.Result rules = RuleJudge.judge(guarantees, windowEnd - stepMs, windowEnd, lastStep, qualityBefore, now,
+                violation -> out.accept(new QualityOutput.Breach(violation)));
         Map<String, Double> fields = window.fieldCompleteness(guarantees.requiredFields());
         out.accept(new QualityOutput.Snapshot(QualitySnapshot.newBuilder()
                 .setProductId(productId).setWindowStart(Instant.ofEpochMilli(windowStart)).setWindowEnd(Instant.ofEpochMilli(windowEnd))
@@ -50,6 +61,7 @@ final class CompletenessJudge implements CompletenessWindows.Judge {
                 .setCompleteness(window.completeness()).setRequiredFieldCompleteness(fields)
                 .setNewestRecordTime(freshness.newestRecordTime(productId).map(Instant::ofEpochMilli).orElse(null))
                 .setCompletenessTarget(guarantees.completenessTarget().orElse(null))
+                .setQualityRuleValues(rules.values()).setQualityRulesNotEvaluated(guarantees.rules().notEvaluated())
                 .setComputedAt(Instant.ofEpochMilli(now)).build()));
 
         Map<String, Double> observed = new LinkedHashMap<>();
@@ -58,7 +70,7 @@ final class CompletenessJudge implements CompletenessWindows.Judge {
             guarantees.requiredFields().forEach(field -> observed.put(ViolationRule.fieldCompleteness(field).ruleId(), fields.get(field)));
         }
         double target = guarantees.completenessTarget().orElse(0.0);
-        Set<String> breached = new TreeSet<>(breachedBefore);
+        Set<String> breached = new TreeSet<>(completenessBefore);
         observed.forEach((rule, ratio) -> {
             if (ratio == null) {
                 return;
@@ -74,13 +86,14 @@ final class CompletenessJudge implements CompletenessWindows.Judge {
                 }
             }
         });
-        for (String rule : breachedBefore) {
+        for (String rule : completenessBefore) {
             if (!observed.containsKey(rule)) {
                 out.accept(new QualityOutput.Breach(QualityViolations.completeness(guarantees, rule, false, null, target,
                         windowStart, windowEnd, now)));
                 breached.remove(rule);
             }
         }
+        breached.addAll(rules.breached());
         return breached;
     }
 }

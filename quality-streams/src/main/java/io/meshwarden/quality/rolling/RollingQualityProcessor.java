@@ -9,6 +9,7 @@ import io.meshwarden.quality.completeness.CompletenessWindows;
 import io.meshwarden.quality.completeness.Counts;
 import io.meshwarden.quality.freshness.FreshnessEvent;
 import io.meshwarden.quality.freshness.FreshnessWatch;
+import io.meshwarden.quality.rules.StepDuplicates;
 import io.meshwarden.schemas.DeadLetterReason;
 import io.meshwarden.streams.DeadLetters;
 import java.time.Duration;
@@ -21,6 +22,8 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Judges every product of one stream task against its accepted contract. Reads contracts and
@@ -28,9 +31,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * meet in one task). Writes snapshots, completeness and freshness violations, dead letters for
  * metrics of unknown products or beyond the grace period, and, in observed mode, which product
  * owns each output topic. Completeness windows close on metric event time (stream time, kept in
- * the clock store); freshness is checked on wall-clock time by a punctuator.
+ * the clock store), and the contract's quality rules are judged as each step closes, duplicate
+ * values counted exactly per step ({@link StepDuplicates}); freshness is checked on wall-clock
+ * time by a punctuator.
  */
 final class RollingQualityProcessor implements Processor<String, QualityInput, String, QualityOutput> {
+    private static final Logger LOG = LoggerFactory.getLogger(RollingQualityProcessor.class);
     private static final String STREAM_TIME = "stream-time";
 
     private final QualityOptions options;
@@ -39,6 +45,7 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
     private FreshnessWatch freshness;
     private CompletenessWindows windows;
     private CompletenessJudge judge;
+    private StepDuplicates duplicates;
     private KeyValueStore<String, Long> clock;
     private Long streamTime;
 
@@ -56,7 +63,8 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
         this.clock = context.getStateStore(RollingQualityTopology.CLOCK_STORE);
         // A revived task (after an aborted transaction) is re-initialized: forget what the stores no longer say.
         this.streamTime = null;
-        this.judge = new CompletenessJudge(book, freshness, context::currentSystemTimeMs, this::emit);
+        this.judge = new CompletenessJudge(book, freshness, context::currentSystemTimeMs, options.stepMs(), this::emit);
+        this.duplicates = new StepDuplicates(context.getStateStore(RollingQualityTopology.DUPLICATES_STORE));
         context.schedule(Duration.ofMillis(options.punctuationIntervalMs()), PunctuationType.WALL_CLOCK_TIME, this::checkFreshness);
     }
 
@@ -73,6 +81,9 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
     private void accept(DataProductContract contract, long registeredAt) {
         Optional<DataProductContract> previous = book.accept(contract);
         Guarantees guarantees = Guarantees.of(contract);
+        // Once per accepted contract version: the catalog topic carries each version once.
+        guarantees.rules().notEvaluated().forEach((path, reason) -> LOG.warn("{} {}: quality rule {} is not evaluated: {}",
+                contract.getId(), contract.getVersion(), path, reason));
         freshness.register(guarantees, registeredAt, now()).ifPresent(event -> emitFreshness(guarantees, event));
         if (options.observedTopics().isPresent()) {
             Set<String> ports = guarantees.checked() ? observedTopics(contract) : Set.of();
@@ -101,7 +112,12 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
         }
         long newStreamTime = streamTime == null ? eventTime : Math.max(streamTime, eventTime);
         long newClosedUpTo = windows.closedUpTo(newStreamTime);
-        windows.add(metric.getProductId(), eventTime, Counts.of(metric), product.get().periodMs(options.stepMs()),
+        Counts counts = Counts.of(metric);
+        if (!metric.getObservedValues().isEmpty()) {
+            counts = counts.plus(Counts.duplicates(duplicates.count(metric.getProductId(), windows.bucketStart(eventTime),
+                    metric.getObservedValues())));
+        }
+        windows.add(metric.getProductId(), eventTime, counts, product.get().periodMs(options.stepMs()),
                 streamTime == null ? newClosedUpTo : closedUpTo);
         freshness.fed(metric.getProductId(), metric.getNewestRecordTime().toEpochMilli(), now())
                 .ifPresent(event -> emitFreshness(product.get(), event));
@@ -116,6 +132,7 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
         if (streamTime != null && newClosedUpTo > closedUpTo) {
             windows.closeUpTo(newClosedUpTo, id -> book.guarantees(id).map(g -> g.periodMs(options.stepMs()))
                     .orElse(Guarantees.DEFAULT_WINDOW_MS), judge);
+            duplicates.closeBefore(newClosedUpTo);
         }
     }
 

@@ -32,8 +32,8 @@ import org.apache.kafka.streams.state.Stores;
  * topology) and metric events, both keyed by product id, and, in observed mode, the products' own
  * output topics. Writes a {@link QualitySnapshot} per product per closed window step, completeness
  * and freshness violations, and dead letters (undecodable input, unknown products, late metrics).
- * All state is in changelogged RocksDB stores: contracts, step buckets, rolling windows, freshness
- * and the task's stream time.
+ * All state is in changelogged RocksDB stores: contracts, step buckets, rolling windows, freshness,
+ * the task's stream time and the distinct values of the open steps (duplicateValues rules).
  */
 public final class RollingQualityTopology {
     public static final String CONTRACTS_STORE = "quality-contracts-store";
@@ -41,6 +41,7 @@ public final class RollingQualityTopology {
     public static final String WINDOWS_STORE = "quality-windows-store";
     public static final String FRESHNESS_STORE = "quality-freshness-store";
     public static final String CLOCK_STORE = "quality-clock-store";
+    public static final String DUPLICATES_STORE = "quality-duplicates-store";
 
     private RollingQualityTopology() {
     }
@@ -54,6 +55,7 @@ public final class RollingQualityTopology {
         store(builder, WINDOWS_STORE, StateCodecs.windows());
         store(builder, FRESHNESS_STORE, StateCodecs.freshness());
         store(builder, CLOCK_STORE, Serdes.Long());
+        store(builder, DUPLICATES_STORE, Serdes.Long());
 
         KStream<String, QualityInput> contracts = DeadLetterRouting.decodedStream(builder, topics, topics.topic(Topics.CATALOG),
                         DataProductContract.class, DataProductContract::getId, Partitioning.AS_WRITTEN, "quality-catalog")
@@ -70,7 +72,7 @@ public final class RollingQualityTopology {
         }
 
         KStream<String, QualityOutput> outputs = inputs.process(() -> new RollingQualityProcessor(options),
-                Named.as("rolling-quality"), CONTRACTS_STORE, BUCKETS_STORE, WINDOWS_STORE, FRESHNESS_STORE, CLOCK_STORE);
+                Named.as("rolling-quality"), CONTRACTS_STORE, BUCKETS_STORE, WINDOWS_STORE, FRESHNESS_STORE, CLOCK_STORE, DUPLICATES_STORE);
 
         Topic<String, QualitySnapshot> snapshots = topics.topic(Topics.SNAPSHOTS);
         Topic<String, Violation> violations = topics.topic(Topics.VIOLATIONS);

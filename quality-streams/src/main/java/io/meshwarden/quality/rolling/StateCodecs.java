@@ -15,35 +15,51 @@ import java.util.TreeMap;
 
 /**
  * The serdes of the rolling-quality processor's own state values ({@link StateSerde}), and their
- * field layouts in format version 1.
+ * field layouts: version 1, and version 2 in which {@link Counts} (alone or in a window) also
+ * carries the quality rules' missing, invalid and duplicate counts; version 1 is still read.
  */
 public final class StateCodecs {
     static final StateCodec<Counts> COUNTS = new StateCodec<>() {
+        @Override
+        public int version() {
+            return 2;
+        }
+
         @Override
         public void write(DataOutput out, Counts counts) throws IOException {
             out.writeLong(counts.metrics());
             out.writeLong(counts.received());
             out.writeLong(counts.expected());
-            StateFields.writeAll(out, counts.nulls().entrySet(), (o, entry) -> {
-                o.writeUTF(entry.getKey());
-                o.writeLong(entry.getValue());
-            });
+            writeCounts(out, counts.nulls());
+            writeCounts(out, counts.missing());
+            writeCounts(out, counts.invalid());
+            writeCounts(out, counts.duplicates());
         }
 
         @Override
         public Counts read(DataInput in) throws IOException {
+            return read(in, version());
+        }
+
+        @Override
+        public Counts read(DataInput in, int version) throws IOException {
             long metrics = in.readLong();
             long received = in.readLong();
             long expected = in.readLong();
-            Map<String, Long> nulls = new TreeMap<>();
-            for (Map.Entry<String, Long> entry : StateFields.readAll(in, i -> Map.entry(i.readUTF(), i.readLong()))) {
-                nulls.put(entry.getKey(), entry.getValue());
+            Map<String, Long> nulls = readCounts(in);
+            if (version == 1) {
+                return new Counts(metrics, received, expected, nulls);
             }
-            return new Counts(metrics, received, expected, nulls);
+            return new Counts(metrics, received, expected, nulls, readCounts(in), readCounts(in), readCounts(in));
         }
     };
 
     static final StateCodec<WindowState> WINDOW = new StateCodec<>() {
+        @Override
+        public int version() {
+            return COUNTS.version();
+        }
+
         @Override
         public void write(DataOutput out, WindowState window) throws IOException {
             out.writeLong(window.closedEnd());
@@ -54,9 +70,14 @@ public final class StateCodecs {
 
         @Override
         public WindowState read(DataInput in) throws IOException {
+            return read(in, version());
+        }
+
+        @Override
+        public WindowState read(DataInput in, int version) throws IOException {
             long closedEnd = in.readLong();
             long periodMs = in.readLong();
-            Counts sum = COUNTS.read(in);
+            Counts sum = COUNTS.read(in, version);
             return new WindowState(closedEnd, periodMs, sum, new HashSet<>(StateFields.readStrings(in)));
         }
     };
@@ -77,6 +98,21 @@ public final class StateCodecs {
     };
 
     private StateCodecs() {
+    }
+
+    private static void writeCounts(DataOutput out, Map<String, Long> counts) throws IOException {
+        StateFields.writeAll(out, counts.entrySet(), (o, entry) -> {
+            o.writeUTF(entry.getKey());
+            o.writeLong(entry.getValue());
+        });
+    }
+
+    private static Map<String, Long> readCounts(DataInput in) throws IOException {
+        Map<String, Long> counts = new TreeMap<>();
+        for (Map.Entry<String, Long> entry : StateFields.readAll(in, i -> Map.entry(i.readUTF(), i.readLong()))) {
+            counts.put(entry.getKey(), entry.getValue());
+        }
+        return counts;
     }
 
     public static StateSerde<Counts> counts() {

@@ -94,7 +94,7 @@ class CompletenessWindowsPropertiesTest {
     }
 
     private static CompletenessWindows.Judge judge(List<Counts> judged) {
-        return (productId, start, end, window, breached) -> {
+        return (productId, start, end, window, lastStep, breached) -> {
             judged.add(window);
             return breached;
         };

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** Configuration for one integration test run against the embedded broker. */
-final class ItConfig {
+public final class ItConfig {
     private ItConfig() {
     }
 
@@ -15,7 +15,7 @@ final class ItConfig {
      * A fresh topic prefix and application id per run: Streams does not leave its group on close,
      * so a reused id would wait out the previous member's session.
      */
-    static MeshwardenConfig freshRun(EmbeddedKafkaBroker broker, Path stateDir, String name) {
+    public static MeshwardenConfig freshRun(EmbeddedKafkaBroker broker, Path stateDir, String name) {
         String run = name + System.nanoTime();
         return MeshwardenConfig.defaults(Map.of(
                 Settings.BOOTSTRAP_SERVERS.key(), broker.bootstrapServers(),

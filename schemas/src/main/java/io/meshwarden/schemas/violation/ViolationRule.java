@@ -37,6 +37,7 @@ public record ViolationRule(String ruleId, ViolationCategory category, Severity 
             Severity.WARNING);
 
     private static final String FIELD_COMPLETENESS_PREFIX = COMPLETENESS.ruleId() + ".";
+    private static final String QUALITY_RULE_PREFIX = "quality:";
 
     public ViolationRule {
         Objects.requireNonNull(ruleId, "ruleId");
@@ -50,6 +51,22 @@ public record ViolationRule(String ruleId, ViolationCategory category, Severity 
     /** The non-null ratio of one required field fell below the completeness guarantee: {@code completeness.<field>}. */
     public static ViolationRule fieldCompleteness(String field) {
         return new ViolationRule(FIELD_COMPLETENESS_PREFIX + field, COMPLETENESS.category(), COMPLETENESS.severity());
+    }
+
+    /**
+     * A quality rule the contract declares (an ODCS {@code quality[]} entry) failed on a window step:
+     * {@code quality:<path>}, the path naming the rule where it stands in the contract, e.g.
+     * {@code quality:$.schema[0].properties[2].quality[0]}.
+     */
+    public static ViolationRule qualityRule(String path, ViolationCategory category, Severity severity) {
+        return new ViolationRule(QUALITY_RULE_PREFIX + path, category, severity);
+    }
+
+    /** The contract path a {@link #qualityRule} rule id names; empty for any other rule id. */
+    public static Optional<String> qualityRulePath(String ruleId) {
+        return ruleId.startsWith(QUALITY_RULE_PREFIX)
+                ? Optional.of(ruleId.substring(QUALITY_RULE_PREFIX.length()))
+                : Optional.empty();
     }
 
     /** The field a {@link #fieldCompleteness} rule id is about; empty for any other rule id. */

@@ -79,4 +79,16 @@ class ViolationFactoryTest {
         assertThatThrownBy(() -> new ViolationRule("a/b", ViolationCategory.OTHER, Severity.WARNING))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'a/b'");
     }
+
+    @Test
+    void qualityRulesAreNamedByTheirPathInTheContract() {
+        ViolationRule rule = ViolationRule.qualityRule("$.schema[0].properties[2].quality[0]", ViolationCategory.COMPLETENESS,
+                Severity.WARNING);
+
+        assertThat(rule.ruleId()).isEqualTo("quality:$.schema[0].properties[2].quality[0]");
+        assertThat(ViolationRule.qualityRulePath(rule.ruleId())).contains("$.schema[0].properties[2].quality[0]");
+        assertThat(ViolationRule.qualityRulePath("completeness.email")).isEmpty();
+        assertThat(ViolationFactory.violationId("email.sends", rule, ViolationStatus.BREACH, "1764061200000"))
+                .isEqualTo("email.sends/quality:$.schema[0].properties[2].quality[0]/breach/1764061200000");
+    }
 }

@@ -25,6 +25,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * turns binary key by key as values change and compaction drops the old ones.
  */
 public final class StateSerde<T> implements Serde<T> {
+    /** The first format version; a codec whose layout changed writes a later one ({@link StateCodec#version()}). */
     static final byte FORMAT_VERSION = 1;
     private static final byte JSON_OBJECT = '{';
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -62,7 +63,7 @@ public final class StateSerde<T> implements Serde<T> {
     private byte[] write(T value) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT_VERSION);
+            out.writeByte(codec.version());
             codec.write(out, value);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + type.getSimpleName(), e);
@@ -77,10 +78,10 @@ public final class StateSerde<T> implements Serde<T> {
             }
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
                 byte version = in.readByte();
-                if (version != FORMAT_VERSION) {
+                if (version < FORMAT_VERSION || version > codec.version()) {
                     throw new IOException("unknown state format version " + version);
                 }
-                return codec.read(in);
+                return codec.read(in, version);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("state store value is not a " + type.getSimpleName(), e);

@@ -1,0 +1,116 @@
+package io.meshwarden.bench.quality;
+
+import io.meshwarden.avro.Violation;
+import io.meshwarden.config.MeshwardenConfig;
+import io.meshwarden.kafka.embedded.EmbeddedKafkaBroker;
+import io.meshwarden.kafka.embedded.TopicTail;
+import io.meshwarden.quality.QualityTopology;
+import io.meshwarden.quality.rolling.QualityOptions;
+import io.meshwarden.schemas.AvroTrust;
+import io.meshwarden.schemas.DeadLetter;
+import io.meshwarden.schemas.EventCodec;
+import io.meshwarden.schemas.TopicProvisioner;
+import io.meshwarden.schemas.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Observed mode with and without the contracts' quality rules, on the embedded broker, run by
+ * hand: {@code java -cp ... io.meshwarden.bench.quality.ObservedRulesHarness [records] [products] [rounds]}.
+ * The products' output topics are loaded once; each round then runs the production topology in
+ * observed mode over them twice, in fresh applications with their own catalogs: contracts without
+ * quality rules, then the same contracts with seven evaluated rules each (one per metric family,
+ * duplicates exact per step) and one sql rule. Both exactly-once, one stream thread, timed from
+ * 10 % of the records committed until all are and the repartition topic behind the decoding is
+ * drained too ({@link Throughput}). Prints each rate, the ratio, and
+ * what each run wrote (dead letters by reason must be none, or the run measured something else).
+ */
+public final class ObservedRulesHarness {
+    /** Meshwarden's own topics. */
+    private static final int PARTITIONS = 2;
+    /**
+     * One partition per output topic: one task reads them all in timestamp order. With more, the
+     * tasks reading them run apart in event time by more than the grace period and records turn late.
+     */
+    private static final int OUTPUT_PARTITIONS = 1;
+
+    private ObservedRulesHarness() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        AvroTrust.ensure();
+        int records = args.length > 0 ? Integer.parseInt(args[0]) : 300_000;
+        int products = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        Path stateRoot = Files.createTempDirectory("observed-harness");
+        ObservedWorkload workload = new ObservedWorkload(products);
+        List<double[]> results = new ArrayList<>();
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
+            for (int i = 0; i < products; i++) {
+                broker.createTopic(ObservedWorkload.outputTopic(i), OUTPUT_PARTITIONS, false);
+            }
+            MeshwardenConfig loader = QualityPipelineHarness.config(broker.bootstrapServers(), "load", stateRoot);
+            long eventStart = System.currentTimeMillis();
+            workload.loadRecords(loader, records, eventStart);
+            for (int round = 1; round <= rounds; round++) {
+                double plain = run(broker, stateRoot, workload, "plain" + round, false, records, eventStart);
+                double rules = run(broker, stateRoot, workload, "rules" + round, true, records, eventStart);
+                results.add(new double[] {plain, rules});
+            }
+        }
+        System.out.printf(Locale.ROOT, "%nobserved mode, %,d JSON records, %,d products (own output topics, %d partition each),"
+                + " exactly_once_v2, 1 thread:%n", records, products, OUTPUT_PARTITIONS);
+        for (int i = 0; i < results.size(); i++) {
+            double[] r = results.get(i);
+            System.out.printf(Locale.ROOT, "  round %d: without rules %,10.0f records/s, with rules %,10.0f records/s, ratio %.2f%n",
+                    i + 1, r[0], r[1], r[1] / r[0]);
+        }
+    }
+
+    private static double run(EmbeddedKafkaBroker broker, Path stateRoot, ObservedWorkload workload, String prefix,
+                              boolean withRules, int records, long eventStart) throws Exception {
+        // A task waits for all its partitions' data before it processes, so each contract is read before its records
+        // (the catalog is timestamped before them) even when the records are fetched first.
+        MeshwardenConfig config = QualityPipelineHarness.config(broker.bootstrapServers(), prefix, stateRoot)
+                .with(MeshwardenConfig.KAFKA_NAMESPACE + "max.task.idle.ms", "10000");
+        try (Admin admin = Admin.create(config.adminProperties())) {
+            new TopicProvisioner(admin, PARTITIONS, (short) 1).ensure(config.topics().all());
+        }
+        workload.register(config, withRules, eventStart - 60_000);
+        QualityOptions options = QualityOptions.from(config).withObservedTopics(Pattern.quote(ObservedWorkload.OUTPUT_PREFIX) + ".*");
+        double rate = Throughput.measure(config, prefix, QualityTopology.build(config.topics(), options), records,
+                topic -> topic.startsWith(ObservedWorkload.OUTPUT_PREFIX), topic -> topic.endsWith("-observed-by-product-repartition"));
+        Map<String, Long> deadLetters = read(config, config.topics().name(Topics.DEAD_LETTER)).stream()
+                .collect(Collectors.groupingBy(r -> DeadLetter.header(r.headers(), DeadLetter.REASON_HEADER), TreeMap::new,
+                        Collectors.counting()));
+        EventCodec<Violation> codec = EventCodec.of(Violation.class);
+        Map<String, Long> violations = read(config, config.topics().name(Topics.VIOLATIONS)).stream()
+                .map(r -> codec.decode(r.value()))
+                .collect(Collectors.groupingBy(v -> v.getRuleId() + " " + v.getStatus(), TreeMap::new, Collectors.counting()));
+        System.out.printf(Locale.ROOT, "%s: %s rules, %,.0f records/s, dead letters %s, violations %s%n",
+                prefix, withRules ? "with" : "without", rate, deadLetters, violations);
+        return rate;
+    }
+
+    /** Everything committed on the topic: polls until ten polls in a row (2 s) read nothing new. */
+    private static List<ConsumerRecord<byte[], byte[]>> read(MeshwardenConfig config, String topic) {
+        try (TopicTail tail = TopicTail.of(config.bootstrapServers(), topic)) {
+            List<ConsumerRecord<byte[], byte[]>> read = tail.poll();
+            for (int quiet = 0; quiet < 10; ) {
+                int before = read.size();
+                read = tail.poll();
+                quiet = read.size() == before ? quiet + 1 : 0;
+            }
+            return read;
+        }
+    }
+}

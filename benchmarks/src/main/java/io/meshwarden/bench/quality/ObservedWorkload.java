@@ -1,0 +1,138 @@
+package io.meshwarden.bench.quality;
+
+import io.meshwarden.avro.DataProductContract;
+import io.meshwarden.avro.FieldSpec;
+import io.meshwarden.avro.OutputPort;
+import io.meshwarden.avro.Ownership;
+import io.meshwarden.avro.ProductStatus;
+import io.meshwarden.avro.QualityGuarantees;
+import io.meshwarden.avro.QualityRule;
+import io.meshwarden.avro.QualityUnit;
+import io.meshwarden.config.MeshwardenConfig;
+import io.meshwarden.schemas.EventCodec;
+import io.meshwarden.schemas.OutputFormat;
+import io.meshwarden.schemas.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The observed-mode harness's data: {@code products} products, each with its own output topic
+ * ({@code bench-out.product-N.v1}) pre-loaded with JSON records over ten minutes of event time, a
+ * few of them null, missing, invalid or duplicated, as real data is. Contracts are written straight
+ * to a run's catalog topic, and each output topic's owner straight to its observed-ports topic, so
+ * the global ports table is complete before the first record is read (what the quality processor
+ * itself would have written from the catalog). With rules, each contract carries one rule of every
+ * ODCS metric family the stream evaluates (seven in all, one sql rule besides, not evaluated).
+ */
+final class ObservedWorkload {
+    static final String OUTPUT_PREFIX = "bench-out.";
+    private static final Duration EVENT_SPAN = Duration.ofMinutes(10);
+    private static final String SCHEMA = "{\"type\":\"record\",\"name\":\"CampaignPerformance\",\"fields\":["
+            + "{\"name\":\"campaign_id\",\"type\":\"string\"},"
+            + "{\"name\":\"channel\",\"type\":[\"null\",\"string\"],\"default\":null},"
+            + "{\"name\":\"email\",\"type\":[\"null\",\"string\"],\"default\":null},"
+            + "{\"name\":\"clicks\",\"type\":[\"null\",\"long\"],\"default\":null}]}";
+    private static final String[] CHANNELS = {"search", "social", "display", "N/A", "tv"};
+
+    private final int products;
+
+    ObservedWorkload(int products) {
+        this.products = products;
+    }
+
+    static String productId(int index) {
+        return "bench-domain.observed-" + index;
+    }
+
+    static String outputTopic(int index) {
+        return OUTPUT_PREFIX + "observed-" + index + ".v1";
+    }
+
+    /**
+     * Registers every product in this run's catalog and ports topics, with or without quality rules,
+     * timestamped before the records (a task reads its partitions in timestamp order, so each
+     * product's contract comes before its first record, however long after the load the run starts).
+     */
+    void register(MeshwardenConfig config, boolean withRules, long registeredAt) {
+        EventCodec<DataProductContract> codec = EventCodec.of(DataProductContract.class);
+        try (KafkaProducer<byte[], byte[]> producer = producer(config)) {
+            for (int i = 0; i < products; i++) {
+                DataProductContract contract = contract(i, withRules);
+                byte[] value = codec.encode(contract, OutputFormat.AVRO);
+                producer.send(new ProducerRecord<>(config.topics().name(Topics.CATALOG), null, registeredAt,
+                        bytes(contract.getId()), value));
+                producer.send(new ProducerRecord<>(config.topics().name(Topics.OBSERVED_PORTS), null, registeredAt,
+                        bytes(outputTopic(i)), value));
+            }
+        }
+    }
+
+    /** Loads {@code count} records spread over the products' output topics and ten minutes of event time from {@code start}. */
+    void loadRecords(MeshwardenConfig config, int count, long start) {
+        try (KafkaProducer<byte[], byte[]> producer = producer(config)) {
+            for (int i = 0; i < count; i++) {
+                long at = start + EVENT_SPAN.toMillis() * i / count;
+                int product = i % products;
+                int n = i / products;
+                String email = n % 50 == 0 ? "null" : "\"user" + n + "@example.com\"";
+                String json = String.format(Locale.ROOT, "{\"campaign_id\": \"c-%d\", \"channel\": \"%s\", \"email\": %s, \"clicks\": %d}",
+                        n % 997 == 0 ? n - 1 : n, CHANNELS[n % 97 == 0 ? 3 + n % 2 : n % 3], email, n % 13);
+                producer.send(new ProducerRecord<>(outputTopic(product), null, at, bytes("k-" + n), bytes(json)));
+            }
+        }
+    }
+
+    private static DataProductContract contract(int index, boolean withRules) {
+        String id = productId(index);
+        return DataProductContract.newBuilder().setId(id).setDomain("bench-domain").setName(id.substring(id.indexOf('.') + 1))
+                .setVersion("1.0.0").setStatus(ProductStatus.ACTIVE)
+                .setOwner(Ownership.newBuilder().setTeam("bench").setSteward("bench@example.com").build())
+                .setGuarantees(QualityGuarantees.newBuilder().setCompletenessPercent(99.5).setFreshnessMaxAgeMs(3_600_000L)
+                        .setAvailabilityPercent(null).setAccuracyTolerancePercent(null).setWindowMs(3_600_000L).build())
+                .setOutputPorts(List.of(OutputPort.newBuilder().setName("stream").setTopic(outputTopic(index)).setFormat("json")
+                        .setClassification(null).build()))
+                .setProductSchema(SCHEMA)
+                .setFields(List.of(field("campaign_id", true), field("email", false)))
+                .setQualityRules(withRules ? rules() : List.of())
+                .build();
+    }
+
+    private static List<QualityRule> rules() {
+        return List.of(
+                rule("$.schema[0].quality[0]", null, "rowCount", "mustBeGreaterThan", 0, QualityUnit.ROWS),
+                rule("$.schema[0].properties[2].quality[0]", "email", "nullValues", "mustBeLessThan", 5, QualityUnit.PERCENT),
+                QualityRule.newBuilder(rule("$.schema[0].properties[1].quality[0]", "channel", "missingValues", "mustBeLessThan", 2,
+                        QualityUnit.PERCENT)).setValues(List.of("", "N/A")).build(),
+                QualityRule.newBuilder(rule("$.schema[0].properties[1].quality[1]", "channel", "invalidValues", "mustBe", 0,
+                        QualityUnit.ROWS)).setValues(List.of("search", "social", "display", "N/A")).build(),
+                QualityRule.newBuilder(rule("$.schema[0].properties[0].quality[0]", "campaign_id", "invalidValues", "mustBe", 0,
+                        QualityUnit.ROWS)).setPattern("^c-[0-9]+$").build(),
+                rule("$.schema[0].properties[0].quality[1]", "campaign_id", "duplicateValues", "mustBe", 0, QualityUnit.ROWS),
+                rule("$.schema[0].quality[1]", null, "duplicateValues", "mustBeLessOrEqualTo", 1, QualityUnit.PERCENT),
+                QualityRule.newBuilder().setPath("$.schema[0].quality[2]").setMetric("sql")
+                        .setDefinition("SELECT COUNT(*) FROM t WHERE clicks < 0").setOperator("mustBe").setThreshold(0.0).build());
+    }
+
+    private static QualityRule rule(String path, String field, String metric, String operator, double threshold, QualityUnit unit) {
+        return QualityRule.newBuilder().setPath(path).setField(field).setMetric(metric).setOperator(operator)
+                .setThreshold(threshold).setUnit(unit).build();
+    }
+
+    private static FieldSpec field(String name, boolean required) {
+        return FieldSpec.newBuilder().setName(name).setDescription(name).setPii(false).setRequired(required)
+                .setClassification(null).build();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer(MeshwardenConfig config) {
+        return new KafkaProducer<>(config.producerProperties("observed-harness"), new ByteArraySerializer(), new ByteArraySerializer());
+    }
+}
