@@ -23,8 +23,7 @@ class FaultHarnessIT {
 
     @Test
     void killsAndRestartsOfSeparateProcessesLoseAndDuplicateNothingAndOpenOneAlertPerEpisode() {
-        // The survivor answers 503 "retry shortly" for some products while the group rebalances (see the report).
-        FaultReport report = FaultHarness.run("--short", "--api-failures-allowed", "--modules",
+        FaultReport report = FaultHarness.run("--short", "--modules",
                 System.getProperty("meshwarden.repository.root", ".."), "--work-dir", work.toString());
 
         assertThat(report.comparison().sent()).as("changes sent").isGreaterThan(300);

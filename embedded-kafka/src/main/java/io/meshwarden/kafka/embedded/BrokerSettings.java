@@ -89,6 +89,9 @@ record BrokerSettings(int nodeId, int clientPort, Path logDir, Map<Integer, Inte
         props.put("num.replica.fetchers", "1");
         // The broker is unfenced on its first heartbeat after registration; a short interval shortens startup.
         props.put("broker.heartbeat.interval.ms", "500");
+        // A node that dies without a word (kill -9) is fenced, and its partitions led elsewhere, after this
+        // many milliseconds without a heartbeat: 9 s by default, most of the pause a broker crash causes.
+        props.put("broker.session.timeout.ms", "4000");
 
         props.putAll(overrides);
         return props;
