@@ -1,11 +1,10 @@
 package io.meshwarden.bench.fault;
 
+import io.meshwarden.kafka.embedded.FreePorts;
 import io.meshwarden.config.Setting;
 import io.meshwarden.config.Settings;
 import io.meshwarden.kafka.embedded.QuorumMember;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.IntStream;
 
 /**
  * The processes of the fault harness: three KRaft nodes ({@code EmbeddedKafkaMain --nodes 3}), two
@@ -42,7 +39,7 @@ final class Mesh implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     Mesh(ModuleJars jars, Path work, Map<String, String> slaSettings) throws IOException {
-        int first = freeRange(2 * BROKERS + 2);
+        int first = FreePorts.range(2 * BROKERS + 2);
         String clusterId = QuorumMember.randomClusterId();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (int node = 1; node <= BROKERS; node++) {
@@ -181,25 +178,4 @@ final class Mesh implements AutoCloseable {
         return command;
     }
 
-    /**
-     * The first of {@code count} consecutive ports of 127.0.0.1 that are free right now, below Linux's
-     * ephemeral range (32768 on): there a client connection can take a port between the check and the bind.
-     */
-    private static int freeRange(int count) throws IOException {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int first = ThreadLocalRandom.current().nextInt(15_000, 32_000);
-            if (IntStream.range(first, first + count).allMatch(Mesh::isFree)) {
-                return first;
-            }
-        }
-        throw new IOException("found no " + count + " consecutive free ports");
-    }
-
-    private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -49,7 +46,7 @@ class EmbeddedKafkaNodeIT {
 
     @Test
     void threeSeparatelyStartedNodesFormOneClusterAndANodeRestartsOnItsData() throws Exception {
-        int firstPort = freeRange(2 * NODES);
+        int firstPort = FreePorts.range(2 * NODES);
         String clusterId = QuorumMember.randomClusterId();
         List<QuorumMember> members = IntStream.rangeClosed(1, NODES).mapToObj(id ->
                 new QuorumMember(id, NODES, firstPort, firstPort + NODES, clusterId, data.resolve("node-" + id))).toList();
@@ -90,22 +87,4 @@ class EmbeddedKafkaNodeIT {
         return Admin.create(props);
     }
 
-    /** The first of {@code count} consecutive ports that are free right now. */
-    private static int freeRange(int count) throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int first = ThreadLocalRandom.current().nextInt(15_000, 32_000);
-            if (IntStream.range(first, first + count).allMatch(EmbeddedKafkaNodeIT::isFree)) {
-                return first;
-            }
-        }
-        throw new IOException("found no " + count + " consecutive free ports");
-    }
-
-    private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }
