@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +49,7 @@ import org.slf4j.LoggerFactory;
 public class ClusterReader {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterReader.class);
     private static final ObjectMapper ERRORS = new ObjectMapper();
+    private static final Duration OWN_COPY_RETRY = Duration.ofMillis(50);
 
     private final StoreLocator locator;
     private final LocalStores stores;
@@ -87,8 +90,8 @@ public class ClusterReader {
             }
             unanswered.add(candidate.host());
         }
-        Optional<Answer<T>> ownCopy = ownCopy(owners.partition(), owners.candidates().stream()
-                .anyMatch(c -> c.stale() && c.host().equals(locator.self(read.store()))), read);
+        long deadline = System.nanoTime() + peers.timeout().toNanos();
+        Optional<Answer<T>> ownCopy = ownCopy(owners.partition(), deadline, read);
         if (ownCopy.isPresent()) {
             return new Answer<>(ownCopy.get().body(),
                     ownCopy.get().coverage().and(Coverage.missing(read.store(), List.of(), unanswered)));
@@ -120,8 +123,9 @@ public class ClusterReader {
                 }
             }
         }
+        long deadline = System.nanoTime() + peers.timeout().toNanos();
         for (int partition : List.copyOf(missing)) {
-            Optional<Answer<T>> ownCopy = ownCopy(partition, false, read);
+            Optional<Answer<T>> ownCopy = ownCopy(partition, deadline, read);
             if (ownCopy.isPresent()) {
                 parts.add(ownCopy.get().body());
                 coverage = coverage.and(ownCopy.get().coverage());
@@ -135,12 +139,35 @@ public class ClusterReader {
      * The last resort for a partition no listed copy answered: this instance's own copy read stale, with
      * its lag. Right after a peer dies, the assignment makes this instance the active one of a partition
      * whose task is still restoring from its standby copy; a fresh read refuses it for those seconds,
-     * a stale one answers and says how far behind it is. Empty when this instance holds no copy.
-     *
-     * @param askedAlready whether this instance's stale copy was a candidate already (then not asked again)
+     * a stale one answers and says how far behind it is. While the group rebalances, a standby task
+     * turning active is closed and reopened, so for a moment there is no copy to read: the read is tried
+     * again until {@code deadline} (one peer timeout after the last resort began). Empty when this instance holds no
+     * copy, or still none at the deadline.
      */
-    private <T> Optional<Answer<T>> ownCopy(int partition, boolean askedAlready, Read<T> read) {
-        return askedAlready ? Optional.empty() : askSelf(Scope.ofPartitions(Set.of(partition), true), read);
+    private <T> Optional<Answer<T>> ownCopy(int partition, long deadline, Read<T> read) {
+        Scope scope = Scope.ofPartitions(Set.of(partition), true);
+        while (true) {
+            try {
+                return Optional.of(local(scope, read));
+            } catch (StoreUnavailableException e) {
+                if (e.state() != KafkaStreams.State.REBALANCING || System.nanoTime() >= deadline || !pause()) {
+                    LOG.debug("This instance has no readable copy of partition {} of {}: {}", partition, read.store(),
+                            e.getMessage());
+                    return Optional.empty();
+                }
+            }
+        }
+    }
+
+    /** Waits {@link #OWN_COPY_RETRY}; false when interrupted (the request is being cancelled). */
+    private static boolean pause() {
+        try {
+            Thread.sleep(OWN_COPY_RETRY.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** A decoder of peers' JSON bodies into this type, with the service's own JSON mapping. */
