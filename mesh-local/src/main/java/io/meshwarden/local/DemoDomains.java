@@ -1,6 +1,7 @@
 package io.meshwarden.local;
 
 import io.meshwarden.avro.DataProductContract;
+import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.events.DataProductPublisher;
 import io.meshwarden.events.PolicySetOutcome;
 import java.time.Clock;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Simulated marketing domains: registers the {@link DemoProducts} once, then publishes a metric
- * event for every product at a fixed interval, as their load pipelines would.
+ * event for every product at a fixed interval, as their load pipelines would, and the records of
+ * the product observed in its own data ({@link DemoSendEngagement}).
  */
 final class DemoDomains implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoDomains.class);
@@ -38,10 +40,13 @@ final class DemoDomains implements AutoCloseable {
     private final RandomGenerator random = RandomGenerator.getDefault();
     private final Clock clock = Clock.systemUTC();
     private final DemoMetricsScenario scenario = new DemoMetricsScenario(clock.instant(), random);
+    private final DemoSendEngagement sendEngagement;
     private long run;
 
-    DemoDomains(DataProductPublisher publisher) {
+    /** @param config the mesh's configuration, {@link DemoSendEngagement#configure configured} for the demo */
+    DemoDomains(DataProductPublisher publisher, MeshwardenConfig config) {
         this.publisher = publisher;
+        this.sendEngagement = new DemoSendEngagement(config, random);
     }
 
     List<DataProductContract> products() {
@@ -64,6 +69,7 @@ final class DemoDomains implements AutoCloseable {
         awaitEvaluator(evaluatorInForce);
         products.forEach(contract -> publisher.publishContract(contract, "demo-" + contract.getDomain()));
         publisher.flush();
+        sendEngagement.registered(clock.instant());
         LOG.info("demo registered {} data products", products.size());
         // The first round one interval later: a contract reaches quality-streams' catalog through governance
         // (a hop more than a metric takes), and a metric of a product not in the catalog yet is dead-lettered
@@ -93,6 +99,7 @@ final class DemoDomains implements AutoCloseable {
             for (DataProductContract product : products) {
                 scenario.metric(product, run, now).ifPresent(publisher::publishMetric);
             }
+            sendEngagement.publish(now);
         } catch (RuntimeException e) {
             // A failed round must not cancel the schedule; the next round tries again.
             LOG.warn("demo metric round {} failed: {}", run, e.toString());
@@ -102,6 +109,7 @@ final class DemoDomains implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
+        sendEngagement.close();
         publisher.close();
     }
 }

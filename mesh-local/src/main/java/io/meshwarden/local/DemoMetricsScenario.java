@@ -16,7 +16,8 @@ import java.util.random.RandomGenerator;
  * back two minutes later (a freshness BREACH, then a RECOVERY); {@value #DIPPING} is judged over
  * three-minute windows and loads only 80 % of its records during the second minute (a completeness
  * BREACH once that minute's window closes, a RECOVERY once it has rolled out). The others load
- * 99.8 % or more of what their source reports.
+ * 99.8 % or more of what their source reports, except {@value DemoSendEngagement#PRODUCT}, which
+ * publishes no metric events: it is observed in its own records ({@link DemoSendEngagement}).
  */
 final class DemoMetricsScenario {
     static final String SILENT = "social.post-reach";
@@ -45,6 +46,9 @@ final class DemoMetricsScenario {
 
     /** The metric this product's pipeline publishes in this round, if it publishes at all. */
     Optional<MetricEvent> metric(DataProductContract product, long run, Instant now) {
+        if (product.getId().equals(DemoSendEngagement.PRODUCT)) {
+            return Optional.empty();
+        }
         Duration elapsed = Duration.between(started, now);
         boolean silent = product.getId().equals(SILENT);
         if (silent && elapsed.compareTo(SILENT_FROM) >= 0 && elapsed.compareTo(SILENT_UNTIL) < 0) {

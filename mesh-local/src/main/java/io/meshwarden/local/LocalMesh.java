@@ -57,7 +57,11 @@ final class LocalMesh implements AutoCloseable {
                 return broker.bootstrapServers();
             });
 
-            MeshwardenConfig mesh = options.config(bootstrap);
+            MeshwardenConfig mesh = options.demo() ? DemoSendEngagement.configure(options.config(bootstrap))
+                    : options.config(bootstrap);
+            if (options.demo()) {
+                DemoSendEngagement.createOutputTopic(mesh);
+            }
             MeshwardenConfig config = mesh.with(Settings.STATE_DIR.key(), stateDir.resolve("quality").toString());
             QualityStreams quality = QualityStreams.start(config);
             started.push(quality);
@@ -70,7 +74,7 @@ final class LocalMesh implements AutoCloseable {
             started.push(slaMonitor);
 
             if (options.demo()) {
-                DemoDomains demo = new DemoDomains(DataProductPublisher.create(config, "meshwarden-demo"));
+                DemoDomains demo = new DemoDomains(DataProductPublisher.create(config, "meshwarden-demo"), config);
                 started.push(demo);
                 demo.start(options.metricInterval(), quality::policySetsInForce);
             }

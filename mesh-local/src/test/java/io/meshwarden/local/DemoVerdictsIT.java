@@ -30,11 +30,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The demo's YAML contracts and policy sets get the same verdicts from `meshwarden validate`
- * (offline) as from the running governance pipeline: same outcome, same rules, same policy sets.
+ * The demo's contracts (Meshwarden YAML, and the two authored as ODCS documents) and policy sets get
+ * the same verdicts from `meshwarden validate` (offline, on the very files the demo publishes) as
+ * from the running governance pipeline: same outcome, same rules, same policy sets.
  */
 @EmbeddedKafka
 class DemoVerdictsIT {
+    private static final String[] ODCS_FILES = {"odcs/paid-media.campaign-performance.odcs.yaml",
+            "odcs/email.send-engagement.odcs.yaml"};
+    private static final List<String> ODCS_PRODUCTS = List.of("paid-media.campaign-performance", "email.send-engagement");
 
     @Test
     void validateAgreesWithTheRunningPipelineOnEveryDemoProduct(EmbeddedKafkaBroker broker, @TempDir Path stateDir)
@@ -60,9 +64,11 @@ class DemoVerdictsIT {
             });
         }
 
+        List<String> validate = new ArrayList<>(List.of("validate", "--format", "json", "--policies", "../policies"));
+        DemoProducts.files().forEach(file -> validate.add("src/main/resources/demo/contracts/" + file));
         StringWriter out = new StringWriter();
-        int exit = Meshwarden.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "validate",
-                "--format", "json", "--policies", "../policies", "src/main/resources/demo/contracts");
+        int exit = Meshwarden.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+                validate.toArray(String[]::new));
         Map<String, String> offline = new TreeMap<>();
         for (String line : out.toString().strip().split("\n")) {
             JsonNode verdict = new ObjectMapper().readTree(line);
@@ -77,6 +83,13 @@ class DemoVerdictsIT {
         assertThat(offline).hasSize(8).isEqualTo(pipeline);
         assertThat(pipeline.get("customer-analytics.lifecycle-stage"))
                 .isEqualTo("REJECTED [global@1.0.0, customer-analytics@1.0.0] [classification.pii]");
+        // The two products the demo publishes from their ODCS documents, accepted by both.
+        assertThat(DemoProducts.files()).contains(ODCS_FILES);
+        assertThat(DemoProducts.all()).filteredOn(contract -> ODCS_PRODUCTS.contains(contract.getId()))
+                .hasSize(2).allSatisfy(contract -> assertThat(contract.getProperties()).containsKey("odcs.id"));
+        assertThat(pipeline.get("paid-media.campaign-performance"))
+                .isEqualTo("ACCEPTED [global@1.0.0, paid-media@1.0.0] []");
+        assertThat(pipeline.get("email.send-engagement")).isEqualTo("ACCEPTED [global@1.0.0] []");
     }
 
     private static String summary(String outcome, List<String> policySets, List<String> ruleIds) {

@@ -5,13 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meshwarden.avro.Violation;
+import io.meshwarden.avro.ViolationStatus;
 import io.meshwarden.config.Settings;
+import io.meshwarden.kafka.embedded.TopicTail;
+import io.meshwarden.schemas.EventCodec;
+import io.meshwarden.schemas.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +28,9 @@ import org.junit.jupiter.api.Test;
 /** The README's first command, in-process: the whole mesh shows the demo's violations. */
 class LocalMeshIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** The ODCS rules of email.send-engagement (invalidValues of subscriber_email, nullValues of opened) the demo's outage breaks. */
+    private static final List<String> OUTAGE_RULES = List.of("quality:$.schema[0].properties[1].quality[0]",
+            "quality:$.schema[0].properties[2].quality[0]");
     private static LocalMesh mesh;
 
     @BeforeAll
@@ -53,8 +62,27 @@ class LocalMeshIT {
     void compliantDemoProductsHaveNoViolations() throws Exception {
         await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/violations").size() >= 2);
 
-        assertThat(get("/api/violations?domain=email")).isEmpty();
+        // email's only violations are those of the quality rules its scenario breaks on purpose (below).
+        assertThat(get("/api/violations?domain=email"))
+                .allSatisfy(v -> assertThat(v.get("ruleId").asText()).isIn(OUTAGE_RULES));
         assertThat(get("/api/violations?domain=paid-media")).isEmpty();
+    }
+
+    @Test
+    void theObservedOdcsProductBreachesItsQualityRulesDuringTheOutageAndRecovers() {
+        String violations = mesh.config().topics().name(Topics.VIOLATIONS);
+        EventCodec<Violation> codec = EventCodec.of(Violation.class);
+        try (TopicTail tail = TopicTail.of(mesh.config().bootstrapServers(), violations)) {
+            await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                List<Violation> quality = tail.poll(violations).stream().map(record -> codec.decode(record.value()))
+                        .filter(v -> v.getProductId().equals(DemoSendEngagement.PRODUCT)).toList();
+                for (String rule : OUTAGE_RULES) {
+                    assertThat(quality).filteredOn(v -> v.getRuleId().equals(rule)).as(rule)
+                            .extracting(Violation::getStatus).containsExactly(ViolationStatus.BREACH, ViolationStatus.RECOVERY);
+                }
+                assertThat(quality).extracting(Violation::getRuleId).as("only the rules the outage breaks").allMatch(OUTAGE_RULES::contains);
+            });
+        }
     }
 
     private static JsonNode get(String path) throws Exception {

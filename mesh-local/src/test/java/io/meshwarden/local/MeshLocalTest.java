@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshwarden.config.ConfigLayers;
 import io.meshwarden.config.MeshwardenConfig;
+import io.meshwarden.config.Settings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -56,6 +58,21 @@ class MeshLocalTest {
                 "--config=FILE", "(default: 9092)", "MESHWARDEN_CONFIG_FILE")
                 .doesNotContain("(default: avro)", "(default: mesh.)");
         assertThat(parse(Map.of()).settings()).isEmpty();
+    }
+
+    @Test
+    void theDemoObservesItsOdcsProductInShortStepsUnlessALayerChoosesOtherwise() {
+        MeshwardenConfig demo = DemoSendEngagement.configure(config(Map.of()));
+        MeshwardenConfig chosen = DemoSendEngagement.configure(config(Map.of(
+                Settings.QUALITY_WINDOW_STEP_MS.environmentVariable(), "30000",
+                Settings.QUALITY_OBSERVED_TOPIC_PATTERN.environmentVariable(), ".*\\.v[0-9]+")));
+
+        assertThat(demo.get(Settings.QUALITY_OBSERVED_TOPIC_PATTERN)).isEqualTo(Pattern.quote("email.send-engagement.v1"));
+        assertThat(demo.get(Settings.QUALITY_WINDOW_STEP_MS)).isEqualTo("10000");
+        assertThat(demo.get(Settings.QUALITY_GRACE_MS)).isEqualTo("10000");
+        assertThat(chosen.get(Settings.QUALITY_WINDOW_STEP_MS)).isEqualTo("30000");
+        assertThat(chosen.get(Settings.QUALITY_OBSERVED_TOPIC_PATTERN)).isEqualTo(".*\\.v[0-9]+");
+        assertThat(chosen.get(Settings.QUALITY_GRACE_MS)).isEqualTo("10000");
     }
 
     private static MeshwardenConfig config(Map<String, String> environment, String... args) {
