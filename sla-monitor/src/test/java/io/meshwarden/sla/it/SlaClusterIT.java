@@ -186,12 +186,13 @@ class SlaClusterIT {
                 Answer detail = b.get("/api/products/" + id);
                 assertThat(detail.status()).as(id).isEqualTo(200);
                 assertThat(detail.header("Meshwarden-Answered-By")).isEqualTo(address(b));
+                // Until the taken-over snapshot task has restored, a stale read of it rightly finds none yet.
+                assertThat(detail.body().at("/latestSnapshot/productId").asText()).as("snapshot of " + id).isEqualTo(id);
             }
             Answer catalog = b.get("/api/catalog");
             assertThat(catalog.header("Meshwarden-Partial")).isEqualTo("false");
             assertThat(ids(catalog.body(), "id")).containsExactlyElementsOf(BY_DOMAIN);
         });
-        assertThat(b.get("/api/products/" + heldByA.get(0)).body().at("/latestSnapshot/productId").asText()).isEqualTo(heldByA.get(0));
         assertThat(ids(b.get("/api/violations?limit=1000").body(), "productId")).containsExactlyElementsOf(IDS);
     }
 
