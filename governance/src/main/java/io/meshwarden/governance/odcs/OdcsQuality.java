@@ -3,6 +3,7 @@ package io.meshwarden.governance.odcs;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshwarden.avro.QualityRule;
 import io.meshwarden.avro.QualityUnit;
+import io.meshwarden.governance.text.LinearPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -129,9 +130,9 @@ final class OdcsQuality {
         rule.setValues(values);
         if (arguments.hasNonNull("pattern")) {
             try {
-                java.util.regex.Pattern.compile(arguments.path("pattern").asText());
-            } catch (java.util.regex.PatternSyntaxException e) {
-                warnings.add(path + ".arguments.pattern is not a regular expression (" + e.getDescription() + "); rule not imported");
+                LinearPattern.compile(arguments.path("pattern").asText());
+            } catch (IllegalArgumentException e) {
+                warnings.add(path + ".arguments.pattern: " + e.getMessage() + "; rule not imported");
                 return false;
             }
             rule.setPattern(arguments.path("pattern").asText());
