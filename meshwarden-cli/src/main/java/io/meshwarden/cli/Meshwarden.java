@@ -59,7 +59,7 @@ public final class Meshwarden {
         CommandLine commandLine = new CommandLine(new Meshwarden(environment)).setOut(out).setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof YamlFileException || e instanceof IllegalArgumentException) {
-                cmd.getErr().println("error: " + e.getMessage());
+                TerminalWriter.of(cmd.getErr()).printf("error: %s%n", e.getMessage());
                 return BAD_INPUT;
             }
             throw e;

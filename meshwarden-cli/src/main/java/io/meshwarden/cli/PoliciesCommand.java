@@ -4,7 +4,6 @@ import io.meshwarden.avro.PolicySet;
 import io.meshwarden.events.DataProductPublisher;
 import io.meshwarden.events.PolicySetOutcome;
 import io.meshwarden.governance.policy.PolicySetYaml;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -49,9 +48,9 @@ final class PoliciesCommand {
             try (DataProductPublisher publisher = DataProductPublisher.create(policies.parent.config(), "meshwarden-cli")) {
                 outcomes = publisher.publishPolicySetsAndAwait(sets, timeout.multipliedBy(Math.max(1, sets.size())));
             }
-            PrintWriter out = spec.commandLine().getOut();
+            TerminalWriter out = TerminalWriter.of(spec.commandLine().getOut());
             for (int i = 0; i < files.size(); i++) {
-                out.println(line(outcomes.get(i), files.get(i).file()));
+                out.line(line(outcomes.get(i), files.get(i).file()));
             }
             out.flush();
             return outcomes.stream().allMatch(PolicySetOutcome::inForce) ? 0 : Meshwarden.REJECTED;
