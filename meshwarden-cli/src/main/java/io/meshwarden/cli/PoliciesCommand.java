@@ -17,10 +17,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code meshwarden policies publish DIR}: publishes every policy set of a directory, global first,
  * through the publisher SDK, which waits for governance's answer to each; prints one line per set
- * ({@code IN FORCE}, {@code REFUSED} with the reason, or {@code UNKNOWN}). Exit 1 unless all are in force.
+ * ({@code IN FORCE}, {@code REFUSED} with the reason, {@code HELD} for stewards' approval with what
+ * it loosens, or {@code UNKNOWN}). Exit 1 unless all are in force.
+ * {@code meshwarden policies approve ID VERSION --as STEWARD}: a steward's approval of a held set.
  */
 @Command(name = "policies", mixinStandardHelpOptions = true, description = "Manage policy sets.",
-        subcommands = PoliciesCommand.Publish.class)
+        subcommands = {PoliciesCommand.Publish.class, PoliciesCommand.Approve.class})
 final class PoliciesCommand {
     @ParentCommand
     Meshwarden parent;
@@ -64,7 +66,54 @@ final class PoliciesCommand {
             if (outcome instanceof PolicySetOutcome.Refused refused) {
                 return "REFUSED   " + where + ": " + refused.reason();
             }
+            if (outcome instanceof PolicySetOutcome.Held held) {
+                return "HELD      " + where + ": " + held.reason();
+            }
             return "UNKNOWN   " + where + ": no answer from governance within " + timeout + " a set";
+        }
+    }
+
+    @Command(name = "approve", mixinStandardHelpOptions = true,
+            description = "Approve, as a steward, a held global policy set (one that loosens the set in force); it goes in"
+                    + " force once enough distinct stewards approved (meshwarden.governance.stewards, .approvals.required).")
+    static final class Approve implements Callable<Integer> {
+        @ParentCommand
+        PoliciesCommand policies;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "policy set id, e.g. global")
+        String setId;
+
+        @Parameters(index = "1", paramLabel = "VERSION", description = "the version held, as the HELD line names it")
+        String version;
+
+        @Option(names = "--as", required = true, paramLabel = "STEWARD", description = "your steward name, as configured")
+        String approver;
+
+        @Option(names = "--comment", description = "why you approve it")
+        String comment;
+
+        @Option(names = "--timeout", description = "how long to wait for the set to go in force (default: ${DEFAULT-VALUE})",
+                defaultValue = "PT10S")
+        Duration timeout;
+
+        @Override
+        public Integer call() {
+            PolicySetOutcome outcome;
+            try (DataProductPublisher publisher = DataProductPublisher.create(policies.parent.config(), "meshwarden-cli")) {
+                outcome = publisher.approvePolicySetAndAwait(setId, version, approver, comment, timeout);
+            }
+            TerminalWriter out = TerminalWriter.of(spec.commandLine().getOut());
+            String ref = setId + "@" + version;
+            if (outcome.inForce()) {
+                out.line("IN FORCE  " + ref + ": approved by enough stewards");
+                return 0;
+            }
+            out.line("HELD      " + ref + ": approval by " + approver + " published, not in force within " + timeout
+                    + "; it needs more stewards' approvals, or this one did not count (a policy-set.approval violation says why)");
+            return Meshwarden.REJECTED;
         }
     }
 }

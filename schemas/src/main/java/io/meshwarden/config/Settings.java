@@ -64,13 +64,18 @@ public final class Settings {
             "1000", "how often (wall clock) freshness is checked; silence is detected within this plus the commit interval (ms)");
     public static final Setting QUALITY_OBSERVED_TOPIC_PATTERN = new Setting("meshwarden.quality.observed.topic.pattern", "",
             "regex of data product output topics the quality processor reads itself (observed mode); empty is off");
+    public static final Setting GOVERNANCE_STEWARDS = new Setting("meshwarden.governance.stewards", "",
+            "comma-separated names of the stewards who may approve a global policy set that loosens the one in force; two"
+                    + " distinct ones must; empty: no loosening can take effect");
+    public static final Setting GOVERNANCE_APPROVALS_REQUIRED = new Setting("meshwarden.governance.approvals.required", "2",
+            "distinct stewards who must approve a loosening of the global policy set (four eyes: 2)");
 
     public static final List<Setting> ALL = List.of(CONFIG_FILE, BOOTSTRAP_SERVERS, TOPIC_PREFIX, OUTPUT_FORMAT, PROCESSING_GUARANTEE,
             COMMIT_INTERVAL_MS, STATE_DIR, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, APPLICATION_ID_PREFIX, INSTANCE_ID,
             STANDBY_REPLICAS, APPLICATION_SERVER, SLA_RETENTION_MS, SLA_ESCALATION_BLOCKING_MS, SLA_ESCALATION_WARNING_MS,
             SLA_FLAP_CYCLES, SLA_FLAP_WINDOW_MS, SLA_RUNBOOK_BASE_URL, SLA_PUNCTUATE_INTERVAL_MS, SLA_PEER_TIMEOUT_MS,
             QUALITY_WINDOW_STEP_MS, QUALITY_GRACE_MS, QUALITY_PUNCTUATION_INTERVAL_MS,
-            QUALITY_OBSERVED_TOPIC_PATTERN);
+            QUALITY_OBSERVED_TOPIC_PATTERN, GOVERNANCE_STEWARDS, GOVERNANCE_APPROVALS_REQUIRED);
 
     private static final Map<String, Setting> BY_KEY = ALL.stream().collect(Collectors.toMap(Setting::key, Function.identity()));
 

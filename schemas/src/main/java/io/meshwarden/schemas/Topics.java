@@ -6,6 +6,7 @@ import io.meshwarden.avro.ContractChange;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.Decision;
 import io.meshwarden.avro.MetricEvent;
+import io.meshwarden.avro.PolicyApproval;
 import io.meshwarden.avro.PolicySet;
 import io.meshwarden.avro.QualitySnapshot;
 import io.meshwarden.avro.Violation;
@@ -31,6 +32,8 @@ public final class Topics {
     public static final TopicSpec<String, PolicySet> POLICIES_IN_FORCE = event("governance.policies.in-force",
             PolicySet.class, true, "policy sets governance admitted (read by every instance as a global store); compacted;"
                     + " key: policy set id");
+    public static final TopicSpec<String, PolicyApproval> POLICY_APPROVALS = event("governance.policy-approvals",
+            PolicyApproval.class, false, "stewards' approvals of held global policy sets (four eyes); key: policy set id");
     public static final TopicSpec<String, Decision> DECISIONS = event("governance.decisions",
             Decision.class, false, "the outcome of every contract change; key: product id");
     public static final TopicSpec<String, Violation> VIOLATIONS = event("governance.violations",
@@ -47,7 +50,7 @@ public final class Topics {
             Serdes.ByteArray(), format -> Serdes.ByteArray(), false,
             "records that could not be processed: original bytes, reason and source in headers");
 
-    public static final List<TopicSpec<?, ?>> ALL = List.of(CONTRACT_CHANGES, CATALOG, METRICS, POLICIES, POLICIES_IN_FORCE, DECISIONS,
+    public static final List<TopicSpec<?, ?>> ALL = List.of(CONTRACT_CHANGES, CATALOG, METRICS, POLICIES, POLICIES_IN_FORCE, POLICY_APPROVALS, DECISIONS,
             VIOLATIONS, SNAPSHOTS, OBSERVED_PORTS, ALERTS, ALERT_COMMANDS, DEAD_LETTER);
 
     private Topics() {
