@@ -56,7 +56,7 @@ class PoliciesCommandIT {
 
     @Test
     void holdsAnEmptyGlobalSetUntilTwoStewardsApproveAndKeepsRejectingMeanwhile(EmbeddedKafkaBroker broker,
-            @TempDir Path stateDir, @TempDir Path empty, @TempDir Path contracts) throws IOException {
+            @TempDir Path stateDir, @TempDir Path empty, @TempDir Path contracts, @TempDir Path tighter) throws IOException {
         String prefix = "policies-held.";
         MeshwardenConfig config = MeshwardenConfig.defaults(Map.of(
                 Settings.BOOTSTRAP_SERVERS.key(), broker.bootstrapServers(),
@@ -90,6 +90,16 @@ class PoliciesCommandIT {
             assertThat(second.out()).startsWith("IN FORCE  global@9.0.0");
             assertThat(publishContract(broker, prefix, contracts, badlyNamed, "1.0.1").out())
                     .as("judged by the approved set").startsWith("ACCEPTED").contains("global@9.0.0");
+
+            // A dry run of a tightening: the product just accepted would newly fail; nothing is published.
+            Files.writeString(tighter.resolve("global.yaml"), "id: global\nversion: 9.1.0\nscope: global\nrules:\n"
+                    + "  - id: naming.product-id\n    kind: product-id-naming\n    severity: blocking\n");
+            Run plan = run(broker, prefix, "policies", "plan", tighter.toString());
+            assertThat(plan.exit()).as(plan.err()).isZero();
+            assertThat(plan.out()).startsWith("NEWLY FAILS   email.Send_Engagement@1.0.1\n  blocking naming.product-id:")
+                    .contains("1 of 1 catalogued products change verdict; in force: global@9.0.0");
+            assertThat(run(broker, prefix, "policies", "plan", tighter.toString()).out()).as("still a plan: nothing went in force")
+                    .contains("in force: global@9.0.0");
         }
     }
 
