@@ -69,13 +69,27 @@ public final class Settings {
                     + " distinct ones must; empty: no loosening can take effect");
     public static final Setting GOVERNANCE_APPROVALS_REQUIRED = new Setting("meshwarden.governance.approvals.required", "2",
             "distinct stewards who must approve a loosening of the global policy set (four eyes: 2)");
+    public static final Setting NOTIFY_ALERTMANAGER_URL = new Setting("meshwarden.notify.alertmanager.url", "",
+            "Prometheus Alertmanager to push alert transitions to (its v2 API), e.g. http://alertmanager:9093; empty is off");
+    public static final Setting NOTIFY_WEBHOOK_URL = new Setting("meshwarden.notify.webhook.url", "",
+            "URL every alert transition is POSTed to as JSON, signed with HMAC-SHA256; empty is off");
+    public static final Setting NOTIFY_WEBHOOK_SECRET = new Setting("meshwarden.notify.webhook.secret", "",
+            "the webhook's signing secret (X-Meshwarden-Signature: sha256=<hex of HMAC-SHA256(body)>); required with a webhook");
+    public static final Setting NOTIFY_REFRESH_INTERVAL_MS = new Setting("meshwarden.notify.refresh.interval.ms", "60000",
+            "how often active alerts are re-sent to Alertmanager, well within its resolve_timeout (5 min by default) (ms)");
+    public static final Setting NOTIFY_ATTEMPTS = new Setting("meshwarden.notify.attempts", "6",
+            "delivery attempts per transition and sink before it is dead-lettered 'notification-failed'");
+    public static final Setting NOTIFY_BACKOFF_MS = new Setting("meshwarden.notify.backoff.ms", "500",
+            "wait after a failed delivery, doubled after each, at most 30 s (ms)");
 
     public static final List<Setting> ALL = List.of(CONFIG_FILE, BOOTSTRAP_SERVERS, TOPIC_PREFIX, OUTPUT_FORMAT, PROCESSING_GUARANTEE,
             COMMIT_INTERVAL_MS, STATE_DIR, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, APPLICATION_ID_PREFIX, INSTANCE_ID,
             STANDBY_REPLICAS, APPLICATION_SERVER, SLA_RETENTION_MS, SLA_ESCALATION_BLOCKING_MS, SLA_ESCALATION_WARNING_MS,
             SLA_FLAP_CYCLES, SLA_FLAP_WINDOW_MS, SLA_RUNBOOK_BASE_URL, SLA_PUNCTUATE_INTERVAL_MS, SLA_PEER_TIMEOUT_MS,
             QUALITY_WINDOW_STEP_MS, QUALITY_GRACE_MS, QUALITY_PUNCTUATION_INTERVAL_MS,
-            QUALITY_OBSERVED_TOPIC_PATTERN, GOVERNANCE_STEWARDS, GOVERNANCE_APPROVALS_REQUIRED);
+            QUALITY_OBSERVED_TOPIC_PATTERN, GOVERNANCE_STEWARDS, GOVERNANCE_APPROVALS_REQUIRED,
+            NOTIFY_ALERTMANAGER_URL, NOTIFY_WEBHOOK_URL, NOTIFY_WEBHOOK_SECRET, NOTIFY_REFRESH_INTERVAL_MS, NOTIFY_ATTEMPTS,
+            NOTIFY_BACKOFF_MS);
 
     private static final Map<String, Setting> BY_KEY = ALL.stream().collect(Collectors.toMap(Setting::key, Function.identity()));
 

@@ -16,6 +16,8 @@ public enum DeadLetterReason {
     LATE("late"),
     /** A policy set that cannot be parsed or compiled. */
     INVALID_POLICY("invalid-policy"),
+    /** An alert transition a notification sink (Alertmanager, a webhook) gave up delivering; the message names the sink. */
+    NOTIFICATION_FAILED("notification-failed"),
     /** Anything else a processor could not handle; the message says what. */
     PROCESSING_ERROR("processing-error");
 
