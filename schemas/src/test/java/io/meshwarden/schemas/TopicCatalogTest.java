@@ -21,7 +21,7 @@ class TopicCatalogTest {
         TopicCatalog catalog = TopicCatalog.defaults();
 
         assertThat(catalog.all()).extracting(Topic::name).containsExactly("mesh.products.changes", "mesh.products.catalog",
-                "mesh.products.metrics", "mesh.governance.policies", "mesh.governance.policies.in-force",
+                "mesh.products.metrics", "mesh.governance.policies", "mesh.governance.policies.in-force", "mesh.governance.policy-approvals",
                 "mesh.governance.decisions", "mesh.governance.violations", "mesh.quality.snapshots",
                 "mesh.quality.observed-ports", "mesh.sla.alerts", "mesh.sla.alert-commands", "mesh.deadletter");
         assertThat(catalog.all()).filteredOn(Topic::compacted).extracting(Topic::name).containsExactly("mesh.products.catalog",
