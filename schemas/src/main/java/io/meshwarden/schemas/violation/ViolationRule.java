@@ -22,6 +22,12 @@ public record ViolationRule(String ruleId, ViolationCategory category, Severity 
     /** A published policy set was refused (it does not compile, goes back a version, or loosens the global set). */
     public static final ViolationRule POLICY_SET_ADMISSION = new ViolationRule("policy-set.admission",
             ViolationCategory.POLICY, Severity.BLOCKING);
+    /**
+     * A product's pipeline published a metric dated further ahead of the wall clock than the allowed
+     * skew: its clock is wrong. The metric was refused (dead-lettered {@code future-event-time}).
+     */
+    public static final ViolationRule FUTURE_EVENT_TIME = new ViolationRule("clock.future-event-time",
+            ViolationCategory.OTHER, Severity.WARNING);
 
     /**
      * The p99 of the time from a missed deadline to its breach event, over the SLA monitor's rolling
