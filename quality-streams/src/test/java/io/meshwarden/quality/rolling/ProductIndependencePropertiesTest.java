@@ -63,7 +63,7 @@ class ProductIndependencePropertiesTest {
         }
     }
 
-    @Property(tries = 10)
+    @Property(tries = 8)
     void noProductsVerdictsDependOnAnotherProductsEvents(@ForAll("sequences") List<Sent> sequence) {
         Verdicts together = run(sequence);
         for (int product = 0; product < PRODUCTS.size(); product++) {
@@ -73,7 +73,7 @@ class ProductIndependencePropertiesTest {
         }
     }
 
-    @Property(tries = 15)
+    @Property(tries = 12)
     void completenessStaysWithinZeroAndOne(@ForAll("sequences") List<Sent> sequence) {
         for (QualitySnapshot snapshot : run(sequence).snapshots()) {
             if (snapshot.getCompleteness() != null) {
@@ -83,7 +83,7 @@ class ProductIndependencePropertiesTest {
         }
     }
 
-    @Property(tries = 10)
+    @Property(tries = 8)
     void aRefusedMetricChangesNoState(@ForAll("sequences") List<Sent> sequence) {
         Verdicts all = run(sequence).withoutRefusals();
         Verdicts accepted = run(sequence.stream().filter(Predicate.not(Sent::refused)).toList()).withoutRefusals();
