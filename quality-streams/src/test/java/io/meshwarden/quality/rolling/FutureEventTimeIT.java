@@ -13,6 +13,7 @@ import io.meshwarden.kafka.embedded.EmbeddedKafka;
 import io.meshwarden.kafka.embedded.EmbeddedKafkaBroker;
 import io.meshwarden.kafka.embedded.TopicTail;
 import io.meshwarden.quality.QualityStreams;
+import io.meshwarden.quality.governance.ItConfig;
 import io.meshwarden.schemas.DeadLetter;
 import io.meshwarden.schemas.EventCodec;
 import io.meshwarden.schemas.OutputFormat;
@@ -25,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -60,16 +60,12 @@ class FutureEventTimeIT {
 
     @BeforeEach
     void start(EmbeddedKafkaBroker broker) throws Exception {
-        String run = "future" + System.nanoTime();
-        config = MeshwardenConfig.defaults(Map.of(
-                Settings.BOOTSTRAP_SERVERS.key(), broker.bootstrapServers(),
-                Settings.STATE_DIR.key(), Files.createDirectory(tempDir.resolve("first")).toString(),
-                Settings.TOPIC_PREFIX.key(), run + ".",
-                Settings.APPLICATION_ID_PREFIX.key(), run,
-                Settings.TOPIC_PARTITIONS.key(), "1",
-                Settings.QUALITY_WINDOW_STEP_MS.key(), "1000",
-                Settings.QUALITY_GRACE_MS.key(), "1000",
-                "kafka.session.timeout.ms", "6000"));
+        config = ItConfig.freshRun(broker, Files.createDirectory(tempDir.resolve("first")), "future")
+                .with(Settings.TOPIC_PARTITIONS.key(), "1")
+                .with(Settings.QUALITY_WINDOW_STEP_MS.key(), "1000")
+                .with(Settings.QUALITY_GRACE_MS.key(), "1000")
+                // The restarted instance joins the same group; the closed one must not hold its partition long.
+                .with("kafka.session.timeout.ms", "6000");
         topics = config.topics();
         app = QualityStreams.start(config);
         producer = new KafkaProducer<>(config.producerProperties("it"), new ByteArraySerializer(), new ByteArraySerializer());
