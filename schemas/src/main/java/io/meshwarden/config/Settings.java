@@ -62,6 +62,12 @@ public final class Settings {
             "how long after a window step ends (metric event time) late metrics still count; later ones are dead-lettered 'late' (ms)");
     public static final Setting QUALITY_PUNCTUATION_INTERVAL_MS = new Setting("meshwarden.quality.punctuation.interval.ms",
             "1000", "how often (wall clock) freshness is checked; silence is detected within this plus the commit interval (ms)");
+    public static final Setting QUALITY_MAX_CLOCK_SKEW_MS = new Setting("meshwarden.quality.max.clock.skew.ms", "300000",
+            "how far ahead of the wall clock a metric's eventTime or newestRecordTime may be; later ones are refused as 'future-event-time' / 'future-record-time' (ms)");
+    public static final Setting QUALITY_CONTRACT_WAIT_MS = new Setting("meshwarden.quality.contract.wait.ms", "60000",
+            "how long (wall clock) a metric of a product without an accepted contract waits for it before it is dead-lettered 'unknown-product' (ms)");
+    public static final Setting QUALITY_IDLE_CLOSE_MS = new Setting("meshwarden.quality.idle.close.ms", "3600000",
+            "after this much wall-clock silence a product's own clock runs on with the wall clock (this far behind), so its last windows close and drain (ms)");
     public static final Setting QUALITY_OBSERVED_TOPIC_PATTERN = new Setting("meshwarden.quality.observed.topic.pattern", "",
             "regex of data product output topics the quality processor reads itself (observed mode); empty is off");
     public static final Setting GOVERNANCE_STEWARDS = new Setting("meshwarden.governance.stewards", "",
@@ -86,10 +92,10 @@ public final class Settings {
             COMMIT_INTERVAL_MS, STATE_DIR, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, APPLICATION_ID_PREFIX, INSTANCE_ID,
             STANDBY_REPLICAS, APPLICATION_SERVER, SLA_RETENTION_MS, SLA_ESCALATION_BLOCKING_MS, SLA_ESCALATION_WARNING_MS,
             SLA_FLAP_CYCLES, SLA_FLAP_WINDOW_MS, SLA_RUNBOOK_BASE_URL, SLA_PUNCTUATE_INTERVAL_MS, SLA_PEER_TIMEOUT_MS,
-            QUALITY_WINDOW_STEP_MS, QUALITY_GRACE_MS, QUALITY_PUNCTUATION_INTERVAL_MS,
-            QUALITY_OBSERVED_TOPIC_PATTERN, GOVERNANCE_STEWARDS, GOVERNANCE_APPROVALS_REQUIRED,
-            NOTIFY_ALERTMANAGER_URL, NOTIFY_WEBHOOK_URL, NOTIFY_WEBHOOK_SECRET, NOTIFY_REFRESH_INTERVAL_MS, NOTIFY_ATTEMPTS,
-            NOTIFY_BACKOFF_MS);
+            QUALITY_WINDOW_STEP_MS, QUALITY_GRACE_MS, QUALITY_PUNCTUATION_INTERVAL_MS, QUALITY_MAX_CLOCK_SKEW_MS,
+            QUALITY_CONTRACT_WAIT_MS, QUALITY_IDLE_CLOSE_MS, QUALITY_OBSERVED_TOPIC_PATTERN, GOVERNANCE_STEWARDS,
+            GOVERNANCE_APPROVALS_REQUIRED, NOTIFY_ALERTMANAGER_URL, NOTIFY_WEBHOOK_URL, NOTIFY_WEBHOOK_SECRET,
+            NOTIFY_REFRESH_INTERVAL_MS, NOTIFY_ATTEMPTS, NOTIFY_BACKOFF_MS);
 
     private static final Map<String, Setting> BY_KEY = ALL.stream().collect(Collectors.toMap(Setting::key, Function.identity()));
 

@@ -57,7 +57,15 @@ public final class DeadLetterRouting {
     public static <T extends SpecificRecord> KStream<String, Sourced<T>> decodedStreamWithOriginal(
             StreamsBuilder builder, TopicCatalog topics, Topic<String, T> source, Class<T> type,
             Function<T, String> productId, Partitioning partitioning, String name) {
-        return routed(builder, topics, source, type, InputRule.keyedByProductId(productId), partitioning, name)
+        return decodedStreamWithOriginal(builder, topics, source, type, InputRule.keyedByProductId(productId),
+                partitioning, name);
+    }
+
+    /** Events that must satisfy {@code rule}, each with the bytes it arrived as. */
+    public static <T extends SpecificRecord> KStream<String, Sourced<T>> decodedStreamWithOriginal(
+            StreamsBuilder builder, TopicCatalog topics, Topic<String, T> source, Class<T> type, InputRule<T> rule,
+            Partitioning partitioning, String name) {
+        return routed(builder, topics, source, type, rule, partitioning, name)
                 .mapValues(value -> {
                     Decoded.Ok<T> ok = (Decoded.Ok<T>) value;
                     return new Sourced<>(ok.value(), ok.key(), ok.bytes());

@@ -6,7 +6,10 @@ import io.meshwarden.avro.Decision;
 import io.meshwarden.avro.PolicyApproval;
 import io.meshwarden.avro.PolicySet;
 import io.meshwarden.avro.Violation;
+import io.meshwarden.governance.validation.ContractChecks;
+import io.meshwarden.governance.validation.PolicySetChecks;
 import io.meshwarden.streams.DeadLetterRouting;
+import io.meshwarden.streams.InputRule;
 import io.meshwarden.streams.Partitioning;
 import io.meshwarden.schemas.EventSerde;
 import io.meshwarden.schemas.OutputFormat;
@@ -29,7 +32,8 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The governance topology. Reads contract changes and published policy sets; writes one decision
  * per change, the violations it found, accepted contracts to the compacted catalog, admitted
- * policy sets to the in-force topic, refused sets as POLICY violations, and undecodable records to
+ * policy sets to the in-force topic, refused sets as POLICY violations, and undecodable records, or
+ * changes and sets that break a semantic rule ({@link ContractChecks}, {@link PolicySetChecks}), to
  * the dead-letter topic. docs/policies.md explains the stores.
  */
 public final class GovernanceTopology {
@@ -63,7 +67,8 @@ public final class GovernanceTopology {
 
         Topic<String, ContractChange> changes = topics.topic(Topics.CONTRACT_CHANGES);
         KStream<String, GovernanceOutcome> outcomes = DeadLetterRouting
-                .decodedStream(builder, topics, changes, ContractChange.class, ContractChange::getProductId,
+                .decodedStream(builder, topics, changes, ContractChange.class,
+                        InputRule.keyedByProductId(ContractChange::getProductId, (change, now) -> ContractChecks.check(change)),
                         Partitioning.BY_KEY, "contract-changes")
                 .process(() -> new ContractGovernanceProcessor(cache), Named.as("evaluate-contract"),
                         ACCEPTED_CONTRACTS_STORE, LINEAGE_STORE);
@@ -97,7 +102,8 @@ public final class GovernanceTopology {
         Topic<String, PolicySet> inForce = topics.topic(Topics.POLICIES_IN_FORCE);
         // One partition: every set is admitted against the same view of the global set, in publish order.
         KStream<String, PolicyAdmissionResult> results = DeadLetterRouting
-                .decodedStream(builder, topics, topics.topic(Topics.POLICIES), PolicySet.class, PolicySet::getId,
+                .decodedStream(builder, topics, topics.topic(Topics.POLICIES), PolicySet.class,
+                        new InputRule<>("policy set id", PolicySet::getId, set -> null, (set, now) -> PolicySetChecks.check(set)),
                         // Admitted on one partition just below, whatever partition a set arrived on.
                         Partitioning.AS_WRITTEN, "policies")
                 .repartition(Repartitioned.<String, PolicySet>as("policies-single-partition").withNumberOfPartitions(1)

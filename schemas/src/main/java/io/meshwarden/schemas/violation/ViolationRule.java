@@ -35,6 +35,12 @@ public record ViolationRule(String ruleId, ViolationCategory category, Severity 
      */
     public static final ViolationRule POLICY_SET_APPROVAL = new ViolationRule("policy-set.approval",
             ViolationCategory.POLICY, Severity.WARNING);
+    /**
+     * A product's pipeline published a metric dated further ahead of the wall clock than the allowed
+     * skew: its clock is wrong. The metric was refused (dead-lettered {@code future-event-time}).
+     */
+    public static final ViolationRule FUTURE_EVENT_TIME = new ViolationRule("clock.future-event-time",
+            ViolationCategory.OTHER, Severity.WARNING);
 
     /**
      * The p99 of the time from a missed deadline to its breach event, over the SLA monitor's rolling
