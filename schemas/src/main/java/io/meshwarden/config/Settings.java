@@ -65,12 +65,19 @@ public final class Settings {
     public static final Setting QUALITY_OBSERVED_TOPIC_PATTERN = new Setting("meshwarden.quality.observed.topic.pattern", "",
             "regex of data product output topics the quality processor reads itself (observed mode); empty is off");
 
+    public static final Setting ACCESS_ENFORCE = new Setting("meshwarden.access.enforce", "false",
+            "access reconciler: also delete an ACL on a managed resource that no grant or baseline explains (else only report it)");
+    public static final Setting ACCESS_RECONCILE_INTERVAL_MS = new Setting("meshwarden.access.reconcile.interval.ms", "30000",
+            "access reconciler: desired and actual ACLs are compared on every change and at least this often (ms)");
+    public static final Setting ACCESS_EXPIRY_INTERVAL_MS = new Setting("meshwarden.access.expiry.interval.ms", "1000",
+            "access service: wall-clock interval of the check for expired grants (ms)");
+
     public static final List<Setting> ALL = List.of(CONFIG_FILE, BOOTSTRAP_SERVERS, TOPIC_PREFIX, OUTPUT_FORMAT, PROCESSING_GUARANTEE,
             COMMIT_INTERVAL_MS, STATE_DIR, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, APPLICATION_ID_PREFIX, INSTANCE_ID,
             STANDBY_REPLICAS, APPLICATION_SERVER, SLA_RETENTION_MS, SLA_ESCALATION_BLOCKING_MS, SLA_ESCALATION_WARNING_MS,
             SLA_FLAP_CYCLES, SLA_FLAP_WINDOW_MS, SLA_RUNBOOK_BASE_URL, SLA_PUNCTUATE_INTERVAL_MS, SLA_PEER_TIMEOUT_MS,
             QUALITY_WINDOW_STEP_MS, QUALITY_GRACE_MS, QUALITY_PUNCTUATION_INTERVAL_MS,
-            QUALITY_OBSERVED_TOPIC_PATTERN);
+            QUALITY_OBSERVED_TOPIC_PATTERN, ACCESS_ENFORCE, ACCESS_RECONCILE_INTERVAL_MS, ACCESS_EXPIRY_INTERVAL_MS);
 
     private static final Map<String, Setting> BY_KEY = ALL.stream().collect(Collectors.toMap(Setting::key, Function.identity()));
 
