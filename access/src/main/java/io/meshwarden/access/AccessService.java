@@ -1,7 +1,9 @@
 package io.meshwarden.access;
 
 import io.meshwarden.access.reconcile.AclReconciler;
+import io.meshwarden.access.reconcile.AclStore;
 import io.meshwarden.access.reconcile.AuditLog;
+import io.meshwarden.access.reconcile.KafkaAuditLog;
 import io.meshwarden.access.reconcile.BaselineAcls;
 import io.meshwarden.access.reconcile.CompactedView;
 import io.meshwarden.access.reconcile.DesiredAcls;
@@ -43,13 +45,13 @@ public final class AccessService implements AutoCloseable {
         List<Topic<?, ?>> topics = TOPICS.stream().<Topic<?, ?>>map(spec -> config.topics().topic(spec)).toList();
         this.app = StreamsApp.create(config, AccessTopology.APPLICATION_SUFFIX, topics,
                 properties -> AccessTopology.build(config.topics(), expiry, properties));
-        this.log = new AuditLog(config);
+        this.log = new KafkaAuditLog(config);
         this.admin = Admin.create(config.adminProperties());
         // The views start after the reconciler exists (start()), so a change always has one to trigger.
         Runnable changed = this::changed;
         this.catalog = new CompactedView<>(config, config.topics().topic(Topics.CATALOG), "access-catalog-view", changed);
         this.requests = new CompactedView<>(config, config.topics().topic(Topics.ACCESS_REQUESTS), "access-requests-view", changed);
-        this.reconciler = new AclReconciler(admin, catalog::values, requests::values,
+        this.reconciler = new AclReconciler(AclStore.kafka(admin, Duration.ofSeconds(15)), catalog::values, requests::values,
                 () -> catalog.caughtUp() && requests.caughtUp(), new DesiredAcls(baseline), log,
                 Boolean.parseBoolean(config.get(Settings.ACCESS_ENFORCE)),
                 Duration.ofMillis(config.getLong(Settings.ACCESS_RECONCILE_INTERVAL_MS)), Clock.systemUTC());

@@ -24,9 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.acl.AclBinding;
-import org.apache.kafka.common.acl.AclBindingFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +46,6 @@ public final class AclReconciler implements AutoCloseable {
     /** Who acts, in the audit trail and on PROVISIONED reports. */
     public static final String ACTOR = "User:meshwarden-access";
     private static final Logger LOG = LoggerFactory.getLogger(AclReconciler.class);
-    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
@@ -60,7 +57,7 @@ public final class AclReconciler implements AutoCloseable {
         }
     }
 
-    private final Admin admin;
+    private final AclStore acls;
     private final Supplier<Collection<DataProductContract>> catalog;
     private final Supplier<Collection<AccessRequest>> requests;
     private final BooleanSupplier ready;
@@ -81,9 +78,9 @@ public final class AclReconciler implements AutoCloseable {
     private final Set<String> reportedProvisioned = ConcurrentHashMap.newKeySet();
     private int failures;
 
-    public AclReconciler(Admin admin, Supplier<Collection<DataProductContract>> catalog, Supplier<Collection<AccessRequest>> requests,
+    public AclReconciler(AclStore acls, Supplier<Collection<DataProductContract>> catalog, Supplier<Collection<AccessRequest>> requests,
                          BooleanSupplier ready, DesiredAcls desired, AuditLog log, boolean enforce, Duration interval, Clock clock) {
-        this.admin = admin;
+        this.acls = acls;
         this.catalog = catalog;
         this.requests = requests;
         this.ready = ready;
@@ -133,7 +130,7 @@ public final class AclReconciler implements AutoCloseable {
     public synchronized Pass reconcileOnce() {
         Collection<AccessRequest> grants = requests.get();
         DesiredAcls.Plan plan = desired.plan(catalog.get(), grants);
-        Set<AclBinding> actual = new HashSet<>(get(admin.describeAcls(AclBindingFilter.ANY).values()));
+        Set<AclBinding> actual = new HashSet<>(acls.all());
         Instant now = clock.instant();
 
         List<AclBinding> missing = plan.desired().keySet().stream().filter(binding -> !actual.contains(binding)).toList();
@@ -144,7 +141,7 @@ public final class AclReconciler implements AutoCloseable {
         List<AclBinding> created = new ArrayList<>();
         List<AclBinding> restored = new ArrayList<>();
         if (!missing.isEmpty()) {
-            get(admin.createAcls(missing).all());
+            acls.create(missing);
             for (AclBinding binding : missing) {
                 boolean wasThere = confirmed.contains(binding);
                 (wasThere ? restored : created).add(binding);
@@ -203,20 +200,7 @@ public final class AclReconciler implements AutoCloseable {
 
     private void delete(List<AclBinding> bindings) {
         if (!bindings.isEmpty()) {
-            get(admin.deleteAcls(bindings.stream().map(AclBinding::toFilter).toList()).all());
-        }
-    }
-
-    private static <T> T get(org.apache.kafka.common.KafkaFuture<T> future) {
-        try {
-            return future.get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading or changing ACLs", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("no answer from the cluster within " + ADMIN_TIMEOUT, e);
+            acls.delete(bindings);
         }
     }
 
