@@ -91,9 +91,9 @@ public final class AccessService implements AutoCloseable {
 
     @Override
     public void close() {
-        reconciler.close();
         catalog.close();
         requests.close();
+        reconciler.close();
         app.close();
         log.close();
         admin.close(Duration.ofSeconds(5));

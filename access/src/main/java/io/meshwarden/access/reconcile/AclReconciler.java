@@ -99,8 +99,12 @@ public final class AclReconciler implements AutoCloseable {
 
     /** Asks for a pass soon; passes asked for while one is queued are one pass. */
     public void trigger() {
-        if (pending.compareAndSet(false, true)) {
-            executor.execute(this::run);
+        if (!executor.isShutdown() && pending.compareAndSet(false, true)) {
+            try {
+                executor.execute(this::run);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // closed meanwhile: no pass is owed to a stopped reconciler
+            }
         }
     }
 

@@ -1,7 +1,9 @@
 package io.meshwarden.access.reconcile;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,6 +18,12 @@ import org.apache.kafka.common.acl.AclBindingFilter;
  * broker. Every method throws an unchecked exception when the cluster does not answer or refuses.
  */
 public interface AclStore {
+    /**
+     * ACLs per Admin call: the KRaft controller refuses a user operation of more than 10,000 records
+     * ("excessively large batch operation"), which 5,000 grants' first pass would otherwise be.
+     */
+    int BATCH = 1_000;
+
     Collection<AclBinding> all();
 
     void create(Collection<AclBinding> bindings);
@@ -32,14 +40,27 @@ public interface AclStore {
 
             @Override
             public void create(Collection<AclBinding> bindings) {
-                get(admin.createAcls(bindings).all(), timeout);
+                for (List<AclBinding> batch : batches(bindings)) {
+                    get(admin.createAcls(batch).all(), timeout);
+                }
             }
 
             @Override
             public void delete(Collection<AclBinding> bindings) {
-                get(admin.deleteAcls(bindings.stream().map(AclBinding::toFilter).toList()).all(), timeout);
+                for (List<AclBinding> batch : batches(bindings)) {
+                    get(admin.deleteAcls(batch.stream().map(AclBinding::toFilter).toList()).all(), timeout);
+                }
             }
         };
+    }
+
+    private static List<List<AclBinding>> batches(Collection<AclBinding> bindings) {
+        List<AclBinding> all = List.copyOf(bindings);
+        List<List<AclBinding>> batches = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += BATCH) {
+            batches.add(all.subList(from, Math.min(all.size(), from + BATCH)));
+        }
+        return batches;
     }
 
     private static <T> T get(KafkaFuture<T> future, Duration timeout) {
