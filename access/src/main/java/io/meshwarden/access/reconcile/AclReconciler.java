@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.errors.SecurityDisabledException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,6 +78,7 @@ public final class AclReconciler implements AutoCloseable {
     private final Set<AclBinding> reportedDrift = new HashSet<>();
     private final Set<String> reportedProvisioned = ConcurrentHashMap.newKeySet();
     private int failures;
+    private boolean noAuthorizerReported;
 
     public AclReconciler(AclStore acls, Supplier<Collection<DataProductContract>> catalog, Supplier<Collection<AccessRequest>> requests,
                          BooleanSupplier ready, DesiredAcls desired, AuditLog log, boolean enforce, Duration interval, Clock clock) {
@@ -116,7 +118,12 @@ public final class AclReconciler implements AutoCloseable {
         try {
             reconcileOnce();
             failures = 0;
+            noAuthorizerReported = false;
         } catch (RuntimeException e) {
+            if (e.getCause() instanceof SecurityDisabledException) {
+                noAuthorizer(e);
+                return;
+            }
             failures++;
             long backoff = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(failures - 1, 16));
             LOG.warn("access reconciliation failed ({} in a row); retrying in {} ms", failures, backoff, e);
@@ -127,6 +134,20 @@ public final class AclReconciler implements AutoCloseable {
                 LOG.warn("cannot audit the failure either: {}", auditFailed.getMessage());
             }
             executor.schedule(this::trigger, backoff, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * A cluster without an authorizer enforces no ACL: the grants are still recorded and audited, but
+     * there is nothing to provision. Said once (log and audit), then checked again at the interval
+     * rather than retried with backoff, since no retry can succeed until the broker is configured.
+     */
+    private void noAuthorizer(RuntimeException e) {
+        if (!noAuthorizerReported) {
+            noAuthorizerReported = true;
+            LOG.warn("the cluster has no authorizer ({}): grants are recorded but no ACL is provisioned", e.getMessage());
+            log.write(AccessAudit.failed(ACTOR, "the cluster has no authorizer (" + e.getMessage() + "): grants are recorded"
+                    + " but not enforced; checked again every " + interval, clock.instant()));
         }
     }
 

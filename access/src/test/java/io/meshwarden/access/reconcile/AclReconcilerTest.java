@@ -123,6 +123,26 @@ class AclReconcilerTest {
         assertThat(log.commands).hasSize(1);
     }
 
+    @Test
+    void aClusterWithoutAuthorizerIsReportedOnceNotRetriedInALoop() {
+        grant("r1", "User:analytics", AccessState.APPROVED);
+        AclStore noAuthorizer = new FakeStore() {
+            @Override
+            public Collection<AclBinding> all() {
+                throw new IllegalStateException("No Authorizer is configured.",
+                        new org.apache.kafka.common.errors.SecurityDisabledException("No Authorizer is configured."));
+            }
+        };
+        try (AclReconciler reconciler = new AclReconciler(noAuthorizer, () -> catalog, requests::values, () -> true,
+                new DesiredAcls(BaselineAcls.NONE), log, false, Duration.ofMillis(50), Clock.systemUTC()).start()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !log.events.isEmpty());
+            // Passes run every 50 ms; the audit must stay at one event over several of them.
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(30)).until(() -> log.events.size() == 1);
+        }
+        assertThat(log.events).singleElement().satisfies(e -> assertThat(e.getReason()).contains("no authorizer"));
+        assertThat(log.commands).as("nothing was provisioned").isEmpty();
+    }
+
     private AclReconciler reconciler(boolean enforce, BaselineAcls baseline) {
         return new AclReconciler(store, () -> catalog, requests::values, () -> true, new DesiredAcls(baseline), log, enforce,
                 Duration.ofHours(1), Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC));
@@ -149,7 +169,7 @@ class AclReconcilerTest {
     }
 
     /** The cluster's ACLs in memory; its creates fail while {@code failuresLeft} is positive. */
-    static final class FakeStore implements AclStore {
+    static class FakeStore implements AclStore {
         final Set<AclBinding> acls = ConcurrentHashMap.newKeySet();
         final AtomicInteger failuresLeft = new AtomicInteger();
 
