@@ -88,6 +88,13 @@ public final class Settings {
     public static final Setting NOTIFY_BACKOFF_MS = new Setting("meshwarden.notify.backoff.ms", "500",
             "wait after a failed delivery, doubled after each, at most 30 s (ms)");
 
+    public static final Setting ACCESS_ENFORCE = new Setting("meshwarden.access.enforce", "false",
+            "access reconciler: also delete an ACL on a managed resource that no grant or baseline explains (else only report it)");
+    public static final Setting ACCESS_RECONCILE_INTERVAL_MS = new Setting("meshwarden.access.reconcile.interval.ms", "30000",
+            "access reconciler: desired and actual ACLs are compared on every change and at least this often (ms)");
+    public static final Setting ACCESS_EXPIRY_INTERVAL_MS = new Setting("meshwarden.access.expiry.interval.ms", "1000",
+            "access service: wall-clock interval of the check for expired grants (ms)");
+
     public static final List<Setting> ALL = List.of(CONFIG_FILE, BOOTSTRAP_SERVERS, TOPIC_PREFIX, OUTPUT_FORMAT, PROCESSING_GUARANTEE,
             COMMIT_INTERVAL_MS, STATE_DIR, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, APPLICATION_ID_PREFIX, INSTANCE_ID,
             STANDBY_REPLICAS, APPLICATION_SERVER, SLA_RETENTION_MS, SLA_ESCALATION_BLOCKING_MS, SLA_ESCALATION_WARNING_MS,
@@ -95,7 +102,8 @@ public final class Settings {
             QUALITY_WINDOW_STEP_MS, QUALITY_GRACE_MS, QUALITY_PUNCTUATION_INTERVAL_MS, QUALITY_MAX_CLOCK_SKEW_MS,
             QUALITY_CONTRACT_WAIT_MS, QUALITY_IDLE_CLOSE_MS, QUALITY_OBSERVED_TOPIC_PATTERN, GOVERNANCE_STEWARDS,
             GOVERNANCE_APPROVALS_REQUIRED, NOTIFY_ALERTMANAGER_URL, NOTIFY_WEBHOOK_URL, NOTIFY_WEBHOOK_SECRET,
-            NOTIFY_REFRESH_INTERVAL_MS, NOTIFY_ATTEMPTS, NOTIFY_BACKOFF_MS);
+            NOTIFY_REFRESH_INTERVAL_MS, NOTIFY_ATTEMPTS, NOTIFY_BACKOFF_MS, ACCESS_ENFORCE, ACCESS_RECONCILE_INTERVAL_MS,
+            ACCESS_EXPIRY_INTERVAL_MS);
 
     private static final Map<String, Setting> BY_KEY = ALL.stream().collect(Collectors.toMap(Setting::key, Function.identity()));
 
