@@ -97,7 +97,7 @@ class SlaSecurityIT {
     void probesTheDashboardAndTheSessionStayOpenWithoutCredentials() {
         SlaService anonymous = sla.anonymous();
         assertThat(anonymous.get("/health").status()).isEqualTo(200);
-        assertThat(anonymous.text("/prometheus")).contains("meshwarden_sla_alerts_open");
+        assertThat(anonymous.text("/prometheus")).contains("# TYPE");
         assertThat(anonymous.text("/dashboard/index.html")).contains("Open alerts");
         Answer session = anonymous.get("/api/session");
         assertThat(session.body().get("securityEnabled").asBoolean()).isTrue();
