@@ -1,14 +1,47 @@
-// Meshwarden SLA dashboard: polls the service's API every 2 s and redraws; no build step, no library.
+// Meshwarden SLA dashboard: logs in, polls the service's API every 2 s and redraws; no build step, no library.
+//
+// Every string in the data is hostile (a product id, a message, a link may come from anyone who can write a
+// contract): the DOM is built only with createElement, textContent, setAttribute and dataset, never by
+// concatenating data into HTML, and a link from data becomes a link only with an http or https scheme
+// (docs/security.md). The Content-Security-Policy backs this up: no inline script runs here.
 "use strict";
 const REFRESH_MS = 2000;
+const TOKEN_KEY = "meshwarden.token";
 const $ = (selector) => document.querySelector(selector);
 
-function text(value) {
-  const span = document.createElement("span");
-  span.textContent = value === null || value === undefined ? "" : String(value);
-  return span.innerHTML;
+// The signed-in session: GET /api/session says whether the API wants credentials, who we are, which roles.
+let session = { securityEnabled: true, user: null, roles: [] };
+let timer = null;
+
+/** An element with these properties (class, text, title, dataset, attributes) and children. */
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  if (props.className) node.className = props.className;
+  if (props.text !== undefined && props.text !== null) node.textContent = String(props.text);
+  if (props.title !== undefined && props.title !== null) node.setAttribute("title", String(props.title));
+  Object.entries(props.dataset || {}).forEach(([key, value]) => { node.dataset[key] = String(value ?? ""); });
+  Object.entries(props.attributes || {}).forEach(([key, value]) => node.setAttribute(key, String(value)));
+  children.flat().forEach((child) => node.append(child instanceof Node ? child : String(child ?? "")));
+  return node;
 }
-const pill = (value) => `<span class="pill ${text(value)}">${text(value)}</span>`;
+
+/** A link to this URL if it is http(s), else its text alone: a javascript: or data: URL never becomes a link. */
+function safeLink(url, label) {
+  let parsed = null;
+  try {
+    parsed = url ? new URL(String(url), window.location.href) : null;
+  } catch (error) {
+    parsed = null;
+  }
+  if (!parsed || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) {
+    return el("span", { text: label, title: url ? String(url) : null });
+  }
+  return el("a", { text: label, attributes: { href: parsed.href, rel: "noopener noreferrer", target: "_blank" } });
+}
+
+/** A CSS class name from data: only letters, digits, - and _, so data cannot add classes of its choosing. */
+const token = (value) => String(value ?? "").replace(/[^A-Za-z0-9_-]/g, "");
+const pill = (value) => el("span", { className: "pill " + token(value), text: value });
 const percent = (ratio, digits = 3) => ratio === null || ratio === undefined ? "–" : (ratio * 100).toFixed(digits) + "\u00a0%";
 const ago = (iso) => {
   if (!iso) return "";
@@ -17,13 +50,28 @@ const ago = (iso) => {
   if (seconds < 5400) return Math.round(seconds / 60) + " min ago";
   return Math.round(seconds / 3600) + " h ago";
 };
+const may = (role) => !session.securityEnabled || session.roles.includes(role);
+const emptyRow = (columns, message) => el("tr", {}, el("td", { className: "empty", text: message, attributes: { colspan: columns } }));
 
 // Instances that did not answer the last refresh: the API says so in its Meshwarden-* headers
 // when an answer lacks some partitions (docs/operations.md).
 let unanswered = new Set();
 
+/** fetch with the bearer token, if any; a 401 forgets it and shows the login form. */
+async function api(path, options = {}) {
+  const headers = Object.assign({ Accept: "application/json" }, options.headers || {});
+  const stored = sessionStorage.getItem(TOKEN_KEY);
+  if (stored) headers.Authorization = "Bearer " + stored;
+  const response = await fetch(path, Object.assign({}, options, { headers }));
+  if (response.status === 401 && session.securityEnabled) {
+    sessionStorage.removeItem(TOKEN_KEY);
+    await loadSession();
+  }
+  return response;
+}
+
 async function getJson(path) {
-  const response = await fetch(path, { headers: { Accept: "application/json" } });
+  const response = await api(path);
   if (!response.ok) {
     const body = await response.json().catch(() => ({}));
     throw new Error(`${path}: ${response.status} ${body.error || ""}`);
@@ -35,52 +83,75 @@ async function getJson(path) {
 }
 
 function drawDomains(summary) {
-  $("#domains").innerHTML = summary.map((domain) => `
-    <div class="domain" data-domain="${text(domain.domain)}">
-      <h3>${text(domain.domain)} <small>${domain.openAlerts} open · ${percent(domain.lowestAvailability30d, 2)}</small></h3>
-      <div class="tiles">${domain.tiles.map((product) => `
-        <span class="tile ${text(product.health)}" data-product="${text(product.id)}"
-              title="${text(product.id)}: ${text(product.health)}, ${product.openAlerts} open alert(s), ${text(product.status)}">
-          ${text(product.name)}${product.status === "UNCATALOGUED" ? " ✕" : ""}</span>`).join("")}</div>
-    </div>`).join("") || `<div class="empty">No data products yet.</div>`;
+  const domains = summary.map((domain) => el("div", { className: "domain", dataset: { domain: domain.domain } },
+    el("h3", {}, String(domain.domain ?? "") + " ",
+      el("small", { text: `${domain.openAlerts} open · ${percent(domain.lowestAvailability30d, 2)}` })),
+    el("div", { className: "tiles" }, domain.tiles.map((product) => el("span", {
+      className: "tile " + token(product.health), dataset: { product: product.id },
+      title: `${product.id}: ${product.health}, ${product.openAlerts} open alert(s), ${product.status}`,
+      text: String(product.name ?? "") + (product.status === "UNCATALOGUED" ? " ✕" : "") })))));
+  $("#domains").replaceChildren(...(domains.length ? domains : [el("div", { className: "empty", text: "No data products yet." })]));
+}
+
+/** The buttons this user may press on this alert: none for a viewer. */
+function actions(alert) {
+  if (!may("operator") || alert.state === "RESOLVED") return [];
+  const button = (kind, label) => el("button", { className: "act " + kind, text: label,
+    dataset: { product: alert.productId, rule: alert.slaKind, action: kind }, attributes: { type: "button" } });
+  const buttons = [];
+  if (!alert.acknowledgedBy) buttons.push(button("ack", "Acknowledge"));
+  if (alert.state !== "SNOOZED") buttons.push(button("snooze", "Snooze 1 h"));
+  buttons.push(button("resolve", "Resolve"));
+  return buttons;
 }
 
 function drawAlerts(alerts) {
   $("#alert-count").textContent = `(${alerts.length})`;
-  $("#alerts tbody").innerHTML = alerts.map((alert) => `
-    <tr data-alert-id="${text(alert.alertId)}">
-      <td><a href="/api/products/${encodeURIComponent(alert.productId)}">${text(alert.productId)}</a></td>
-      <td><a href="${text(alert.runbookUrl)}" title="runbook">${text(alert.slaKind)}</a></td>
-      <td>${pill(alert.severity)}</td>
-      <td class="state">${pill(alert.state)}${alert.acknowledgedBy ? ` <small>by ${text(alert.acknowledgedBy)}</small>` : ""}</td>
-      <td>${alert.occurrences}×</td>
-      <td>${text(alert.ownerTeam)}</td>
-      <td title="${text(alert.firstSeen)}">${ago(alert.changedAt)}</td>
-      <td>${alert.acknowledgedBy || alert.state === "RESOLVED" ? "" :
-        `<button class="ack" data-product="${text(alert.productId)}" data-rule="${text(alert.slaKind)}">Acknowledge</button>`}</td>
-    </tr>`).join("") || `<tr><td colspan="8" class="empty">No open alerts.</td></tr>`;
+  const rows = alerts.map((alert) => el("tr", { dataset: { alertId: alert.alertId } },
+    el("td", { text: alert.productId }),
+    el("td", {}, safeLink(alert.runbookUrl, alert.slaKind)),
+    el("td", {}, pill(alert.severity)),
+    el("td", { className: "state" }, pill(alert.state),
+      alert.acknowledgedBy ? [" ", el("small", { text: "by " + alert.acknowledgedBy })] : []),
+    el("td", { text: `${alert.occurrences}×` }),
+    el("td", { text: alert.ownerTeam }),
+    el("td", { title: alert.firstSeen, text: ago(alert.changedAt) }),
+    el("td", {}, actions(alert))));
+  $("#alerts tbody").replaceChildren(...(rows.length ? rows : [emptyRow(8, "No open alerts.")]));
 }
 
 function drawBudgets(products) {
-  $("#budgets tbody").innerHTML = products.map((product) => {
+  const rows = products.map((product) => {
     const sla = product.sla;
     const left = sla.budgetRemaining;
-    return `<tr data-product="${text(product.id)}">
-      <td>${text(product.id)}</td><td class="num">${percent(sla.availability1h)}</td><td class="num">${percent(sla.availability24h)}</td>
-      <td class="num">${percent(sla.availability30d)}</td><td class="num">${sla.targetPercent === null ? "–" : sla.targetPercent + "\u00a0%"}</td>
-      <td class="num ${left !== null && left < 0.25 ? "bad" : "good"}">${percent(left, 1)}</td>
-      <td class="num">${sla.burnRate1h === null ? "–" : sla.burnRate1h.toFixed(1) + "×"}</td></tr>`;
-  }).join("") || `<tr><td colspan="7" class="empty">No data products yet.</td></tr>`;
+    return el("tr", { dataset: { product: product.id } },
+      el("td", {}, product.documentationUrl ? safeLink(product.documentationUrl, product.id) : el("span", { text: product.id })),
+      el("td", { className: "num", text: percent(sla.availability1h) }),
+      el("td", { className: "num", text: percent(sla.availability24h) }),
+      el("td", { className: "num", text: percent(sla.availability30d) }),
+      el("td", { className: "num", text: sla.targetPercent === null ? "–" : sla.targetPercent + "\u00a0%" }),
+      el("td", { className: "num " + (left !== null && left < 0.25 ? "bad" : "good"), text: percent(left, 1) }),
+      el("td", { className: "num", text: sla.burnRate1h === null ? "–" : sla.burnRate1h.toFixed(1) + "×" }));
+  });
+  $("#budgets tbody").replaceChildren(...(rows.length ? rows : [emptyRow(7, "No data products yet.")]));
 }
 
 function drawViolations(violations) {
-  $("#violations tbody").innerHTML = violations.map((violation) => `
-    <tr><td title="${text(violation.detectedAt)}">${ago(violation.detectedAt)}</td><td>${text(violation.productId)}</td>
-      <td>${text(violation.ruleId)}</td><td>${pill(violation.status)}</td><td>${pill(violation.severity)}</td>
-      <td>${text(violation.message)}</td></tr>`).join("") || `<tr><td colspan="6" class="empty">No violations.</td></tr>`;
+  const rows = violations.map((violation) => el("tr", {},
+    el("td", { title: violation.detectedAt, text: ago(violation.detectedAt) }),
+    el("td", { text: violation.productId }), el("td", { text: violation.ruleId }),
+    el("td", {}, pill(violation.status)), el("td", {}, pill(violation.severity)),
+    el("td", { text: violation.message })));
+  $("#violations tbody").replaceChildren(...(rows.length ? rows : [emptyRow(6, "No violations.")]));
+}
+
+function showStatus(message, error) {
+  $("#status").textContent = message;
+  $("#status").className = error ? "status error" : "status";
 }
 
 async function refresh() {
+  if (session.securityEnabled && !session.user) return;
   unanswered = new Set();
   try {
     const [summary, products, alerts, violations] = await Promise.all([
@@ -90,32 +161,78 @@ async function refresh() {
     drawBudgets(products);
     drawViolations(violations);
     const partial = unanswered.size ? ` (partial: ${[...unanswered].join(", ")} did not answer)` : "";
-    $("#status").textContent = "updated " + new Date().toLocaleTimeString() + partial;
-    $("#status").className = partial ? "status error" : "status";
+    showStatus("updated " + new Date().toLocaleTimeString() + partial, Boolean(partial));
   } catch (error) {
-    $("#status").textContent = "cannot refresh: " + error.message;
-    $("#status").className = "status error";
+    showStatus("cannot refresh: " + error.message, true);
   }
 }
 
-async function acknowledge(button) {
+async function act(button) {
   button.disabled = true;
-  const path = `/api/alerts/${encodeURIComponent(button.dataset.product)}/${encodeURIComponent(button.dataset.rule)}/acknowledge`;
-  const response = await fetch(path, {
-    method: "POST", headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ actor: $("#actor").value, reason: "acknowledged on the dashboard" }) });
+  const { product, rule, action } = button.dataset;
+  const command = { ack: "acknowledge", snooze: "snooze", resolve: "resolve" }[action];
+  const body = { reason: `${command} on the dashboard` };
+  if (command === "snooze") body.minutes = 60;
+  // With security on the server records the signed-in user; the actor box exists only with security off.
+  if (!session.securityEnabled) body.actor = $("#actor").value;
+  const response = await api(`/api/alerts/${encodeURIComponent(product)}/${encodeURIComponent(rule)}/${command}`, {
+    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
   if (!response.ok) {
-    const body = await response.json().catch(() => ({}));
-    $("#status").textContent = `acknowledge failed: ${body.field || ""} ${body.error || response.status}`;
-    $("#status").className = "status error";
+    const error = await response.json().catch(() => ({}));
+    showStatus(`${command} failed: ${error.field || error.role || ""} ${error.error || response.status}`, true);
     button.disabled = false;
     return;
   }
   refresh();
 }
 
+/** Asks who we are and shows the login form, or the user and the data. */
+async function loadSession() {
+  const stored = sessionStorage.getItem(TOKEN_KEY);
+  const response = await fetch("/api/session", { headers: Object.assign({ Accept: "application/json" },
+    stored ? { Authorization: "Bearer " + stored } : {}) });
+  session = response.ok ? await response.json() : { securityEnabled: true, user: null, roles: [] };
+  session.roles = session.roles || [];
+  const signedIn = !session.securityEnabled || Boolean(session.user);
+  $("#login").hidden = signedIn;
+  $("#signed-in").hidden = !session.securityEnabled || !session.user;
+  $("#actor-box").hidden = session.securityEnabled;
+  $("#user-name").textContent = session.user || "";
+  $("#user-roles").textContent = session.roles.length ? `(${session.roles.join(", ")})` : "";
+  if (!signedIn) {
+    showStatus("log in to see the mesh", false);
+    [$("#domains"), $("#alerts tbody"), $("#budgets tbody"), $("#violations tbody")].forEach((node) => node.replaceChildren());
+    $("#alert-count").textContent = "";
+    if (timer) clearInterval(timer);
+    timer = null;
+    return;
+  }
+  if (!timer) timer = setInterval(refresh, REFRESH_MS);
+  refresh();
+}
+
+async function login(event) {
+  event.preventDefault();
+  const response = await fetch("/login", { method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" },
+    body: JSON.stringify({ username: $("#login-user").value, password: $("#login-password").value }) });
+  $("#login-password").value = "";
+  if (!response.ok) {
+    showStatus("login failed: wrong user or password", true);
+    return;
+  }
+  const body = await response.json();
+  sessionStorage.setItem(TOKEN_KEY, body.access_token);
+  loadSession();
+}
+
+function logout() {
+  sessionStorage.removeItem(TOKEN_KEY);
+  loadSession();
+}
+
 document.addEventListener("click", (event) => {
-  if (event.target.matches("button.ack")) acknowledge(event.target);
+  if (event.target.matches("button.act")) act(event.target);
 });
-refresh();
-setInterval(refresh, REFRESH_MS);
+$("#login").addEventListener("submit", login);
+$("#logout").addEventListener("click", logout);
+loadSession();

@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 final class LocalMesh implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalMesh.class);
+    /** The SLA monitor's demo users (docs/security.md), unless meshwarden.security.users.file names others. */
+    static final String DEMO_USERS = "classpath:meshwarden/demo-users.yml";
 
     private final Deque<AutoCloseable> running;
     private final MeshwardenConfig config;
@@ -69,6 +71,10 @@ final class LocalMesh implements AutoCloseable {
             // The resolved values, so that the monitor runs with exactly the quality app's configuration.
             Map<String, String> slaProperties = new LinkedHashMap<>(mesh.asMap());
             slaProperties.put(Settings.STATE_DIR.key(), stateDir.resolve("sla").toString());
+            if (mesh.get(Settings.SECURITY_USERS_FILE).isBlank()) {
+                // The demo logins (README): every password "demo"; a users file of one's own replaces them.
+                slaProperties.put(Settings.SECURITY_USERS_FILE.key(), DEMO_USERS);
+            }
             slaProperties.put("micronaut.server.port", Integer.toString(options.httpPort() == 0 ? -1 : options.httpPort()));
             SlaMonitor slaMonitor = SlaMonitor.start(slaProperties);
             started.push(slaMonitor);

@@ -2,6 +2,7 @@ package io.meshwarden.local;
 
 import io.meshwarden.config.CommandLauncher;
 import io.meshwarden.config.ConfigOptions;
+import io.meshwarden.config.Settings;
 import io.meshwarden.schemas.Topic;
 import java.time.Duration;
 import java.util.Locale;
@@ -92,6 +93,10 @@ final class MeshLocal implements Callable<Integer> {
         banner.append(String.format("  Kafka      %s%s%n", bootstrap, !mesh.embeddedBroker() ? ""
                 : mesh.embeddedNodes() == 1 ? " (embedded KRaft broker)" : " (embedded KRaft cluster of " + mesh.embeddedNodes() + " nodes)"));
         banner.append(String.format("  Dashboard  %s/dashboard/%n", mesh.apiUrl()));
+        if (mesh.config().get(Settings.SECURITY_USERS_FILE).isBlank()) {
+            banner.append("  Logins     ana (operator), vera (viewer), otto (owner:paid-media), stella (steward:email), admin;"
+                    + " password demo\n");
+        }
         banner.append(String.format("  API        %s/api/violations%n", mesh.apiUrl()));
         banner.append(String.format("  Health     %s/health%n", mesh.apiUrl()));
         banner.append(String.format("  Output     %s%n", mesh.config().outputFormat().name().toLowerCase(Locale.ROOT)));

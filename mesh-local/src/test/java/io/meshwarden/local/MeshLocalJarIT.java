@@ -67,7 +67,8 @@ class MeshLocalJarIT {
             }
             HttpClient http = HttpClient.newHttpClient();
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(api + "/api/violations")).build(),
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(api + "/api/violations"))
+                                .header("Authorization", LocalMeshIT.DEMO_VIEWER).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(response.body()).contains("customer-analytics.lifecycle-stage").contains("social.InfluencerMentions");
             });

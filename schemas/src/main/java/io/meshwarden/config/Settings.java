@@ -55,6 +55,12 @@ public final class Settings {
             "SLA monitor: wall-clock interval of escalation, snooze, flap and burn-rate checks (ms)");
     public static final Setting SLA_PEER_TIMEOUT_MS = new Setting("meshwarden.sla.peer.timeout.ms", "2000",
             "SLA monitor: how long an instance waits for another's answer to a forwarded or fanned-out read (ms)");
+    public static final Setting SECURITY_ENABLED = new Setting("meshwarden.security.enabled", "true",
+            "SLA monitor: the API needs credentials (JWT bearer or basic) and roles; false opens it to anyone (docs/security.md)");
+    public static final Setting SECURITY_USERS_FILE = new Setting("meshwarden.security.users.file", "",
+            "SLA monitor: YAML file of basic-auth users (name, PBKDF2 hash, roles), or classpath:RESOURCE; empty is none");
+    public static final Setting SECURITY_JWT_SECRET = new Setting("meshwarden.security.jwt.secret", "",
+            "SLA monitor: HS256 secret (32+ characters) that signs and checks tokens, the same on every instance; empty is a random one");
 
     public static final Setting QUALITY_WINDOW_STEP_MS = new Setting("meshwarden.quality.window.step.ms", "60000",
             "how far a product's rolling completeness window advances at a time; a snapshot per product per step (ms)");
@@ -99,6 +105,7 @@ public final class Settings {
             COMMIT_INTERVAL_MS, STATE_DIR, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, APPLICATION_ID_PREFIX, INSTANCE_ID,
             STANDBY_REPLICAS, APPLICATION_SERVER, SLA_RETENTION_MS, SLA_ESCALATION_BLOCKING_MS, SLA_ESCALATION_WARNING_MS,
             SLA_FLAP_CYCLES, SLA_FLAP_WINDOW_MS, SLA_RUNBOOK_BASE_URL, SLA_PUNCTUATE_INTERVAL_MS, SLA_PEER_TIMEOUT_MS,
+            SECURITY_ENABLED, SECURITY_USERS_FILE, SECURITY_JWT_SECRET,
             QUALITY_WINDOW_STEP_MS, QUALITY_GRACE_MS, QUALITY_PUNCTUATION_INTERVAL_MS, QUALITY_MAX_CLOCK_SKEW_MS,
             QUALITY_CONTRACT_WAIT_MS, QUALITY_IDLE_CLOSE_MS, QUALITY_OBSERVED_TOPIC_PATTERN, GOVERNANCE_STEWARDS,
             GOVERNANCE_APPROVALS_REQUIRED, NOTIFY_ALERTMANAGER_URL, NOTIFY_WEBHOOK_URL, NOTIFY_WEBHOOK_SECRET,

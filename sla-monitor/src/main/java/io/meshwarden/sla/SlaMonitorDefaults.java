@@ -1,6 +1,7 @@
 package io.meshwarden.sla;
 
 import io.micronaut.context.env.PropertySource;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,6 +39,16 @@ final class SlaMonitorDefaults {
                 Map.entry("micronaut.metrics.enabled", true),
                 Map.entry("micronaut.metrics.export.prometheus.enabled", true),
                 Map.entry("micronaut.metrics.export.prometheus.descriptions", true),
-                Map.entry("endpoints.prometheus.sensitive", false)), POSITION);
+                Map.entry("endpoints.prometheus.sensitive", false),
+                // Micronaut Security (docs/security.md): bearer tokens from POST /login, basic auth, JSON errors.
+                // Whether it is on is meshwarden.security.enabled (io.meshwarden.sla.security.SecuritySettings).
+                Map.entry("micronaut.security.authentication", "bearer"),
+                Map.entry("micronaut.security.endpoints.login.enabled", true),
+                Map.entry("micronaut.security.token.jwt.generator.access-token.expiration", 3600),
+                // The dashboard's files and the OpenAPI document hold no data: open, so the login form can load.
+                Map.entry("micronaut.security.intercept-url-map", List.of(
+                        Map.of("pattern", "/dashboard/**", "http-method", "GET", "access", List.of("isAnonymous()")),
+                        Map.of("pattern", "/swagger/**", "http-method", "GET", "access", List.of("isAnonymous()"))))),
+                POSITION);
     }
 }

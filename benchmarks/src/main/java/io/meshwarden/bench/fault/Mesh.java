@@ -60,6 +60,8 @@ final class Mesh implements AutoCloseable {
             String instance = "sla-" + (char) ('a' + i);
             Map<String, String> settings = new LinkedHashMap<>(slaSettings);
             settings.put(Settings.APPLICATION_SERVER.key(), "127.0.0.1:" + port);
+            // The probes read the API anonymously: this harness measures availability, not authentication.
+            settings.put(Settings.SECURITY_ENABLED.key(), "false");
             sla.add(new ChildProcess(instance, command(java, "-Xmx384m", jars.slaMonitor(),
                     List.of("--micronaut.server.port=" + port)), environment(work, instance, settings), work));
         }

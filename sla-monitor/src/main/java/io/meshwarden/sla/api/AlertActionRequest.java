@@ -4,8 +4,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 /**
- * The body of an acknowledge, resolve or snooze request. {@code actor} is required (who acts);
- * {@code reason} is optional; a snooze needs {@code until} (ISO-8601 instant in the future) or
+ * The body of an acknowledge, resolve or snooze request. {@code actor} is who acts: with security on
+ * it may be left out, since the authenticated user acts, and if given must be that user (else 400);
+ * with security off it is required. {@code reason} is optional; a snooze needs {@code until} (ISO-8601 instant in the future) or
  * {@code minutes} (1 to 10080).
  */
 @Serdeable

@@ -13,6 +13,8 @@ import io.meshwarden.sla.cluster.ClusterReader;
 import io.meshwarden.sla.cluster.ClusterReader.Read;
 import io.meshwarden.sla.cluster.Scope;
 import io.meshwarden.sla.streams.SlaStores;
+import io.meshwarden.sla.security.Roles;
+import io.meshwarden.sla.security.SecuritySettings;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -27,6 +29,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.uri.UriTemplate;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -47,10 +51,17 @@ import java.util.UUID;
  * field; 404 an unknown alert; 409 an alert already resolved. Reads run on the blocking executor, since
  * they may wait for other instances ({@link ClusterReader}).
  *
+ * <p>Reading needs {@value Roles#VIEWER}, acting {@value Roles#OPERATOR}. The actor a command records is
+ * the authenticated user, never a value of the body: a body may leave {@code actor} out, or name that
+ * same user; another name is a 400 naming {@code actor}, not silently replaced (a script acting for
+ * someone else should fail loudly). With security off ({@code meshwarden.security.enabled=false}) the
+ * body's {@code actor} is required and recorded as given.
+ *
  * <p>Bodies are parsed here rather than bound by Micronaut, so that malformed JSON also gets this
  * API's error body naming the field ({@code body}).
  */
 @Controller("/api/alerts")
+@Secured(Roles.VIEWER)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AlertController {
     static final int MAX_SNOOZE_MINUTES = 7 * 24 * 60;
@@ -63,10 +74,12 @@ public class AlertController {
 
     private final ClusterReader cluster;
     private final AlertCommandPublisher publisher;
+    private final boolean secured;
 
-    public AlertController(ClusterReader cluster, AlertCommandPublisher publisher) {
+    public AlertController(ClusterReader cluster, AlertCommandPublisher publisher, SecuritySettings security) {
         this.cluster = cluster;
         this.publisher = publisher;
+        this.secured = security.enabled();
     }
 
     @Operation(summary = "Alerts by product, domain, SLA kind, state, severity and active flag; newest change first")
@@ -92,17 +105,19 @@ public class AlertController {
     @Operation(summary = "Act on an alert: action acknowledge (it stops escalating), resolve (by hand; the next breach"
             + " opens a new alert) or snooze (until a time or for some minutes; it reopens if still breaching then)")
     @Post(uri = "/{productId}/{ruleId}/{action}", consumes = MediaType.APPLICATION_JSON)
-    public HttpResponse<CommandAccepted> act(@PathVariable String productId, @PathVariable String ruleId,
+    @Secured(Roles.OPERATOR)
+    public HttpResponse<CommandAccepted> act(@Nullable Authentication user, @PathVariable String productId, @PathVariable String ruleId,
                                              @Schema(allowableValues = {"acknowledge", "resolve", "snooze"})
                                              @PathVariable String action,
                                              @RequestBody(content = @Content(schema = @Schema(implementation = AlertActionRequest.class)))
                                              @Body @Nullable String body) {
-        return command(productId, ruleId, Params.enumValue("action", AlertAction.class, action), body);
+        return command(user, productId, ruleId, Params.enumValue("action", AlertAction.class, action), body);
     }
 
-    private HttpResponse<CommandAccepted> command(String productId, String ruleId, AlertAction action, String body) {
+    private HttpResponse<CommandAccepted> command(Authentication user, String productId, String ruleId, AlertAction action,
+                                                  String body) {
         AlertActionRequest request = parse(body);
-        String actor = text("actor", request.actor(), true);
+        String actor = actor(user, request);
         String reason = text("reason", request.reason(), false);
         Instant now = Instant.now();
         Instant until = action == AlertAction.SNOOZE ? snoozeUntil(request, now) : null;
@@ -132,6 +147,23 @@ public class AlertController {
         }, cluster.json(Argument.of(AlertView.class))));
     }
 
+    /** Who acts: the authenticated user (a different body actor is a 400), or the body's with security off. */
+    private String actor(Authentication user, AlertActionRequest request) {
+        String named = text("actor", request.actor(), !secured);
+        if (!secured) {
+            return named;
+        }
+        if (user == null) {
+            // Unreachable behind @Secured(OPERATOR); refuse rather than record nobody.
+            throw RequestRejectedException.forbidden(Roles.OPERATOR, "acting on an alert needs an authenticated operator");
+        }
+        if (named != null && !named.equals(user.getName())) {
+            throw new InvalidParameterException("actor", "actor is the authenticated user '" + user.getName()
+                    + "'; the body names '" + named + "': leave actor out or give that same name");
+        }
+        return user.getName();
+    }
+
     private static List<AlertView> select(SlaReader reader, AlertQuery query) {
         List<Alert> alerts = query.productId() == null ? reader.alerts() : reader.alertsOf(query.productId());
         return alerts.stream().filter(query::matches).map(AlertView::of).sorted(AlertView.NEWEST_CHANGE_FIRST)
@@ -144,7 +176,7 @@ public class AlertController {
 
     private static AlertActionRequest parse(String body) {
         if (body == null || body.isBlank()) {
-            throw new InvalidParameterException("body", "a JSON body with at least \"actor\" is required");
+            throw new InvalidParameterException("body", "a JSON body is required ({} will do for acknowledge and resolve)");
         }
         try {
             return JSON.readValue(body, AlertActionRequest.class);

@@ -15,7 +15,7 @@ public final class ApiErrorHandlers {
     private ApiErrorHandlers() {
     }
 
-    /** 400, 404 or 409 naming the request field at fault. */
+    /** 400, 404 or 409 naming the request field at fault; 403 naming the missing role. */
     @Produces
     @Singleton
     @Requires(classes = {RequestRejectedException.class, ExceptionHandler.class})
@@ -24,7 +24,8 @@ public final class ApiErrorHandlers {
         @SuppressWarnings("rawtypes") // the interface's own signature
         public HttpResponse<ApiError> handle(HttpRequest request, RequestRejectedException exception) {
             return HttpResponse.<ApiError>status(exception.status())
-                    .body(ApiError.badField(exception.field(), exception.getMessage()));
+                    .body(exception.role() != null ? ApiError.forbidden(exception.role(), exception.getMessage())
+                            : ApiError.badField(exception.field(), exception.getMessage()));
         }
     }
 

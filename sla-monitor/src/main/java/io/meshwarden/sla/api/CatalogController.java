@@ -12,6 +12,7 @@ import io.meshwarden.sla.cluster.InstancesUnavailableException;
 import io.meshwarden.sla.cluster.Scope;
 import io.meshwarden.sla.streams.SlaStores;
 import io.meshwarden.streams.StoreUnavailableException;
+import io.meshwarden.sla.security.Roles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -24,6 +25,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.uri.UriTemplate;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.Comparator;
 import java.util.List;
@@ -38,6 +40,7 @@ import java.util.Map;
  * is composed of three reads ({@link ClusterReader}). 400 names a bad parameter, 404 an unknown product.
  */
 @Controller("/api")
+@Secured(Roles.VIEWER)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class CatalogController {
     private static final Comparator<Alert> ACTIVE_THEN_NEWEST = Comparator

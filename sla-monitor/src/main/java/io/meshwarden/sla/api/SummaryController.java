@@ -5,6 +5,7 @@ import io.meshwarden.sla.cluster.ClusterReader.Read;
 import io.meshwarden.sla.cluster.Scope;
 import io.meshwarden.sla.cluster.StoreView;
 import io.meshwarden.sla.streams.SlaStores;
+import io.meshwarden.sla.security.Roles;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -12,6 +13,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ import java.util.stream.Collectors;
  * instance summarises its own partitions; the answer merges them ({@link DomainSummary#merge}).
  */
 @Controller("/api/summary")
+@Secured(Roles.VIEWER)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SummaryController {
     private static final Argument<List<DomainSummary>> SUMMARIES = Argument.listOf(DomainSummary.class);

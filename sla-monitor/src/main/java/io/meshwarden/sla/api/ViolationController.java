@@ -11,6 +11,7 @@ import io.meshwarden.sla.cluster.ClusterReader;
 import io.meshwarden.sla.cluster.ClusterReader.Read;
 import io.meshwarden.sla.cluster.Scope;
 import io.meshwarden.sla.streams.SlaStores;
+import io.meshwarden.sla.security.Roles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -21,6 +22,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +39,7 @@ import java.util.List;
  * so that it is exactly what {@link EventCodec#toJson} gives.
  */
 @Controller("/api/violations")
+@Secured(Roles.VIEWER)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ViolationController {
     private static final ObjectMapper JSON = new ObjectMapper();

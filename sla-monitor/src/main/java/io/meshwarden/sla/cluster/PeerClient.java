@@ -2,6 +2,7 @@ package io.meshwarden.sla.cluster;
 
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.config.Settings;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -9,6 +10,7 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
@@ -26,6 +28,10 @@ import org.apache.kafka.streams.state.HostInfo;
  * included) or not at all. Every status comes back as a {@link PeerReply}; an instance that refuses the
  * connection or does not answer in time fails the future. Calls run on Micronaut's I/O executor, never
  * on an event loop, so that a slow peer holds up no other request.
+ *
+ * <p>The caller's {@code Authorization} header goes along: the peer authenticates and authorizes the
+ * same user, so a forwarded read is never more than the caller may read. Bearer tokens therefore need
+ * the same {@code meshwarden.security.jwt.secret} on every instance (docs/security.md).
  */
 @Singleton
 public class PeerClient {
@@ -50,6 +56,9 @@ public class PeerClient {
     CompletableFuture<PeerReply> get(HostInfo peer, String pathAndQuery, Scope scope) {
         MutableHttpRequest<Object> request = HttpRequest.GET(uri(peer, pathAndQuery)).accept(MediaType.APPLICATION_JSON_TYPE);
         scope.headers().forEach(request::header);
+        // The client's request, on whose thread a read asks its peers.
+        ServerRequestContext.currentRequest().flatMap(caller -> caller.getHeaders().findFirst(HttpHeaders.AUTHORIZATION))
+                .ifPresent(credentials -> request.header(HttpHeaders.AUTHORIZATION, credentials));
         return CompletableFuture.supplyAsync(() -> {
                     try {
                         return reply(client.toBlocking().exchange(request, String.class));

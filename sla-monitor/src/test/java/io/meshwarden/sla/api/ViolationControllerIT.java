@@ -66,6 +66,8 @@ class ViolationControllerIT {
         config = MeshwardenConfig.defaults(meshwarden);
         Map<String, String> properties = new java.util.HashMap<>(meshwarden);
         properties.put("micronaut.server.port", "-1");
+        // Security on, as in production: reads as the demo viewer, with basic credentials.
+        properties.put("meshwarden.security.users.file", "classpath:meshwarden/demo-users.yml");
         monitor = SlaMonitor.start(properties);
         http = HttpClient.create(new URL(monitor.url()));
         producer = new KafkaProducer<>(config.producerProperties("sla-monitor-it"), new ByteArraySerializer(), new ByteArraySerializer());
@@ -192,7 +194,8 @@ class ViolationControllerIT {
 
     private static Answer get(String path) {
         try {
-            HttpResponse<String> response = http.toBlocking().exchange(HttpRequest.GET(path), String.class);
+            HttpResponse<String> response = http.toBlocking()
+                    .exchange(HttpRequest.GET(path).basicAuth("vera", "demo"), String.class);
             return new Answer(response.code(), JSON.readTree(response.body()));
         } catch (HttpClientResponseException e) {
             String body = e.getResponse().getBody(String.class).orElse("null");

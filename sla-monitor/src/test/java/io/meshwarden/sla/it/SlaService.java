@@ -44,9 +44,19 @@ import org.apache.kafka.streams.StreamsMetadata;
  * with producers for the catalog and violation topics (as quality-streams writes them) and a small
  * HTTP client. {@link #restart()} closes the service and starts it again with the same application
  * id and state directory.
+ *
+ * <p>Security is on, as in production, with mesh-local's demo users (every password {@value #PASSWORD})
+ * and one JWT secret shared by every instance of a test: each request carries a bearer token of
+ * {@value #OPERATOR} (an operator, so the existing {@code "actor": "ana"} bodies name the caller), got
+ * once from {@code POST /login}; {@link #as} and {@link #anonymous} ask as someone else.
  */
 final class SlaService implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(60);
+    static final String USERS_FILE = "classpath:meshwarden/demo-users.yml";
+    static final String PASSWORD = "demo";
+    static final String OPERATOR = "ana";
+    static final String VIEWER = "vera";
+    static final String SHARED_SECRET = "sla-it-shared-secret-of-every-instance-0123456789";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final MeshwardenConfig config;
@@ -56,8 +66,12 @@ final class SlaService implements AutoCloseable {
     private final KafkaProducer<String, QualitySnapshot> snapshots;
     private final HttpClient http = HttpClient.newHttpClient();
     private SlaMonitor monitor;
+    /** The Authorization header of every request, or null for none. */
+    private final String authorization;
+    /** The service this one is a view of ({@link #as}), or null. */
+    private final SlaService owner;
 
-    /** An HTTP answer: status code, JSON body (null when empty) and headers. */
+    /** An HTTP answer: status code, JSON body (null when empty or not JSON) and headers. */
     record Answer(int status, JsonNode body, java.net.http.HttpHeaders headers) {
         /** The header's value, or null. */
         String header(String name) {
@@ -70,6 +84,8 @@ final class SlaService implements AutoCloseable {
         meshwarden.put("meshwarden.bootstrap.servers", bootstrapServers);
         meshwarden.put("meshwarden.state.dir", stateDir.toString());
         meshwarden.putIfAbsent("meshwarden.topic.partitions", "2");
+        meshwarden.putIfAbsent("meshwarden.security.users.file", USERS_FILE);
+        meshwarden.putIfAbsent("meshwarden.security.jwt.secret", SHARED_SECRET);
         this.config = MeshwardenConfig.defaults(meshwarden);
         this.properties = new HashMap<>(meshwarden);
         properties.put("micronaut.server.port", "-1");
@@ -83,11 +99,55 @@ final class SlaService implements AutoCloseable {
         this.snapshots = new KafkaProducer<>(config.producerProperties("sla-it-snapshots"),
                 snapshotTopic.keySerde().serializer(), snapshotTopic.valueSerde().serializer());
         this.monitor = SlaMonitor.start(properties);
+        this.owner = null;
         awaitRunning();
+        this.authorization = "false".equals(meshwarden.get("meshwarden.security.enabled")) ? null : "Bearer " + token(OPERATOR);
+    }
+
+    /** A view of the same running service whose requests carry this Authorization header (null: none). */
+    private SlaService(SlaService owner, String authorization) {
+        this.owner = owner;
+        this.config = owner.config;
+        this.properties = owner.properties;
+        this.contracts = owner.contracts;
+        this.violations = owner.violations;
+        this.snapshots = owner.snapshots;
+        this.authorization = authorization;
+    }
+
+    /** The same service, asked as this demo user with a bearer token of theirs. */
+    SlaService as(String user) {
+        return new SlaService(this, "Bearer " + token(user));
+    }
+
+    /** The same service, asked with this Authorization header (e.g. basic credentials). */
+    SlaService withAuthorization(String header) {
+        return new SlaService(this, header);
+    }
+
+    /** The same service, asked without credentials. */
+    SlaService anonymous() {
+        return new SlaService(this, null);
+    }
+
+    /** A bearer token of this demo user, from POST /login. */
+    String token(String user) {
+        HttpRequest login = HttpRequest.newBuilder(URI.create(url() + "/login")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"" + user + "\", \"password\": \"" + PASSWORD
+                        + "\"}")).build();
+        Answer answer = exchange(login);
+        if (answer.status() != 200) {
+            throw new IllegalStateException("login of " + user + " failed: " + answer.status() + " " + answer.body());
+        }
+        return answer.body().get("access_token").asText();
+    }
+
+    private SlaMonitor monitor() {
+        return owner == null ? monitor : owner.monitor;
     }
 
     String url() {
-        return monitor.url();
+        return monitor().url();
     }
 
     /**
@@ -113,7 +173,7 @@ final class SlaService implements AutoCloseable {
 
     /** This instance's Kafka Streams application, the bean the service runs. */
     SlaStreams streams() {
-        return monitor.context().getBean(SlaStreams.class);
+        return monitor().context().getBean(SlaStreams.class);
     }
 
     void restart() {
@@ -154,25 +214,33 @@ final class SlaService implements AutoCloseable {
     }
 
     Answer get(String path) {
-        return exchange(HttpRequest.newBuilder(URI.create(url() + path)).GET().build());
+        return exchange(request(path).GET().build());
     }
 
     /** A GET with these request headers, e.g. the local scope of the instance-to-instance protocol. */
     Answer get(String path, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).GET();
+        HttpRequest.Builder request = request(path).GET();
         headers.forEach(request::header);
         return exchange(request.build());
     }
 
     Answer post(String path, String json) {
-        return exchange(HttpRequest.newBuilder(URI.create(url() + path)).header("Content-Type", "application/json")
+        return exchange(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** A request to this path with this view's credentials. */
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return request;
     }
 
     String text(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url() + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -201,7 +269,8 @@ final class SlaService implements AutoCloseable {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             String body = response.body();
-            return new Answer(response.statusCode(), body == null || body.isBlank() ? null : JSON.readTree(body),
+            boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            return new Answer(response.statusCode(), body == null || body.isBlank() || !json ? null : JSON.readTree(body),
                     response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -225,6 +294,9 @@ final class SlaService implements AutoCloseable {
 
     @Override
     public void close() {
+        if (owner != null) {
+            return; // a view: its owner closes the service
+        }
         contracts.close(Duration.ofSeconds(5));
         violations.close(Duration.ofSeconds(5));
         snapshots.close(Duration.ofSeconds(5));
