@@ -11,6 +11,9 @@ import io.meshwarden.avro.AccessState;
 import io.meshwarden.sla.api.InvalidParameterException;
 import io.meshwarden.sla.api.Params;
 import io.meshwarden.sla.api.RequestRejectedException;
+import io.meshwarden.sla.security.DomainRoles;
+import io.meshwarden.sla.security.Roles;
+import io.meshwarden.sla.security.SecuritySettings;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -20,6 +23,10 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,10 +45,17 @@ import java.util.regex.Pattern;
  * 400 names the bad field; 404 an unknown request; 409 a request in a state the action does not apply to.
  * Who the owner team and steward are, four eyes and self-approval are the access service's to judge.
  *
- * <p>The acting user is the body's {@code actor} for now: once the API authenticates, it is the
- * authenticated principal, never a field.
+ * <p>Reading needs {@value Roles#VIEWER}. The acting user is the authenticated one, as the Kafka
+ * principal {@code User:<login>}: a body {@code actor} naming someone else is a 400 naming
+ * {@code actor}. Approving, rejecting and revoking also need the role {@code owner:DOMAIN} or
+ * {@code steward:DOMAIN} of the product's domain ({@link DomainRoles}, 403 naming it); the access
+ * service then checks that the login is the product's owner team or steward as its contract names
+ * them, four eyes and no self-approval. With security off, the body's {@code actor} is required and
+ * recorded as given.
  */
 @Controller("/api/access-requests")
+@Secured(Roles.VIEWER)
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class AccessRequestController {
     private static final int MAX_TEXT = 500;
     private static final Pattern PRINCIPAL = Pattern.compile("User:[A-Za-z0-9._@+=-]{1,200}");
@@ -50,10 +64,12 @@ public class AccessRequestController {
 
     private final AccessRequestsView requests;
     private final AccessCommandPublisher publisher;
+    private final boolean secured;
 
-    public AccessRequestController(AccessRequestsView requests, AccessCommandPublisher publisher) {
+    public AccessRequestController(AccessRequestsView requests, AccessCommandPublisher publisher, SecuritySettings security) {
         this.requests = requests;
         this.publisher = publisher;
+        this.secured = security.enabled();
     }
 
     @Operation(summary = "Access requests by product, state and principal; newest change first")
@@ -78,13 +94,14 @@ public class AccessRequestController {
 
     @Operation(summary = "Ask for read access to a product for a principal, for a purpose and a duration (ISO-8601)")
     @Post(consumes = MediaType.APPLICATION_JSON)
-    public HttpResponse<AccessCommandAccepted> request(@Body @Nullable String body) {
+    public HttpResponse<AccessCommandAccepted> request(@Nullable Authentication user, @Body @Nullable String body) {
         AccessRequestBody request = parse(body, AccessRequestBody.class);
         String productId = text("productId", request.productId(), true);
         String principal = principal("principal", request.principal());
         String purpose = text("purpose", request.purpose(), true);
         String duration = duration(request.duration());
-        String actor = request.actor() == null ? principal : principal("actor", request.actor());
+        String actor = secured ? actor(user, request.actor())
+                : request.actor() == null ? principal : principal("actor", request.actor());
         String requestId = request.requestId() == null ? "req-" + UUID.randomUUID().toString().substring(0, 8)
                 : requestId(request.requestId());
         if (requests.get(requestId) != null) {
@@ -97,16 +114,22 @@ public class AccessRequestController {
     @Operation(summary = "Decide a request: approve or reject (the product's owner team or steward; PENDING only), "
             + "or revoke a grant (APPROVED or PROVISIONED)")
     @Post(uri = "/{requestId}/{action}", consumes = MediaType.APPLICATION_JSON)
-    public HttpResponse<AccessCommandAccepted> decide(@PathVariable String requestId, @PathVariable String action,
-                                                      @Body @Nullable String body) {
+    public HttpResponse<AccessCommandAccepted> decide(@Nullable Authentication user, @PathVariable String requestId,
+                                                      @PathVariable String action, @Body @Nullable String body) {
         AccessAction verb = Params.enumValue("action", AccessAction.class, action);
         if (!Set.of(AccessAction.APPROVE, AccessAction.REJECT, AccessAction.REVOKE).contains(verb)) {
             throw new InvalidParameterException("action", "action must be approve, reject or revoke, not '" + action + "'");
         }
         AccessDecisionBody decision = parse(body, AccessDecisionBody.class);
-        String actor = principal("actor", decision.actor());
         String reason = text("reason", decision.reason(), false);
         AccessRequest current = find(requestId);
+        String actor;
+        if (secured) {
+            DomainRoles.requireApprover(user, domainOf(current.getProductId()));
+            actor = actor(user, decision.actor());
+        } else {
+            actor = principal("actor", decision.actor());
+        }
         boolean pendingOnly = verb != AccessAction.REVOKE;
         boolean applies = pendingOnly ? current.getState() == AccessState.PENDING
                 : current.getState() == AccessState.APPROVED || current.getState() == AccessState.PROVISIONED;
@@ -116,6 +139,26 @@ public class AccessRequestController {
                     + (pendingOnly ? "PENDING requests" : "APPROVED or PROVISIONED grants"));
         }
         return publish(command(requestId, verb, actor).setReason(reason).build());
+    }
+
+    /** The authenticated user as a Kafka principal; a body actor naming anyone else is a 400. */
+    private String actor(Authentication user, String named) {
+        if (user == null) {
+            throw RequestRejectedException.forbidden(Roles.VIEWER, "acting on access requests needs an authenticated user");
+        }
+        String self = "User:" + user.getName();
+        String given = Params.blankToNull(named);
+        if (given != null && !given.equals(self) && !given.equals(user.getName())) {
+            throw new InvalidParameterException("actor", "actor is the authenticated user '" + self + "'; the body names '"
+                    + given + "': leave actor out or give that same name");
+        }
+        return self;
+    }
+
+    /** The domain of a product id, {@code domain.product}. */
+    private static String domainOf(String productId) {
+        int dot = productId.indexOf('.');
+        return dot < 0 ? productId : productId.substring(0, dot);
     }
 
     private AccessRequest find(String requestId) {

@@ -1,9 +1,11 @@
 package io.meshwarden.sla.access;
 
 import io.meshwarden.avro.AccessState;
+import io.meshwarden.sla.security.Roles;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Set;
  * "What can I read": {@code GET /api/principals/{principal}/grants} lists a principal's live grants
  * (APPROVED or PROVISIONED): the product, its topics, until when, and the request that gave it.
  */
+@Secured(Roles.VIEWER)
 @Controller("/api/principals")
 public class PrincipalGrantsController {
     private static final Set<AccessState> LIVE = Set.of(AccessState.APPROVED, AccessState.PROVISIONED);

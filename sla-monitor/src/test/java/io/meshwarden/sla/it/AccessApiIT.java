@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The access API against the real access service on a broker with an authorizer: requests filed and
- * decided over HTTP reach PROVISIONED and show as the principal's grants; bad fields are 400 naming
- * the field, an unknown request 404, an action on a request in the wrong state 409.
+ * decided over HTTP, as authenticated users, reach PROVISIONED and show as the principal's grants;
+ * only the product domain's owner or steward decides (403 naming the role), under their own name;
+ * bad fields are 400 naming the field, an unknown request 404, an action in the wrong state 409.
  */
 class AccessApiIT {
     private static final String SPEND = "paid-media.spend";
@@ -37,7 +38,8 @@ class AccessApiIT {
         access = AccessService.start(MeshwardenConfig.defaults(Map.of(Settings.BOOTSTRAP_SERVERS.key(), broker.bootstrapServers(),
                 Settings.STATE_DIR.key(), stateDir.resolve("access").toString(), Settings.TOPIC_PARTITIONS.key(), "2",
                 Settings.ACCESS_RECONCILE_INTERVAL_MS.key(), "500")), BaselineAcls.NONE);
-        sla = new SlaService(broker.bootstrapServers(), stateDir.resolve("sla"), Map.of());
+        sla = new SlaService(broker.bootstrapServers(), stateDir.resolve("sla"),
+                Map.of("meshwarden.security.users.file", "classpath:access-users.yml"));
         sla.contract(Samples.contract(SPEND));
         sla.awaitJson("/api/access-requests", list -> true); // 503 until the view has read access.requests
     }
@@ -55,15 +57,21 @@ class AccessApiIT {
 
     @Test
     void aRequestFiledAndApprovedTwiceOverHttpBecomesAGrantUntilRevoked() {
-        SlaService.Answer filed = sla.post("/api/access-requests", "{\"productId\":\"" + SPEND + "\",\"principal\":\"User:analytics\","
-                + "\"purpose\":\"attribution\",\"duration\":\"P30D\",\"actor\":\"User:alice\"}");
+        SlaService.Answer filed = sla.as("alice").post("/api/access-requests", "{\"productId\":\"" + SPEND
+                + "\",\"principal\":\"User:analytics\",\"purpose\":\"attribution\",\"duration\":\"P30D\"}");
         assertThat(filed.status()).isEqualTo(202);
         String id = filed.body().get("requestId").asText();
         sla.awaitJson("/api/access-requests/" + id, request -> request.get("state").asText().equals("PENDING"));
 
-        assertThat(sla.post("/api/access-requests/" + id + "/approve", "{\"actor\":\"User:paid-media-team\"}").status()).isEqualTo(202);
+        SlaService.Answer outsider = sla.as("stella").post("/api/access-requests/" + id + "/approve", "{}");
+        assertThat(outsider.status()).as("a steward of another domain").isEqualTo(403);
+        assertThat(outsider.body().get("role").asText()).isEqualTo("owner:paid-media");
+        assertThat(sla.as("alice").post("/api/access-requests/" + id + "/approve", "{}").status()).isEqualTo(403);
+        assertThat(sla.as("paid-media-team").post("/api/access-requests/" + id + "/approve", "{\"actor\":\"User:otto\"}")
+                .body().get("field").asText()).as("an actor other than the caller").isEqualTo("actor");
+        assertThat(sla.as("paid-media-team").post("/api/access-requests/" + id + "/approve", "{}").status()).isEqualTo(202);
         sla.awaitJson("/api/access-requests/" + id, request -> request.path("approvers").size() == 1);
-        assertThat(sla.post("/api/access-requests/" + id + "/approve", "{\"actor\":\"User:steward@paid-media.example\"}").status())
+        assertThat(sla.as("steward@paid-media.example").post("/api/access-requests/" + id + "/approve", "{}").status())
                 .isEqualTo(202);
         sla.awaitJson("/api/access-requests/" + id, request -> request.get("state").asText().equals("PROVISIONED"));
 
@@ -73,12 +81,12 @@ class AccessApiIT {
         assertThat(grants.get(0).get("topics").get(0).asText()).isEqualTo(SPEND + ".v1");
         assertThat(grants.get(0).get("requestId").asText()).isEqualTo(id);
 
-        SlaService.Answer again = sla.post("/api/access-requests/" + id + "/approve", "{\"actor\":\"User:paid-media-team\"}");
+        SlaService.Answer again = sla.as("paid-media-team").post("/api/access-requests/" + id + "/approve", "{}");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body().toString()).contains("requestId").contains("PROVISIONED");
 
-        assertThat(sla.post("/api/access-requests/" + id + "/revoke", "{\"actor\":\"User:steward@paid-media.example\","
-                + "\"reason\":\"project ended\"}").status()).isEqualTo(202);
+        assertThat(sla.as("steward@paid-media.example").post("/api/access-requests/" + id + "/revoke",
+                "{\"reason\":\"project ended\"}").status()).isEqualTo(202);
         sla.awaitJson("/api/access-requests/" + id, request -> request.get("state").asText().equals("REVOKED")
                 && request.get("reason").asText().equals("project ended"));
         assertThat(sla.get("/api/principals/User:analytics/grants").body().size()).isZero();
@@ -93,8 +101,9 @@ class AccessApiIT {
         assertField(sla.post("/api/access-requests", "{\"productId\":\"" + SPEND + "\",\"principal\":\"User:a\","
                 + "\"purpose\":\"x\",\"duration\":\"30 days\"}"), 400, "duration");
         assertField(sla.post("/api/access-requests", "{\"productId\":\"" + SPEND + "\",\"colour\":\"red\"}"), 400, "colour");
-        assertField(sla.post("/api/access-requests/nope/approve", "{\"actor\":\"User:paid-media-team\"}"), 404, "requestId");
-        assertField(sla.post("/api/access-requests/nope/grant", "{\"actor\":\"User:paid-media-team\"}"), 400, "action");
+        assertField(sla.as("paid-media-team").post("/api/access-requests/nope/approve", "{}"), 404, "requestId");
+        assertField(sla.as("paid-media-team").post("/api/access-requests/nope/grant", "{}"), 400, "action");
+        assertThat(sla.anonymous().get("/api/access-requests").status()).isEqualTo(401);
         assertField(sla.get("/api/access-requests?state=asleep"), 400, "state");
     }
 
