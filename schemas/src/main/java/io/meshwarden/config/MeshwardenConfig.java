@@ -151,6 +151,7 @@ public final class MeshwardenConfig {
     }
 
     private void validate() {
+        KafkaSasl.clientProperties(kafkaOverrides());
         outputFormat();
         topics();
         requireNumber(Settings.COMMIT_INTERVAL_MS);
