@@ -7,6 +7,7 @@ import io.meshwarden.avro.PolicySet;
 import io.meshwarden.avro.Violation;
 import io.meshwarden.streams.DeadLetterRouting;
 import io.meshwarden.streams.Partitioning;
+import io.meshwarden.schemas.DomainChangeTopics;
 import io.meshwarden.schemas.EventSerde;
 import io.meshwarden.schemas.OutputFormat;
 import io.meshwarden.schemas.Topic;
@@ -51,11 +52,13 @@ public final class GovernanceTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LINEAGE_STORE),
                 Serdes.String(), Serdes.String()));
 
-        Topic<String, ContractChange> changes = topics.topic(Topics.CONTRACT_CHANGES);
+        // The shared change topic and every domain's own (DomainChangeTopics), by pattern.
+        DomainChangeTopics changes = new DomainChangeTopics(topics);
+        ChangeOwnership ownership = new ChangeOwnership(changes);
         KStream<String, GovernanceOutcome> outcomes = DeadLetterRouting
-                .decodedStream(builder, topics, changes, ContractChange.class, ContractChange::getProductId,
+                .decodedStream(builder, topics, changes.all(), ContractChange.class, ContractChange::getProductId,
                         Partitioning.BY_KEY, "contract-changes")
-                .process(() -> new ContractGovernanceProcessor(cache), Named.as("evaluate-contract"),
+                .process(() -> new ContractGovernanceProcessor(cache, ownership), Named.as("evaluate-contract"),
                         ACCEPTED_CONTRACTS_STORE, LINEAGE_STORE);
 
         Topic<String, Decision> decisions = topics.topic(Topics.DECISIONS);
