@@ -30,6 +30,14 @@ public record BrokerSecurity(Set<String> superUsers, Map<String, String> passwor
 
     /** SCRAM mechanism of every client user. */
     public static final String MECHANISM = "SCRAM-SHA-512";
+    /**
+     * Also accepted on the client listener, for the users known at start, with the same passwords and
+     * principals (so the same ACLs): the librdkafka 2.0.2 that Debian's kcat is built on fails every SCRAM
+     * login against this broker (SHA-256 and SHA-512; the Java client succeeds), and kcat is the tool
+     * people reach for. PLAIN sends the password itself, which SASL_PLAINTEXT on 127.0.0.1 tolerates;
+     * users {@link EmbeddedKafkaBroker#createUser created later} have SCRAM only (PLAIN users are static).
+     */
+    public static final String KCAT_MECHANISM = "PLAIN";
     /** The broker's own identity on its controller and inter-broker connections (SASL/PLAIN). */
     public static final String BROKER_USER = "embedded-broker";
     /** The super user every secured broker has, for tests and tools. */
@@ -113,10 +121,13 @@ public record BrokerSecurity(Set<String> superUsers, Map<String, String> passwor
         props.put("inter.broker.listener.name", LISTENER);
         props.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
         props.put("sasl.mechanism.controller.protocol", "PLAIN");
-        props.put("listener.name." + client + ".sasl.enabled.mechanisms", MECHANISM + ",PLAIN");
-        props.put("listener.name." + client + ".plain.sasl.jaas.config", plain);
+        props.put("listener.name." + client + ".sasl.enabled.mechanisms", MECHANISM + "," + KCAT_MECHANISM);
         props.put("listener.name." + client + "." + MECHANISM.toLowerCase(java.util.Locale.ROOT) + ".sasl.jaas.config",
                 "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        // PLAIN on the client listener knows the broker itself and every user known at start, with the same password.
+        StringBuilder plainUsers = new StringBuilder(plain.substring(0, plain.length() - 1));
+        passwords.forEach((user, password) -> plainUsers.append(" user_").append(user).append("=\"").append(password).append('"'));
+        props.put("listener.name." + client + ".plain.sasl.jaas.config", plainUsers.append(';').toString());
         props.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
         props.put("listener.name.controller.plain.sasl.jaas.config", plain);
         props.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
@@ -143,6 +154,12 @@ public record BrokerSecurity(Set<String> superUsers, Map<String, String> passwor
         props.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
                 + user + "\" password=\"" + password(user) + "\";");
         return props;
+    }
+
+    /** kcat's ({@code librdkafka}'s) options to connect as {@code user}, for copy and paste. */
+    public String kcatOptions(String user) {
+        return "-X security.protocol=SASL_PLAINTEXT -X sasl.mechanisms=" + KCAT_MECHANISM + " -X sasl.username=" + user
+                + " -X sasl.password=" + password(user);
     }
 
     static String randomPassword() {

@@ -5,6 +5,7 @@ import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.OutputPort;
 import io.meshwarden.schemas.DomainChangeTopics;
 import io.meshwarden.schemas.TopicCatalog;
+import io.meshwarden.schemas.TopicSpec;
 import io.meshwarden.schemas.Topics;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -38,7 +39,8 @@ import org.apache.kafka.common.resource.ResourceType;
  * {@code public} to {@link Principals#EVERYONE}, {@code internal} to every domain's principal, both as
  * READ and DESCRIBE on the port's topic, LITERAL, because classification is per port and a prefix could
  * open a stricter sibling port; {@code confidential} and {@code restricted} get nothing here, only an
- * approved grant opens them. Super users (the Meshwarden services) need none of this.
+ * approved grant opens them. Every authenticated principal reads the platform's outputs ({@link #platformReads}).
+ * Super users (the Meshwarden services) need none of this.
  */
 public final class BaselineAcls {
     private final TopicCatalog topics;
@@ -53,7 +55,7 @@ public final class BaselineAcls {
     public Set<AclBinding> desired(Collection<DataProductContract> catalog) {
         Set<String> domains = new TreeSet<>();
         catalog.forEach(contract -> domains.add(contract.getDomain()));
-        Set<AclBinding> acls = new LinkedHashSet<>();
+        Set<AclBinding> acls = new LinkedHashSet<>(platformReads());
         for (String domain : domains) {
             acls.addAll(ofDomain(domain));
         }
@@ -79,6 +81,22 @@ public final class BaselineAcls {
         acls.add(allow(principal, ResourceType.GROUP, prefix, PatternType.PREFIXED, AclOperation.READ));
         // A domain reads its own products, whatever their classification: it produced the data.
         acls.add(allow(principal, ResourceType.TOPIC, prefix, PatternType.PREFIXED, AclOperation.READ));
+        return acls;
+    }
+
+    /**
+     * What every authenticated principal may read of the platform's own topics: the catalog (discovery
+     * is the point of a mesh), decisions, violations, quality snapshots and alerts. Contracts, verdicts
+     * and measurements, never a product's data.
+     */
+    public Set<AclBinding> platformReads() {
+        Set<AclBinding> acls = new LinkedHashSet<>();
+        for (TopicSpec<?, ?> topic : List.<TopicSpec<?, ?>>of(Topics.CATALOG, Topics.DECISIONS, Topics.VIOLATIONS,
+                Topics.SNAPSHOTS, Topics.ALERTS)) {
+            for (AclOperation operation : List.of(AclOperation.READ, AclOperation.DESCRIBE)) {
+                acls.add(allow(Principals.EVERYONE, ResourceType.TOPIC, topics.name(topic), PatternType.LITERAL, operation));
+            }
+        }
         return acls;
     }
 

@@ -71,6 +71,15 @@ class BaselineAclsTest {
     }
 
     @Test
+    void everyPrincipalReadsTheCatalogAndViolationsButNoDomainWritesThem() {
+        Set<AclBinding> acls = baseline.desired(catalog);
+        assertThat(readersOf(acls, "mesh.products.catalog")).containsExactly("User:*");
+        assertThat(readersOf(acls, "mesh.governance.violations")).containsExactly("User:*");
+        assertThat(acls).noneMatch(acl -> acl.pattern().name().startsWith("mesh.governance")
+                && acl.entry().operation() == AclOperation.WRITE);
+    }
+
+    @Test
     void noAclEverAllowsADenyOrAHostRestriction() {
         assertThat(baseline.desired(catalog)).allSatisfy(acl -> {
             assertThat(acl.entry().host()).isEqualTo("*");
