@@ -106,8 +106,9 @@ public record BrokerSecurity(Set<String> superUsers, Map<String, String> passwor
 
     /**
      * Server properties that secure a single node: the client listener {@value #LISTENER} takes SCRAM-SHA-512
-     * from clients and PLAIN from the broker itself (its inter-broker connections), the controller listener
-     * takes PLAIN only; both sides of the PLAIN exchange use {@link #BROKER_USER} with {@code brokerPassword}.
+     * from clients, and PLAIN from the broker itself (its inter-broker connections, as {@link #BROKER_USER}
+     * with {@code brokerPassword}) and from kcat ({@link #KCAT_MECHANISM}); the controller listener takes
+     * PLAIN from the broker only.
      */
     Map<String, String> brokerProperties(int clientPort, int controllerPort, String brokerPassword) {
         String plain = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + BROKER_USER
