@@ -148,7 +148,7 @@ public record BrokerSecurity(Set<String> superUsers, Map<String, String> passwor
     }
 
     /** Client properties of a SCRAM user: what a producer, consumer or admin needs besides its bootstrap servers. */
-    Map<String, String> clientProperties(String user) {
+    public Map<String, String> clientProperties(String user) {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("security.protocol", "SASL_PLAINTEXT");
         props.put("sasl.mechanism", MECHANISM);
