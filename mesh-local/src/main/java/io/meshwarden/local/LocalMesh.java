@@ -3,6 +3,7 @@ package io.meshwarden.local;
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.config.Settings;
 import io.meshwarden.events.DataProductPublisher;
+import io.meshwarden.kafka.embedded.BrokerSecurity;
 import io.meshwarden.kafka.embedded.EmbeddedKafkaBroker;
 import io.meshwarden.kafka.embedded.EmbeddedKafkaCluster;
 import io.meshwarden.kafka.embedded.EmbeddedKafkaConfig;
@@ -17,6 +18,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,12 +37,15 @@ final class LocalMesh implements AutoCloseable {
     private final MeshwardenConfig config;
     private final String apiUrl;
     private final int embeddedNodes;
+    private final Optional<BrokerSecurity> security;
 
-    private LocalMesh(Deque<AutoCloseable> running, MeshwardenConfig config, String apiUrl, int embeddedNodes) {
+    private LocalMesh(Deque<AutoCloseable> running, MeshwardenConfig config, String apiUrl, int embeddedNodes,
+                      Optional<BrokerSecurity> security) {
         this.running = running;
         this.config = config;
         this.apiUrl = apiUrl;
         this.embeddedNodes = embeddedNodes;
+        this.security = security;
     }
 
     static LocalMesh start(LocalOptions options) {
@@ -48,28 +53,39 @@ final class LocalMesh implements AutoCloseable {
         try {
             Path stateDir = Files.createTempDirectory("meshwarden-local-state");
             started.push(() -> deleteRecursively(stateDir));
+            Optional<BrokerSecurity> security = options.secure()
+                    ? Optional.of(LocalAccess.users(DemoProducts.all())) : Optional.empty();
             String bootstrap = options.bootstrapServers().orElseGet(() -> {
                 if (options.brokers() > 1) {
                     EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(options.brokers(), options.kafkaPort(), Map.of());
                     started.push(cluster);
                     return cluster.bootstrapServers();
                 }
-                EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(EmbeddedKafkaConfig.defaults().withPort(options.kafkaPort()));
+                EmbeddedKafkaConfig brokerConfig = EmbeddedKafkaConfig.defaults().withPort(options.kafkaPort());
+                EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(
+                        security.map(brokerConfig::withSecurity).orElse(brokerConfig));
                 started.push(broker);
                 return broker.bootstrapServers();
             });
 
-            MeshwardenConfig mesh = options.demo() ? DemoSendEngagement.configure(options.config(bootstrap))
+            MeshwardenConfig unsecured = options.demo() ? DemoSendEngagement.configure(options.config(bootstrap))
                     : options.config(bootstrap);
+            // Secured, every component connects as its own principal, and contract changes go to each domain's topic.
+            MeshwardenConfig mesh = security.isEmpty() ? unsecured
+                    : unsecured.with(Settings.CHANGES_PER_DOMAIN.key(), "true");
+            MeshwardenConfig demoConfig = as(mesh, security, LocalAccess.DEMO);
+            if (security.isPresent()) {
+                LocalAccess.provision(as(mesh, security, BrokerSecurity.ADMIN_USER), DemoProducts.all());
+            }
             if (options.demo()) {
-                DemoSendEngagement.createOutputTopic(mesh);
+                DemoSendEngagement.createOutputTopic(demoConfig);
             }
             MeshwardenConfig config = mesh.with(Settings.STATE_DIR.key(), stateDir.resolve("quality").toString());
-            QualityStreams quality = QualityStreams.start(config);
+            QualityStreams quality = QualityStreams.start(as(config, security, LocalAccess.QUALITY_STREAMS));
             started.push(quality);
 
             // The resolved values, so that the monitor runs with exactly the quality app's configuration.
-            Map<String, String> slaProperties = new LinkedHashMap<>(mesh.asMap());
+            Map<String, String> slaProperties = new LinkedHashMap<>(as(mesh, security, LocalAccess.SLA_MONITOR).asMap());
             slaProperties.put(Settings.STATE_DIR.key(), stateDir.resolve("sla").toString());
             if (mesh.get(Settings.SECURITY_USERS_FILE).isBlank()) {
                 // The demo logins (README): every password "demo"; a users file of one's own replaces them.
@@ -80,12 +96,13 @@ final class LocalMesh implements AutoCloseable {
             started.push(slaMonitor);
 
             if (options.demo()) {
-                DemoDomains demo = new DemoDomains(DataProductPublisher.create(config, "meshwarden-demo"), config);
+                MeshwardenConfig demoRun = as(config, security, LocalAccess.DEMO);
+                DemoDomains demo = new DemoDomains(DataProductPublisher.create(demoRun, "meshwarden-demo"), demoRun);
                 started.push(demo);
                 demo.start(options.metricInterval(), quality::policySetsInForce);
             }
             return new LocalMesh(started, config, slaMonitor.url(),
-                    options.bootstrapServers().isEmpty() ? options.brokers() : 0);
+                    options.bootstrapServers().isEmpty() ? options.brokers() : 0, security);
         } catch (IOException e) {
             closeAll(started);
             throw new UncheckedIOException("cannot create a state directory", e);
@@ -97,6 +114,15 @@ final class LocalMesh implements AutoCloseable {
 
     MeshwardenConfig config() {
         return config;
+    }
+
+    /** The users of the secured broker; empty when the mesh is not secured. */
+    Optional<BrokerSecurity> security() {
+        return security;
+    }
+
+    private static MeshwardenConfig as(MeshwardenConfig config, Optional<BrokerSecurity> security, String user) {
+        return security.map(users -> LocalAccess.as(config, users, user)).orElse(config);
     }
 
     String apiUrl() {

@@ -18,9 +18,16 @@ import java.util.Optional;
  * @param environment the environment variables the layered configuration reads ({@code System.getenv()} in {@code main})
  * @param demo whether to run the simulated marketing domains
  * @param metricInterval how often each demo product publishes a metric event
+ * @param secure whether the embedded broker requires SASL/SCRAM and enforces ACLs ({@link LocalAccess})
  */
 record LocalOptions(Optional<String> bootstrapServers, int brokers, int kafkaPort, int httpPort, Map<String, String> settings,
-                    Map<String, String> environment, boolean demo, Duration metricInterval) {
+                    Map<String, String> environment, boolean demo, Duration metricInterval, boolean secure) {
+
+    /** An unsecured mesh. */
+    LocalOptions(Optional<String> bootstrapServers, int brokers, int kafkaPort, int httpPort, Map<String, String> settings,
+                 Map<String, String> environment, boolean demo, Duration metricInterval) {
+        this(bootstrapServers, brokers, kafkaPort, httpPort, settings, environment, demo, metricInterval, false);
+    }
 
     LocalOptions {
         if (brokers < 1) {
@@ -28,6 +35,10 @@ record LocalOptions(Optional<String> bootstrapServers, int brokers, int kafkaPor
         }
         if (brokers > 1 && bootstrapServers.isPresent()) {
             throw new IllegalArgumentException("--brokers starts embedded nodes; it does not go with --bootstrap-servers");
+        }
+        if (secure && (brokers > 1 || bootstrapServers.isPresent())) {
+            throw new IllegalArgumentException("--secure secures the single embedded broker; it goes with neither --brokers"
+                    + " nor --bootstrap-servers");
         }
         settings = Map.copyOf(settings);
         environment = Map.copyOf(environment);

@@ -3,6 +3,7 @@ package io.meshwarden.local;
 import io.meshwarden.config.CommandLauncher;
 import io.meshwarden.config.ConfigOptions;
 import io.meshwarden.config.Settings;
+import io.meshwarden.kafka.embedded.BrokerSecurity;
 import io.meshwarden.schemas.Topic;
 import java.time.Duration;
 import java.util.Locale;
@@ -48,6 +49,10 @@ final class MeshLocal implements Callable<Integer> {
     @Option(names = "--no-demo", description = "Start the services without the demo domains.")
     private boolean noDemo;
 
+    @Option(names = "--secure", description = {"Secure the embedded broker: SASL/SCRAM-SHA-512 and ACLs (StandardAuthorizer),",
+            "a principal per demo domain and per service, baseline ACLs from the catalog (docs/access.md)."})
+    private boolean secure;
+
     private final Map<String, String> environment;
 
     MeshLocal(Map<String, String> environment) {
@@ -64,7 +69,7 @@ final class MeshLocal implements Callable<Integer> {
     /** What this command line asks for, in this environment. */
     LocalOptions options() {
         return new LocalOptions(Optional.ofNullable(bootstrapServers), brokers, kafkaPort, httpPort, settings.overrides(),
-                environment, !noDemo, metricInterval);
+                environment, !noDemo, metricInterval, secure);
     }
 
     @Override
@@ -104,10 +109,25 @@ final class MeshLocal implements Callable<Integer> {
         for (Topic<?, ?> topic : mesh.config().topics().all()) {
             banner.append(String.format("    %-32s %s%n", topic.name(), topic.description()));
         }
-        banner.append(String.format("  Try        kcat -b %s -C -t %s -o beginning%n", bootstrap,
-                mesh.config().topics().name(io.meshwarden.schemas.Topics.VIOLATIONS)));
+        if (mesh.security().isEmpty()) {
+            banner.append(String.format("  Try        kcat -b %s -C -t %s -o beginning%n", bootstrap,
+                    mesh.config().topics().name(io.meshwarden.schemas.Topics.VIOLATIONS)));
+        }
+        mesh.security().ifPresent(users -> appendPrincipals(banner, mesh, users));
         banner.append("  Stop       Ctrl-C\n");
         System.out.println(banner);
+    }
+
+    /** The principals of a secured mesh, their passwords and a kcat line that reads as a domain. */
+    private static void appendPrincipals(StringBuilder banner, LocalMesh mesh, BrokerSecurity users) {
+        banner.append("  Security   SASL_PLAINTEXT, SCRAM-SHA-512, ACLs enforced (docs/access.md)\n");
+        banner.append("  Principals (user / password)\n");
+        users.passwords().forEach((user, password) -> banner.append(String.format("    %-20s %s%s%n", user, password,
+                users.superUsers().contains(user) ? "   (super user)" : "")));
+        String domain = users.passwords().keySet().stream().filter(user -> !users.superUsers().contains(user))
+                .findFirst().orElse(BrokerSecurity.ADMIN_USER);
+        banner.append(String.format("  As %s  kcat -b %s %s -C -t %s -o beginning%n", domain, mesh.config().bootstrapServers(),
+                users.kcatOptions(domain), mesh.config().topics().name(io.meshwarden.schemas.Topics.VIOLATIONS)));
     }
 
     private static String rootMessage(Throwable e) {

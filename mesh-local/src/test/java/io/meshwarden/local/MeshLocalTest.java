@@ -48,6 +48,16 @@ class MeshLocalTest {
     }
 
     @Test
+    void secureSecuresTheSingleEmbeddedBrokerOnly() {
+        assertThat(parse(Map.of(), "--secure").secure()).isTrue();
+        assertThat(parse(Map.of()).secure()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse(Map.of(), "--secure", "--brokers", "3"))
+                .hasMessageContaining("--secure");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse(Map.of(), "--secure", "--bootstrap-servers", "x:9092"))
+                .hasMessageContaining("--secure");
+    }
+
+    @Test
     void helpShowsTheLayeredSettingsWithoutDefaultValuesOfTheirOwn() {
         StringWriter out = new StringWriter();
 

@@ -6,6 +6,8 @@ import io.meshwarden.avro.MetricEvent;
 import io.meshwarden.avro.PolicyApproval;
 import io.meshwarden.avro.PolicySet;
 import io.meshwarden.config.MeshwardenConfig;
+import io.meshwarden.config.Settings;
+import io.meshwarden.schemas.DomainChangeTopics;
 import io.meshwarden.schemas.Topic;
 import io.meshwarden.schemas.TopicCatalog;
 import io.meshwarden.schemas.Topics;
@@ -78,7 +80,15 @@ public final class DataProductPublisher implements AutoCloseable {
             throw new IllegalArgumentException("change productId '" + change.getProductId()
                     + "' differs from its contract's id '" + change.getContract().getId() + "'");
         }
-        return send(changes, change.getProductId(), change);
+        return send(changeTopicOf(change), change.getProductId(), change);
+    }
+
+    /** The domain's own change topic when {@link Settings#CHANGES_PER_DOMAIN} is on, else the shared one. */
+    private Topic<String, ContractChange> changeTopicOf(ContractChange change) {
+        if (config == null || !Boolean.parseBoolean(config.get(Settings.CHANGES_PER_DOMAIN))) {
+            return changes;
+        }
+        return new DomainChangeTopics(config.topics()).of(change.getContract().getDomain());
     }
 
     public CompletableFuture<RecordMetadata> publishMetric(MetricEvent metric) {

@@ -123,8 +123,9 @@ final class KafkaProperties {
         props.put("probing.rebalance.interval.ms", Integer.toString(PROBING_REBALANCE_INTERVAL_MS));
     }
 
+    /** The user's {@code kafka.*} settings, SASL credentials turned into Kafka's own keys by {@link KafkaSasl}. */
     private static Properties withOverrides(Properties props, MeshwardenConfig config) {
-        props.putAll(config.kafkaOverrides());
+        props.putAll(KafkaSasl.clientProperties(config.kafkaOverrides()));
         return props;
     }
 }

@@ -74,8 +74,13 @@ public final class MeshwardenConfig {
     }
 
     public MeshwardenConfig with(String key, String value) {
+        return with(Map.of(key, value));
+    }
+
+    /** These values over this configuration, validated together (a user name and its password, say). */
+    public MeshwardenConfig with(Map<String, String> overrides) {
         Map<String, String> copy = new LinkedHashMap<>(values);
-        putChecked(copy, Map.of(key, value), "override");
+        putChecked(copy, overrides, "override");
         MeshwardenConfig config = new MeshwardenConfig(copy);
         config.validate();
         return config;
@@ -151,6 +156,7 @@ public final class MeshwardenConfig {
     }
 
     private void validate() {
+        KafkaSasl.clientProperties(kafkaOverrides());
         outputFormat();
         topics();
         requireNumber(Settings.COMMIT_INTERVAL_MS);

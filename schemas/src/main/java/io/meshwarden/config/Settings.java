@@ -39,6 +39,10 @@ public final class Settings {
     public static final Setting STANDBY_REPLICAS = new Setting("meshwarden.standby.replicas", "1",
             "warm copies of each task's state kept by other instances, so that failover does not restore from scratch");
 
+    public static final Setting CHANGES_PER_DOMAIN = new Setting("meshwarden.changes.per.domain", "false",
+            "true: publishers write a contract change to its domain's own topic, <prefix>products.changes.<domain>, which on a"
+                    + " secured cluster only that domain may write (docs/access.md); false: to the shared <prefix>products.changes");
+
     public static final Setting SLA_RETENTION_MS = new Setting("meshwarden.sla.retention.ms", "604800000",
             "SLA monitor: how long resolved violations, closed episodes and resolved alerts stay in the stores (and the API) (ms)");
     public static final Setting SLA_ESCALATION_BLOCKING_MS = new Setting("meshwarden.sla.escalation.blocking.ms", "900000",
@@ -103,7 +107,7 @@ public final class Settings {
 
     public static final List<Setting> ALL = List.of(CONFIG_FILE, BOOTSTRAP_SERVERS, TOPIC_PREFIX, OUTPUT_FORMAT, PROCESSING_GUARANTEE,
             COMMIT_INTERVAL_MS, STATE_DIR, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, APPLICATION_ID_PREFIX, INSTANCE_ID,
-            STANDBY_REPLICAS, APPLICATION_SERVER, SLA_RETENTION_MS, SLA_ESCALATION_BLOCKING_MS, SLA_ESCALATION_WARNING_MS,
+            STANDBY_REPLICAS, APPLICATION_SERVER, CHANGES_PER_DOMAIN, SLA_RETENTION_MS, SLA_ESCALATION_BLOCKING_MS, SLA_ESCALATION_WARNING_MS,
             SLA_FLAP_CYCLES, SLA_FLAP_WINDOW_MS, SLA_RUNBOOK_BASE_URL, SLA_PUNCTUATE_INTERVAL_MS, SLA_PEER_TIMEOUT_MS,
             SECURITY_ENABLED, SECURITY_USERS_FILE, SECURITY_JWT_SECRET,
             QUALITY_WINDOW_STEP_MS, QUALITY_GRACE_MS, QUALITY_PUNCTUATION_INTERVAL_MS, QUALITY_MAX_CLOCK_SKEW_MS,

@@ -5,6 +5,7 @@ import io.meshwarden.schemas.Topic;
 import io.meshwarden.schemas.TopicCatalog;
 import io.meshwarden.schemas.Topics;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -53,6 +54,27 @@ public final class DeadLetterRouting {
                 .mapValues(value -> ((Decoded.Ok<T>) value).value(), Named.as(name + "-value"));
     }
 
+    /**
+     * Events of every topic matching {@code sources} (read through one pattern source, so topics created
+     * later join when the consumer's metadata next refreshes), decoded as {@code source}'s type; each keeps
+     * the {@link Ingress} header naming the topic it arrived on.
+     */
+    public static <T extends SpecificRecord> KStream<String, T> decodedStream(
+            StreamsBuilder builder, TopicCatalog topics, Pattern sources, Class<T> type, Function<T, String> productId,
+            Partitioning partitioning, String name) {
+        return decodedStream(builder, topics, sources, type, InputRule.keyedByProductId(productId), partitioning, name);
+    }
+
+    /** Events of every topic matching {@code sources} that must satisfy {@code rule}. */
+    public static <T extends SpecificRecord> KStream<String, T> decodedStream(
+            StreamsBuilder builder, TopicCatalog topics, Pattern sources, Class<T> type, InputRule<T> rule,
+            Partitioning partitioning, String name) {
+        KStream<byte[], byte[]> raw = stamped(builder.stream(sources,
+                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-source")), partitioning, name);
+        return routed(topics, raw, () -> new DecodeProcessor<>(EventCodec.of(type), rule), name)
+                .mapValues(value -> ((Decoded.Ok<T>) value).value(), Named.as(name + "-value"));
+    }
+
     /** Events keyed by the product id they name, each with the bytes it arrived as. */
     public static <T extends SpecificRecord> KStream<String, Sourced<T>> decodedStreamWithOriginal(
             StreamsBuilder builder, TopicCatalog topics, Topic<String, T> source, Class<T> type,
@@ -90,8 +112,11 @@ public final class DeadLetterRouting {
      */
     public static KStream<byte[], byte[]> raw(StreamsBuilder builder, Topic<?, ?> source, Partitioning partitioning,
                                               String name) {
-        KStream<byte[], byte[]> raw = builder.stream(source.name(),
-                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-source"));
+        return stamped(builder.stream(source.name(),
+                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-source")), partitioning, name);
+    }
+
+    private static KStream<byte[], byte[]> stamped(KStream<byte[], byte[]> raw, Partitioning partitioning, String name) {
         if (partitioning == Partitioning.AS_WRITTEN) {
             return raw;
         }

@@ -37,4 +37,17 @@ public @interface EmbeddedKafka {
 
     /** Topics with {@code cleanup.policy=compact} created before the first test. */
     String[] compactedTopics() default {};
+
+    /**
+     * Whether the broker requires SASL/SCRAM-SHA-512 and enforces ACLs with Kafka's {@code StandardAuthorizer}.
+     * It then has the super user {@value BrokerSecurity#ADMIN_USER}, the {@link #superUsers()} and the
+     * {@link #users()}; tests connect with {@link EmbeddedKafkaBroker#clientProperties(String)}.
+     */
+    boolean secured() default false;
+
+    /** Super users (no ACL applies to them) besides {@value BrokerSecurity#ADMIN_USER}; only with {@link #secured()}. */
+    String[] superUsers() default {};
+
+    /** Ordinary SCRAM users, bound by ACLs; only with {@link #secured()}. */
+    String[] users() default {};
 }

@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import kafka.server.KafkaConfig;
 import org.apache.kafka.clients.admin.Admin;
@@ -22,7 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real single-node Kafka broker running in this JVM: one KRaft process that is both broker and
- * controller, listening for PLAINTEXT clients on 127.0.0.1.
+ * controller, listening for PLAINTEXT clients on 127.0.0.1, or, when {@link EmbeddedKafkaConfig#withSecurity
+ * secured}, for SASL/SCRAM-SHA-512 clients with Kafka's {@code StandardAuthorizer} enforcing ACLs
+ * ({@link BrokerSecurity}).
  *
  * <p>It is started much like {@code kafka-server-start.sh} starts a KRaft node (see {@link KraftServer}),
  * after formatting the log directory like {@code kafka-storage.sh format} would.
@@ -42,13 +46,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Admin admin;
     private final Topics topics;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The users so far, {@code null} on an unsecured broker; {@link #createUser} adds to it. */
+    private final AtomicReference<BrokerSecurity> security;
 
-    private EmbeddedKafkaBroker(EmbeddedKafkaConfig config, Path dataDir, BrokerSettings settings, KraftServer server) {
+    private EmbeddedKafkaBroker(EmbeddedKafkaConfig config, Path dataDir, BrokerSettings settings, KraftServer server,
+                                String brokerPassword) {
         this.config = config;
         this.dataDir = dataDir;
         this.settings = settings;
         this.server = server;
-        this.admin = Admin.create(adminProperties(settings.bootstrapServers()));
+        this.security = new AtomicReference<>(config.security());
+        this.admin = Admin.create(adminProperties(settings.bootstrapServers(), brokerPassword));
         this.topics = new Topics(admin, READY_TIMEOUT);
     }
 
@@ -65,6 +73,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             EmbeddedKafkaBroker broker = startOn(config, dataDir);
             try {
                 broker.topics.awaitBrokerReady();
+                if (config.secured()) {
+                    broker.scramUsers().create(config.security().passwords());
+                }
             } catch (RuntimeException e) {
                 broker.close();
                 throw e;
@@ -83,6 +94,53 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** The PLAINTEXT address clients connect to, {@code 127.0.0.1:PORT}. */
     public String bootstrapServers() {
         return settings.bootstrapServers();
+    }
+
+    /** Whether clients must authenticate (SASL/SCRAM-SHA-512) and ACLs are enforced. */
+    public boolean secured() {
+        return security.get() != null;
+    }
+
+    /** The users of a secured broker and their passwords. */
+    public BrokerSecurity security() {
+        BrokerSecurity users = security.get();
+        if (users == null) {
+            throw new IllegalStateException(this + " is not secured; start it with EmbeddedKafkaConfig.withSecurity");
+        }
+        return users;
+    }
+
+    /**
+     * What a client of this broker needs to connect as {@code user}: the bootstrap servers and, on a
+     * secured broker, its SASL settings. On an unsecured broker the user is ignored.
+     */
+    public Map<String, Object> clientProperties(String user) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        if (secured()) {
+            props.putAll(security().clientProperties(user));
+        }
+        return props;
+    }
+
+    /** {@link #clientProperties} of the {@value BrokerSecurity#ADMIN_USER} super user. */
+    public Map<String, Object> adminClientProperties() {
+        return clientProperties(BrokerSecurity.ADMIN_USER);
+    }
+
+    /**
+     * Creates an ordinary (not super) SCRAM user with a generated password, or returns the password an
+     * existing user has, once the broker authenticates it.
+     */
+    public String createUser(String user) {
+        ensureOpen();
+        BrokerSecurity before = security();
+        if (before.passwords().containsKey(user)) {
+            return before.password(user);
+        }
+        BrokerSecurity after = security.updateAndGet(users -> users.withUser(user));
+        scramUsers().create(Map.of(user, after.password(user)));
+        return after.password(user);
     }
 
     /** The directory holding the broker's logs and metadata. */
@@ -146,11 +204,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         KraftStorage.ensureNotInUse(dataDir);
         PreboundSockets sockets = new PreboundSockets();
         try {
+            String clientListener = config.secured() ? BrokerSecurity.LISTENER : BrokerSettings.CLIENT_LISTENER;
             BrokerSettings settings = new BrokerSettings(
-                    bindClientPort(sockets, config.port()),
+                    bindClientPort(sockets, clientListener, config.port()),
                     sockets.bind(BrokerSettings.CONTROLLER_LISTENER, 0),
                     dataDir);
-            KafkaConfig kafkaConfig = new KafkaConfig(settings.toProperties(config.brokerProperties()), false);
+            String brokerPassword = config.secured() ? BrokerSecurity.randomPassword() : null;
+            Map<String, String> overrides = new LinkedHashMap<>();
+            if (config.secured()) {
+                overrides.putAll(config.security().brokerProperties(settings.clientPort(), settings.controllerPort(), brokerPassword));
+            }
+            overrides.putAll(config.brokerProperties());
+            KafkaConfig kafkaConfig = new KafkaConfig(settings.toProperties(overrides), false);
             KraftStorage.formatIfNeeded(dataDir, kafkaConfig);
             KraftServer server = new KraftServer(kafkaConfig, sockets);
             try {
@@ -159,7 +224,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 server.shutdown();
                 throw new EmbeddedKafkaException("Kafka broker failed to start", e);
             }
-            return new EmbeddedKafkaBroker(config, dataDir, settings, server);
+            return new EmbeddedKafkaBroker(config, dataDir, settings, server, brokerPassword);
         } catch (IOException e) {
             throw new EmbeddedKafkaException("could not open the broker's sockets", e);
         } finally {
@@ -167,19 +232,27 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static int bindClientPort(PreboundSockets sockets, int port) throws IOException {
+    private static int bindClientPort(PreboundSockets sockets, String listener, int port) throws IOException {
         try {
-            return sockets.bind(BrokerSettings.CLIENT_LISTENER, port);
+            return sockets.bind(listener, port);
         } catch (BindException e) {
             throw new PortInUseException(port, e);
         }
     }
 
-    private static Properties adminProperties(String bootstrapServers) {
+    /** The broker's own admin client; on a secured broker it is the internal super user, over PLAIN. */
+    private static Properties adminProperties(String bootstrapServers, String brokerPassword) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "embedded-kafka-admin");
+        if (brokerPassword != null) {
+            props.putAll(BrokerSecurity.brokerClientProperties(brokerPassword));
+        }
         return props;
+    }
+
+    private ScramUsers scramUsers() {
+        return new ScramUsers(admin, bootstrapServers(), READY_TIMEOUT);
     }
 
     private void ensureOpen() {

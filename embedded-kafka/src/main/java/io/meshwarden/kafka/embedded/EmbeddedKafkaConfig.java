@@ -21,8 +21,15 @@ import java.util.Objects;
  * @param port             PLAINTEXT client port on 127.0.0.1, or 0 for a free one
  * @param dataDir          persistent log directory, or {@code null} for a temporary one
  * @param brokerProperties server properties applied last, over the embedded defaults
+ * @param security         SASL users and super users of a secured broker (SASL/SCRAM and the
+ *                         {@code StandardAuthorizer}), or {@code null} for a PLAINTEXT broker without authorizer
  */
-public record EmbeddedKafkaConfig(int port, Path dataDir, Map<String, String> brokerProperties) {
+public record EmbeddedKafkaConfig(int port, Path dataDir, Map<String, String> brokerProperties, BrokerSecurity security) {
+
+    /** An unsecured broker. */
+    public EmbeddedKafkaConfig(int port, Path dataDir, Map<String, String> brokerProperties) {
+        this(port, dataDir, brokerProperties, null);
+    }
 
     public EmbeddedKafkaConfig {
         if (port < 0 || port > 65_535) {
@@ -44,11 +51,11 @@ public record EmbeddedKafkaConfig(int port, Path dataDir, Map<String, String> br
     }
 
     public EmbeddedKafkaConfig withPort(int port) {
-        return new EmbeddedKafkaConfig(port, dataDir, brokerProperties);
+        return new EmbeddedKafkaConfig(port, dataDir, brokerProperties, security);
     }
 
     public EmbeddedKafkaConfig withDataDir(Path dir) {
-        return new EmbeddedKafkaConfig(port, dir, brokerProperties);
+        return new EmbeddedKafkaConfig(port, dir, brokerProperties, security);
     }
 
     public EmbeddedKafkaConfig withBrokerProperty(String key, String value) {
@@ -56,7 +63,16 @@ public record EmbeddedKafkaConfig(int port, Path dataDir, Map<String, String> br
         Objects.requireNonNull(value, "value");
         Map<String, String> copy = new LinkedHashMap<>(brokerProperties);
         copy.put(key, value);
-        return new EmbeddedKafkaConfig(port, dataDir, copy);
+        return new EmbeddedKafkaConfig(port, dataDir, copy, security);
+    }
+
+    /** Secured with these users: SASL/SCRAM-SHA-512 on the client listener, ACLs enforced. */
+    public EmbeddedKafkaConfig withSecurity(BrokerSecurity users) {
+        return new EmbeddedKafkaConfig(port, dataDir, brokerProperties, Objects.requireNonNull(users, "users"));
+    }
+
+    public boolean secured() {
+        return security != null;
     }
 
     /** Whether the broker owns a temporary directory that it must delete on close. */

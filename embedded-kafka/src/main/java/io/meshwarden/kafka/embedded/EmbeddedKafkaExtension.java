@@ -1,6 +1,7 @@
 package io.meshwarden.kafka.embedded;
 
 import java.lang.reflect.AnnotatedElement;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -57,7 +58,8 @@ public final class EmbeddedKafkaExtension implements BeforeAllCallback, AfterAll
         ExtensionContext classContext = classContextOf(context);
         // getOrComputeIfAbsent also looks in parent stores, so a @Nested class reuses its outer class's broker.
         OwnedBroker owned = classContext.getStore(NAMESPACE).getOrComputeIfAbsent(
-                KEY, key -> new OwnedBroker(classContext.getUniqueId(), EmbeddedKafkaBroker.start()), OwnedBroker.class);
+                KEY, key -> new OwnedBroker(classContext.getUniqueId(), EmbeddedKafkaBroker.start(configOf(classContext))),
+                OwnedBroker.class);
         return owned.broker();
     }
 
@@ -68,6 +70,18 @@ public final class EmbeddedKafkaExtension implements BeforeAllCallback, AfterAll
             current = current.getParent().get();
         }
         return current;
+    }
+
+    private static EmbeddedKafkaConfig configOf(ExtensionContext classContext) {
+        Optional<EmbeddedKafka> annotation = classContext.getTestClass().flatMap(EmbeddedKafkaExtension::annotationOf);
+        if (annotation.isEmpty() || !annotation.get().secured()) {
+            if (annotation.isPresent() && (annotation.get().users().length > 0 || annotation.get().superUsers().length > 0)) {
+                throw new IllegalArgumentException("@EmbeddedKafka users and superUsers need secured = true");
+            }
+            return EmbeddedKafkaConfig.defaults();
+        }
+        return EmbeddedKafkaConfig.defaults().withSecurity(BrokerSecurity.generated(
+                List.of(annotation.get().superUsers()), List.of(annotation.get().users())));
     }
 
     private static Optional<EmbeddedKafka> annotationOf(AnnotatedElement testClass) {

@@ -81,6 +81,9 @@ public final class EmbeddedKafkaMain implements Callable<Integer> {
             return 1;
         }
         out.println("Kafka broker listening on " + broker.bootstrapServers() + " (data in " + broker.dataDir().toAbsolutePath() + ")");
+        if (broker.secured()) {
+            printUsers(out, broker);
+        }
         out.flush();
         closeOnShutdown(broker::close);
         return 0;
@@ -146,8 +149,25 @@ public final class EmbeddedKafkaMain implements Callable<Integer> {
         awaitUninterruptibly(stopped);
     }
 
+    /** The users and passwords of a secured broker, and a kcat line for the first ordinary user (else admin). */
+    private static void printUsers(PrintWriter out, EmbeddedKafkaBroker broker) {
+        BrokerSecurity users = broker.security();
+        out.println("SASL_PLAINTEXT, " + BrokerSecurity.MECHANISM + ", ACLs enforced; users (name / password):");
+        users.passwords().forEach((user, password) -> out.println("  " + user + " " + password
+                + (users.superUsers().contains(user) ? " (super user)" : "")));
+        String user = users.passwords().keySet().stream().filter(name -> !users.superUsers().contains(name)).findFirst()
+                .orElse(BrokerSecurity.ADMIN_USER);
+        out.println("kcat -b " + broker.bootstrapServers() + " " + users.kcatOptions(user) + " -L");
+    }
+
     private static EmbeddedKafkaBroker startWithTopics(MainOptions options) {
+        if (!options.secure && (!options.users.isEmpty() || !options.superUsers.isEmpty())) {
+            throw new EmbeddedKafkaException("--user and --super-user need --secure");
+        }
         EmbeddedKafkaConfig config = EmbeddedKafkaConfig.defaults().withPort(options.port).withDataDir(options.dataDir);
+        if (options.secure) {
+            config = config.withSecurity(BrokerSecurity.generated(options.superUsers, options.users));
+        }
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(config);
         try {
             for (MainOptions.TopicSpec topic : options.topics) {

@@ -46,6 +46,16 @@ final class MainOptions {
             description = "Kafka cluster id shared by every node, e.g. from kafka-storage.sh random-uuid (only with --nodes).")
     String clusterId;
 
+    @Option(names = "--secure", description = {"Require SASL/SCRAM-SHA-512 and enforce ACLs (StandardAuthorizer);",
+            "prints the super user 'admin' and every --user with generated passwords."})
+    boolean secure;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "With --secure: an ordinary SCRAM user, bound by ACLs; repeatable.")
+    List<String> users = new ArrayList<>();
+
+    @Option(names = "--super-user", paramLabel = "NAME", description = "With --secure: a super user besides 'admin'; repeatable.")
+    List<String> superUsers = new ArrayList<>();
+
     /** Whether these options name one node of a multi-node cluster rather than a single broker. */
     boolean isQuorumMember() {
         return nodes > 1 || nodeId != null || controllerPort != null || clusterId != null;

@@ -27,8 +27,16 @@ public final class TopicTail implements AutoCloseable {
 
     /** Tails every partition of these topics, which must exist. */
     public static TopicTail of(String bootstrapServers, String... topics) {
+        return of(java.util.Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topics);
+    }
+
+    /**
+     * Tails these topics with these client properties, e.g. a secured broker's
+     * {@link EmbeddedKafkaBroker#clientProperties(String) clientProperties} of a user allowed to read them.
+     */
+    public static TopicTail of(java.util.Map<String, ?> clientProperties, String... topics) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(clientProperties);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());

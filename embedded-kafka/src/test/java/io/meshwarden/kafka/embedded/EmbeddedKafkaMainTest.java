@@ -41,6 +41,16 @@ class EmbeddedKafkaMainTest {
                 new MainOptions.TopicSpec("orders", 1), new MainOptions.TopicSpec("payments", 3));
     }
 
+    @Test
+    void parsesTheSecuredBrokersUsers() {
+        MainOptions options = parse("--secure", "--user", "paid-media", "--user=social", "--super-user", "quality-streams");
+
+        assertThat(options.secure).isTrue();
+        assertThat(options.users).containsExactly("paid-media", "social");
+        assertThat(options.superUsers).containsExactly("quality-streams");
+        assertThat(parse().secure).isFalse();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             --bogus                  | Unknown option: '--bogus'

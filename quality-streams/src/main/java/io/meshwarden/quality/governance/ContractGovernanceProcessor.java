@@ -27,13 +27,15 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  */
 final class ContractGovernanceProcessor implements Processor<String, ContractChange, String, GovernanceOutcome> {
     private final PolicyCache cache;
+    private final ChangeOwnership ownership;
     private ProcessorContext<String, GovernanceOutcome> context;
     private KeyValueStore<String, DataProductContract> accepted;
     private KeyValueStore<String, String> lineage;
     private KeyValueStore<String, ValueAndTimestamp<PolicySet>> policies;
 
-    ContractGovernanceProcessor(PolicyCache cache) {
+    ContractGovernanceProcessor(PolicyCache cache, ChangeOwnership ownership) {
         this.cache = cache;
+        this.ownership = ownership;
     }
 
     @Override
@@ -48,8 +50,10 @@ final class ContractGovernanceProcessor implements Processor<String, ContractCha
     public void process(Record<String, ContractChange> record) {
         ContractChange change = record.value();
         DataProductContract previous = accepted.get(record.key());
-        Verdict verdict = cache.layersOf(policiesInForce())
-                .evaluate(new ContractContext(change.getContract(), previous, this::activeConsumersOf));
+        // A change another domain published is refused before any policy looks at it.
+        Verdict verdict = ownership.refusal(record.headers(), change).map(refusal -> new Verdict(List.of(refusal)))
+                .orElseGet(() -> cache.layersOf(policiesInForce())
+                        .evaluate(new ContractContext(change.getContract(), previous, this::activeConsumersOf)));
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         List<Violation> violations = Violations.of(verdict, change, now);
         if (verdict.accepted()) {

@@ -11,6 +11,7 @@ import io.meshwarden.governance.validation.PolicySetChecks;
 import io.meshwarden.streams.DeadLetterRouting;
 import io.meshwarden.streams.InputRule;
 import io.meshwarden.streams.Partitioning;
+import io.meshwarden.schemas.DomainChangeTopics;
 import io.meshwarden.schemas.EventSerde;
 import io.meshwarden.schemas.OutputFormat;
 import io.meshwarden.schemas.Topic;
@@ -65,12 +66,14 @@ public final class GovernanceTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LINEAGE_STORE),
                 Serdes.String(), Serdes.String()));
 
-        Topic<String, ContractChange> changes = topics.topic(Topics.CONTRACT_CHANGES);
+        // The shared change topic and every domain's own (DomainChangeTopics), by pattern.
+        DomainChangeTopics changes = new DomainChangeTopics(topics);
+        ChangeOwnership ownership = new ChangeOwnership(changes);
         KStream<String, GovernanceOutcome> outcomes = DeadLetterRouting
-                .decodedStream(builder, topics, changes, ContractChange.class,
+                .decodedStream(builder, topics, changes.all(), ContractChange.class,
                         InputRule.keyedByProductId(ContractChange::getProductId, (change, now) -> ContractChecks.check(change)),
                         Partitioning.BY_KEY, "contract-changes")
-                .process(() -> new ContractGovernanceProcessor(cache), Named.as("evaluate-contract"),
+                .process(() -> new ContractGovernanceProcessor(cache, ownership), Named.as("evaluate-contract"),
                         ACCEPTED_CONTRACTS_STORE, LINEAGE_STORE);
 
         Topic<String, Decision> decisions = topics.topic(Topics.DECISIONS);
