@@ -1,10 +1,10 @@
 package io.meshwarden.access;
 
-import io.meshwarden.access.reconcile.BaselineAcls;
 import io.meshwarden.config.CommandLauncher;
 import io.meshwarden.config.ConfigOptions;
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.config.Settings;
+import io.meshwarden.governance.access.BaselineAcls;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -68,7 +68,7 @@ public final class AccessServiceMain implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean failed = new AtomicBoolean();
-        AccessService service = AccessService.start(config, BaselineAcls.NONE);
+        AccessService service = AccessService.start(config, new BaselineAcls(config.topics())::desired);
         service.addStateListener((now, before) -> {
             if (now == KafkaStreams.State.ERROR) {
                 failed.set(true);

@@ -27,13 +27,14 @@ final class LocalAccess {
     static final String QUALITY_STREAMS = "quality-streams";
     static final String SLA_MONITOR = "sla-monitor";
     static final String DEMO = "mesh-local-demo";
+    static final String ACCESS_SERVICE = "access-service";
 
     private LocalAccess() {
     }
 
     /** The broker's users: the services as super users, one ordinary user per domain of these products. */
     static BrokerSecurity users(List<DataProductContract> products) {
-        return BrokerSecurity.generated(List.of(QUALITY_STREAMS, SLA_MONITOR, DEMO), domains(products));
+        return BrokerSecurity.generated(List.of(QUALITY_STREAMS, SLA_MONITOR, ACCESS_SERVICE, DEMO), domains(products));
     }
 
     static List<String> domains(List<DataProductContract> products) {

@@ -1,8 +1,10 @@
 package io.meshwarden.local;
 
+import io.meshwarden.access.AccessService;
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.config.Settings;
 import io.meshwarden.events.DataProductPublisher;
+import io.meshwarden.governance.access.BaselineAcls;
 import io.meshwarden.kafka.embedded.BrokerSecurity;
 import io.meshwarden.kafka.embedded.EmbeddedKafkaBroker;
 import io.meshwarden.kafka.embedded.EmbeddedKafkaCluster;
@@ -83,6 +85,11 @@ final class LocalMesh implements AutoCloseable {
             MeshwardenConfig config = mesh.with(Settings.STATE_DIR.key(), stateDir.resolve("quality").toString());
             QualityStreams quality = QualityStreams.start(as(config, security, LocalAccess.QUALITY_STREAMS));
             started.push(quality);
+            // Access requests, the ACL reconciler (baseline from the catalog plus live grants) and the audit topic.
+            AccessService access = AccessService.start(as(mesh, security, LocalAccess.ACCESS_SERVICE)
+                    .with(Settings.STATE_DIR.key(), stateDir.resolve("access").toString()),
+                    new BaselineAcls(mesh.topics())::desired);
+            started.push(access);
 
             // The resolved values, so that the monitor runs with exactly the quality app's configuration.
             Map<String, String> slaProperties = new LinkedHashMap<>(as(mesh, security, LocalAccess.SLA_MONITOR).asMap());

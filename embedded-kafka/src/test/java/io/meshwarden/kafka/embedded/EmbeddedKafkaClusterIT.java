@@ -47,7 +47,10 @@ class EmbeddedKafkaClusterIT {
         cluster.createTopics(List.of(new NewTopic("replicated", 3, (short) 3)));
 
         assertThat(admin.describeCluster().nodes().get()).hasSize(3);
-        TopicDescription topic = admin.describeTopics(List.of("replicated")).allTopicNames().get().get("replicated");
+        // The broker answering may learn of the new topic a moment after the controller created it.
+        TopicDescription topic = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> admin.describeTopics(List.of("replicated")).allTopicNames().get().get("replicated"),
+                        described -> described != null);
         assertThat(topic.partitions()).allSatisfy(partition -> assertThat(partition.replicas()).hasSize(3));
         String minInSync = admin.describeConfigs(List.of(new org.apache.kafka.common.config.ConfigResource(
                         org.apache.kafka.common.config.ConfigResource.Type.TOPIC, "replicated")))
