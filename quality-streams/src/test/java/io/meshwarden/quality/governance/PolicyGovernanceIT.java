@@ -78,8 +78,12 @@ class PolicyGovernanceIT {
         publishChange(contract);
         assertThat(awaitDecisions(1).get(0).getOutcome()).isEqualTo(DecisionOutcome.ACCEPTED);
 
+        // A tightening (the same rules, pii raised to restricted) takes effect at once; one that removed
+        // a rule would be held for stewards' approval (PolicyProposalTopologyTest).
         publishPolicy(set("global", "1.1.0", null,
-                rule("classification.pii", "pii-classification", Severity.BLOCKING, Map.of("minimum", "restricted"))));
+                rule("classification.pii", "pii-classification", Severity.BLOCKING, Map.of("minimum", "restricted")),
+                rule("compatibility.breaking-change", "compatibility", Severity.BLOCKING, Map.of()),
+                rule("versioning.semver", "versioning", Severity.BLOCKING, Map.of())));
         awaitInForce(2);
         publishChange(DataProductContract.newBuilder(contract).setVersion("1.0.1").build());
 
