@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests, then integration tests against a real in-process Kafka broker.
 # On a fresh Debian machine it first installs what the tests drive (Java, Maven, headless
-# Chromium and its driver for the dashboard test, kcat as the librdkafka producer), then runs Maven. Arguments go to Maven,
+# Chromium and its driver for the dashboard test, kcat as the librdkafka producer, Prometheus
+# Alertmanager for the notification test), then runs Maven. Arguments go to Maven,
 # e.g. ./test.sh -pl quality-streams -am.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -13,6 +14,7 @@ declare -A packages=(
   [chromium]=chromium
   [chromedriver]=chromium-driver
   [kcat]=kcat
+  [prometheus-alertmanager]=prometheus-alertmanager
 )
 missing=()
 for command in "${!packages[@]}"; do

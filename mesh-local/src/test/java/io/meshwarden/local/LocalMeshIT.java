@@ -5,16 +5,20 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meshwarden.avro.Decision;
+import io.meshwarden.avro.DecisionOutcome;
 import io.meshwarden.avro.Violation;
 import io.meshwarden.avro.ViolationStatus;
 import io.meshwarden.config.Settings;
 import io.meshwarden.kafka.embedded.TopicTail;
+import io.meshwarden.schemas.DeadLetter;
 import io.meshwarden.schemas.EventCodec;
 import io.meshwarden.schemas.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -81,6 +85,40 @@ class LocalMeshIT {
                             .extracting(Violation::getStatus).containsExactly(ViolationStatus.BREACH, ViolationStatus.RECOVERY);
                 }
                 assertThat(quality).extracting(Violation::getRuleId).as("only the rules the outage breaks").allMatch(OUTAGE_RULES::contains);
+            });
+        }
+    }
+
+    /**
+     * A pipeline publishes its contract and then its metrics; the first metrics reach quality-streams
+     * before the contract does (a hop more, through governance) and wait for it there, so no accepted
+     * demo product starts with a dead letter. Watched for longer than a metric may wait for its
+     * contract. The demo also publishes metrics for its two products whose contracts governance
+     * rejects (on purpose): those, and only those, are rightly dead-lettered {@code unknown-product}.
+     */
+    @Test
+    void theDemoStartsWithNoDeadLettersForItsAcceptedProducts() {
+        String deadLetters = mesh.config().topics().name(Topics.DEAD_LETTER);
+        String snapshots = mesh.config().topics().name(Topics.SNAPSHOTS);
+        String decisions = mesh.config().topics().name(Topics.DECISIONS);
+        long watch = Long.parseLong(Settings.QUALITY_CONTRACT_WAIT_MS.defaultValue()) + 10_000;
+        try (TopicTail tail = TopicTail.of(mesh.config().bootstrapServers(), deadLetters, snapshots, decisions)) {
+            await().atMost(Duration.ofSeconds(90)).until(() -> !tail.poll(snapshots).isEmpty());
+            long until = System.currentTimeMillis() + watch;
+            await().atMost(Duration.ofMillis(watch + 30_000)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> System.currentTimeMillis() > until);
+            EventCodec<Decision> codec = EventCodec.of(Decision.class);
+            Set<String> rejected = new HashSet<>();
+            tail.poll(decisions).stream().map(record -> codec.decode(record.value()))
+                    .filter(decision -> decision.getOutcome() == DecisionOutcome.REJECTED)
+                    .forEach(decision -> rejected.add(decision.getProductId()));
+            assertThat(rejected).as("the demo's non-compliant products")
+                    .contains("customer-analytics.lifecycle-stage", "social.InfluencerMentions");
+            assertThat(tail.poll(deadLetters)).allSatisfy(record -> {
+                String product = new String(record.key(), StandardCharsets.UTF_8);
+                String reason = DeadLetter.header(record.headers(), DeadLetter.REASON_HEADER);
+                assertThat(product + " " + reason).as(DeadLetter.header(record.headers(), DeadLetter.MESSAGE_HEADER))
+                        .isIn(rejected.stream().map(id -> id + " unknown-product").toList());
             });
         }
     }

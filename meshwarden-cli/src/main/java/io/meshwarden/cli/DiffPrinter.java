@@ -25,7 +25,7 @@ final class DiffPrinter {
     private final Format format;
 
     DiffPrinter(PrintWriter out, Format format) {
-        this.out = out;
+        this.out = format == Format.text ? TerminalWriter.of(out) : out;
         this.format = format;
     }
 
@@ -56,8 +56,8 @@ final class DiffPrinter {
             out.printf("  %-10s %-34s %s  (line %d)%n", name(change.impact()), change.kind().label(), change.reason(),
                     pair.locator().lineOf(change.element()));
         }
-        importWarnings(pair).forEach(w -> out.println("  import     " + w));
-        out.println((check.tooSmall() ? "TOO SMALL  " : "OK         ") + verdict(check));
+        importWarnings(pair).forEach(w -> out.printf("  import     %s%n", w));
+        out.printf("%s%s%n", check.tooSmall() ? "TOO SMALL  " : "OK         ", verdict(check));
     }
 
     private String json(ContractPair pair, VersionCheck check) {

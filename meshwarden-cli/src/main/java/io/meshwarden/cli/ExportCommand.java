@@ -67,7 +67,7 @@ final class ExportCommand implements Callable<Integer> {
         for (int i = 0; i < contracts.size(); i++) {
             OdcsExporter.Export export = OdcsExporter.export(contracts.get(i), config.bootstrapServers());
             out.print(i == 0 ? export.yaml() : "---\n" + export.yaml());
-            export.warnings().forEach(w -> err.println("warning: " + w));
+            export.warnings().forEach(w -> TerminalWriter.of(err).printf("warning: %s%n", w));
         }
         out.flush();
         return 0;

@@ -1,9 +1,12 @@
 package io.meshwarden.cli;
 
+import io.meshwarden.schemas.text.ControlCharacters;
+
 /**
  * Writes GitHub Actions workflow commands ({@code ::error file=F,line=L,title=T::message}), with
  * the escaping GitHub's runner applies: {@code %}, CR and LF in the message, and also {@code :}
- * and {@code ,} in property values. No library writes these; the format is four rules.
+ * and {@code ,} in property values; any other control character (an ANSI escape, which the runner
+ * would render) is written as a visible escape. No library writes these; the format is four rules.
  */
 final class GithubAnnotations {
     private GithubAnnotations() {
@@ -14,7 +17,7 @@ final class GithubAnnotations {
     }
 
     private static String data(String text) {
-        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        return ControlCharacters.escape(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"));
     }
 
     private static String property(String text) {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 @Command(name = "meshwarden", mixinStandardHelpOptions = true, version = "meshwarden 0.1.0",
         description = "Data contract governance for a Kafka data mesh.",
         subcommands = {ValidateCommand.class, DiffCommand.class, ChangelogCommand.class, PublishCommand.class, PoliciesCommand.class,
-                TailCommand.class, ExportCommand.class})
+                TailCommand.class, ExportCommand.class, AccessCommands.class})
 public final class Meshwarden {
     static final int REJECTED = 1;
     static final int BAD_INPUT = 2;
@@ -59,7 +59,7 @@ public final class Meshwarden {
         CommandLine commandLine = new CommandLine(new Meshwarden(environment)).setOut(out).setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof YamlFileException || e instanceof IllegalArgumentException) {
-                cmd.getErr().println("error: " + e.getMessage());
+                TerminalWriter.of(cmd.getErr()).printf("error: %s%n", e.getMessage());
                 return BAD_INPUT;
             }
             throw e;

@@ -1,27 +1,45 @@
 package io.meshwarden.cli;
 
+import io.meshwarden.avro.DataProductContract;
+import io.meshwarden.avro.PolicyScope;
 import io.meshwarden.avro.PolicySet;
+import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.events.DataProductPublisher;
 import io.meshwarden.events.PolicySetOutcome;
+import io.meshwarden.events.TopicWaiter;
+import io.meshwarden.governance.policy.PolicyLayers;
+import io.meshwarden.governance.policy.PolicyPlan;
 import io.meshwarden.governance.policy.PolicySetYaml;
-import java.io.PrintWriter;
+import io.meshwarden.schemas.TopicSpec;
+import io.meshwarden.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+
 
 /**
  * {@code meshwarden policies publish DIR}: publishes every policy set of a directory, global first,
  * through the publisher SDK, which waits for governance's answer to each; prints one line per set
- * ({@code IN FORCE}, {@code REFUSED} with the reason, or {@code UNKNOWN}). Exit 1 unless all are in force.
+ * ({@code IN FORCE}, {@code REFUSED} with the reason, {@code HELD} for stewards' approval with what
+ * it loosens, or {@code UNKNOWN}). Exit 1 unless all are in force.
+ * {@code meshwarden policies approve ID VERSION --as STEWARD}: a steward's approval of a held set.
+ * {@code meshwarden policies plan DIR}: which products of the catalog the sets of a directory would
+ * newly fail or let pass, against the sets in force (read from the cluster); nothing is published.
  */
 @Command(name = "policies", mixinStandardHelpOptions = true, description = "Manage policy sets.",
-        subcommands = PoliciesCommand.Publish.class)
+        subcommands = {PoliciesCommand.Publish.class, PoliciesCommand.Approve.class, PoliciesCommand.Plan.class})
 final class PoliciesCommand {
     @ParentCommand
     Meshwarden parent;
@@ -49,9 +67,9 @@ final class PoliciesCommand {
             try (DataProductPublisher publisher = DataProductPublisher.create(policies.parent.config(), "meshwarden-cli")) {
                 outcomes = publisher.publishPolicySetsAndAwait(sets, timeout.multipliedBy(Math.max(1, sets.size())));
             }
-            PrintWriter out = spec.commandLine().getOut();
+            TerminalWriter out = TerminalWriter.of(spec.commandLine().getOut());
             for (int i = 0; i < files.size(); i++) {
-                out.println(line(outcomes.get(i), files.get(i).file()));
+                out.line(line(outcomes.get(i), files.get(i).file()));
             }
             out.flush();
             return outcomes.stream().allMatch(PolicySetOutcome::inForce) ? 0 : Meshwarden.REJECTED;
@@ -65,7 +83,126 @@ final class PoliciesCommand {
             if (outcome instanceof PolicySetOutcome.Refused refused) {
                 return "REFUSED   " + where + ": " + refused.reason();
             }
+            if (outcome instanceof PolicySetOutcome.Held held) {
+                return "HELD      " + where + ": " + held.reason();
+            }
             return "UNKNOWN   " + where + ": no answer from governance within " + timeout + " a set";
+        }
+    }
+
+    @Command(name = "approve", mixinStandardHelpOptions = true,
+            description = "Approve, as a steward, a held global policy set (one that loosens the set in force); it goes in"
+                    + " force once enough distinct stewards approved (meshwarden.governance.stewards, .approvals.required).")
+    static final class Approve implements Callable<Integer> {
+        @ParentCommand
+        PoliciesCommand policies;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "policy set id, e.g. global")
+        String setId;
+
+        @Parameters(index = "1", paramLabel = "VERSION", description = "the version held, as the HELD line names it")
+        String version;
+
+        @Option(names = "--as", required = true, paramLabel = "STEWARD", description = "your steward name, as configured")
+        String approver;
+
+        @Option(names = "--comment", description = "why you approve it")
+        String comment;
+
+        @Option(names = "--timeout", description = "how long to wait for the set to go in force (default: ${DEFAULT-VALUE})",
+                defaultValue = "PT10S")
+        Duration timeout;
+
+        @Override
+        public Integer call() {
+            PolicySetOutcome outcome;
+            try (DataProductPublisher publisher = DataProductPublisher.create(policies.parent.config(), "meshwarden-cli")) {
+                outcome = publisher.approvePolicySetAndAwait(setId, version, approver, comment, timeout);
+            }
+            TerminalWriter out = TerminalWriter.of(spec.commandLine().getOut());
+            String ref = setId + "@" + version;
+            if (outcome.inForce()) {
+                out.line("IN FORCE  " + ref + ": approved by enough stewards");
+                return 0;
+            }
+            out.line("HELD      " + ref + ": approval by " + approver + " published, not in force within " + timeout
+                    + "; it needs more stewards' approvals, or this one did not count (a policy-set.approval violation says why)");
+            return Meshwarden.REJECTED;
+        }
+    }
+
+    @Command(name = "plan", mixinStandardHelpOptions = true,
+            description = "Dry run: which catalogued products the policy sets of a directory would newly fail or let pass,"
+                    + " judged against the sets in force. Publishes nothing.")
+    static final class Plan implements Callable<Integer> {
+        @ParentCommand
+        PoliciesCommand policies;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "DIR", description = "directory of policy set files")
+        Path directory;
+
+        @Option(names = "--timeout", description = "how long to read the catalog and the sets in force (default: ${DEFAULT-VALUE})",
+                defaultValue = "PT30S")
+        Duration timeout;
+
+        @Override
+        public Integer call() {
+            List<PolicySet> proposed = PolicySetYaml.readDirectory(directory).stream().map(PolicySetYaml.PolicyFile::set).toList();
+            MeshwardenConfig config = policies.parent.config();
+            Map<String, PolicySet> inForce = latest(config, Topics.POLICIES_IN_FORCE, PolicySet::getId);
+            Map<String, DataProductContract> catalog = latest(config,
+                    Topics.CATALOG, DataProductContract::getId);
+            PolicyLayers current = layers(inForce.values());
+            List<PolicyPlan.Change> changes = PolicyPlan.of(current, PolicyPlan.withProposed(current, proposed), catalog.values());
+            TerminalWriter out = TerminalWriter.of(spec.commandLine().getOut());
+            for (PolicyPlan.Change change : changes) {
+                String product = change.contract().getId() + "@" + change.contract().getVersion();
+                if (change.newlyPasses()) {
+                    out.printf("NEWLY PASSES  %s%n", product);
+                } else {
+                    out.printf("NEWLY FAILS   %s%n", product);
+                    change.newFindings().forEach(f -> out.printf("  %-8s %s: %s%n",
+                            f.severity().name().toLowerCase(Locale.ROOT), f.ruleId(), f.message()));
+                }
+            }
+            out.printf("%d of %d catalogued products change verdict; in force: %s%n", changes.size(), catalog.size(),
+                    String.join(", ", current.sets().stream().map(set -> set.getId() + "@" + set.getVersion()).toList()));
+            return 0;
+        }
+
+        private static PolicyLayers layers(Collection<PolicySet> sets) {
+            PolicySet global = sets.stream().filter(set -> set.getScope() == PolicyScope.GLOBAL).findFirst()
+                    .orElse(PolicyLayers.builtIn().global());
+            return PolicyLayers.of(global, sets.stream().filter(set -> set.getScope() == PolicyScope.DOMAIN).toList());
+        }
+
+        /** The latest value per key of a compacted topic, read up to its end. */
+        private <V> Map<String, V> latest(MeshwardenConfig config,
+                                                   TopicSpec<String, V> spec,
+                                                   Function<V, String> id) {
+            Map<String, V> latest = new TreeMap<>();
+            Instant deadline = Instant.now().plus(timeout);
+            try (TopicWaiter<V> topic = new TopicWaiter<>(config,
+                    config.topics().topic(spec), true)) {
+                do {
+                    topic.read(Duration.ofMillis(200), value -> {
+                        if (value != null) {
+                            latest.put(id.apply(value), value);
+                        }
+                    });
+                } while (!topic.caughtUp() && Instant.now().isBefore(deadline));
+                if (!topic.caughtUp()) {
+                    throw new IllegalArgumentException("could not read " + config.topics().name(spec) + " at "
+                            + config.bootstrapServers() + " to its end within " + timeout);
+                }
+            }
+            return latest;
         }
     }
 }

@@ -21,7 +21,7 @@ final class VerdictPrinter {
     private final Format format;
 
     VerdictPrinter(PrintWriter out, Format format) {
-        this.out = out;
+        this.out = format == Format.json ? out : TerminalWriter.of(out);
         this.format = format;
     }
 
@@ -48,7 +48,7 @@ final class VerdictPrinter {
                 evaluation.findings().forEach(f -> out.printf("  %-8s %s [%s]: %s%n", f.severity().name().toLowerCase(Locale.ROOT),
                         f.ruleId(), evaluation.policySet(), f.message()));
             }
-            loaded.warnings().forEach(w -> out.println("  import   " + w));
+            loaded.warnings().forEach(w -> out.printf("  import   %s%n", w));
         }
         out.flush();
     }

@@ -16,7 +16,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** `meshwarden policies publish` against the running governance pipeline: in force, unchanged, refused with its reason. */
+/**
+ * `meshwarden policies publish` and `approve` against the running governance pipeline: in force,
+ * unchanged, refused with its reason, held for stewards' approval until two of them approve.
+ */
 @EmbeddedKafka
 class PoliciesCommandIT {
     private static final String PREFIX = "policies-it.";
@@ -51,14 +54,79 @@ class PoliciesCommandIT {
         }
     }
 
+    @Test
+    void holdsAnEmptyGlobalSetUntilTwoStewardsApproveAndKeepsRejectingMeanwhile(EmbeddedKafkaBroker broker,
+            @TempDir Path stateDir, @TempDir Path empty, @TempDir Path contracts, @TempDir Path tighter) throws IOException {
+        String prefix = "policies-held.";
+        MeshwardenConfig config = MeshwardenConfig.defaults(Map.of(
+                Settings.BOOTSTRAP_SERVERS.key(), broker.bootstrapServers(),
+                Settings.STATE_DIR.key(), stateDir.toString(),
+                Settings.TOPIC_PREFIX.key(), prefix,
+                Settings.APPLICATION_ID_PREFIX.key(), "policies-held",
+                Settings.GOVERNANCE_STEWARDS.key(), "ana@mesh.example, ben@mesh.example"));
+        Files.writeString(empty.resolve("global.yaml"), "id: global\nversion: 9.0.0\nscope: global\nrules: []\n");
+        String badlyNamed = Files.readString(Path.of(ValidateCommandTest.DEMO, "email.send-engagement.yaml"))
+                .replace("id: email.send-engagement", "id: email.Send_Engagement");
+
+        try (QualityStreams app = QualityStreams.start(config)) {
+            assertThat(run(broker, prefix, "policies", "publish", "--timeout", "PT60S", "../policies").exit()).isZero();
+
+            Run held = run(broker, prefix, "policies", "publish", "--timeout", "PT60S", empty.toString());
+            assertThat(held.exit()).isEqualTo(Meshwarden.REJECTED);
+            assertThat(held.out().strip()).startsWith("HELD      global@9.0.0").contains("loosens the global set in force")
+                    .contains("removed by global@9.0.0");
+            assertThat(publishContract(broker, prefix, contracts, badlyNamed, "1.0.0").out())
+                    .as("still judged by global@1.0.0").startsWith("REJECTED").contains("global@1.0.0");
+
+            Run first = run(broker, prefix, "policies", "approve", "global", "9.0.0", "--as", "ana@mesh.example", "--timeout", "PT3S");
+            assertThat(first.exit()).isEqualTo(Meshwarden.REJECTED);
+            assertThat(first.out()).startsWith("HELD      global@9.0.0: approval by ana@mesh.example published");
+            Run outsider = run(broker, prefix, "policies", "approve", "global", "9.0.0", "--as", "mallory", "--timeout", "PT3S");
+            assertThat(outsider.exit()).isEqualTo(Meshwarden.REJECTED);
+
+            Run second = run(broker, prefix, "policies", "approve", "global", "9.0.0", "--as", "ben@mesh.example",
+                    "--timeout", "PT60S");
+            assertThat(second.exit()).as(second.out() + second.err()).isZero();
+            assertThat(second.out()).startsWith("IN FORCE  global@9.0.0");
+            assertThat(publishContract(broker, prefix, contracts, badlyNamed, "1.0.1").out())
+                    .as("judged by the approved set").startsWith("ACCEPTED").contains("global@9.0.0");
+
+            // A dry run of a tightening: the product just accepted would newly fail; nothing is published.
+            Files.writeString(tighter.resolve("global.yaml"), "id: global\nversion: 9.1.0\nscope: global\nrules:\n"
+                    + "  - id: naming.product-id\n    kind: product-id-naming\n    severity: blocking\n");
+            Run plan = run(broker, prefix, "policies", "plan", tighter.toString());
+            assertThat(plan.exit()).as(plan.err()).isZero();
+            assertThat(plan.out()).startsWith("NEWLY FAILS   email.Send_Engagement@1.0.1\n  blocking naming.product-id:")
+                    .contains("1 of 1 catalogued products change verdict; in force: global@9.0.0");
+            assertThat(run(broker, prefix, "policies", "plan", tighter.toString()).out()).as("still a plan: nothing went in force")
+                    .contains("in force: global@9.0.0");
+        }
+    }
+
+    private static Run publishContract(EmbeddedKafkaBroker broker, String prefix, Path dir, String contract, String version)
+            throws IOException {
+        Path file = dir.resolve("contract-" + version + ".yaml");
+        Files.writeString(file, contract.replaceFirst("(?m)^version: .*$", "version: " + version));
+        return run(broker, prefix, "publish", "--timeout", "PT60S", file.toString());
+    }
+
     private record Run(int exit, String out, String err) {
     }
 
     private static Run publish(EmbeddedKafkaBroker broker, String directory) {
+        return run(broker, PREFIX, "policies", "publish", "--timeout", "PT60S", directory);
+    }
+
+    private static Run run(EmbeddedKafkaBroker broker, String prefix, String... command) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Meshwarden.run(new PrintWriter(out, true), new PrintWriter(err, true), "-b", broker.bootstrapServers(),
-                "--topic-prefix", PREFIX, "policies", "publish", "--timeout", "PT60S", directory);
+        String[] args = new String[command.length + 4];
+        args[0] = "-b";
+        args[1] = broker.bootstrapServers();
+        args[2] = "--topic-prefix";
+        args[3] = prefix;
+        System.arraycopy(command, 0, args, 4, command.length);
+        int exit = Meshwarden.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Run(exit, out.toString(), err.toString());
     }
 }

@@ -53,6 +53,25 @@ class ValidateCommandTest {
     }
 
     @Test
+    void escapesControlCharactersOfAHostileProductIdSoItCanNeitherForgeALineNorDriveTheTerminal(@TempDir Path dir)
+            throws IOException {
+        Path file = dir.resolve("hostile.yaml");
+        Files.writeString(file, Files.readString(Path.of(DEMO, "paid-media.campaign-performance.yaml"))
+                .replace("id: paid-media.campaign-performance", "id: \"paid-media.x\\e[2J\\e]0;pwned\\a\\nACCEPTED  forged@9.9.9\""));
+
+        int exit = run("validate", "--policies", POLICIES, file.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).doesNotContain("\u001b", "\u0007").startsWith("REJECTED  paid-media.x\\u001b[2J\\u001b]0;pwned\\u0007\\nACCEPTED");
+        assertThat(out.toString().lines()).noneMatch(line -> line.startsWith("ACCEPTED"));
+        int jsonExit = run("validate", "--policies", POLICIES, "--format", "json", file.toString());
+        assertThat(jsonExit).isEqualTo(1);
+        String json = out.toString().lines().reduce((a, b) -> b).orElseThrow();
+        assertThat(new ObjectMapper().readTree(json).get("productId").asText())
+                .as("JSON stays exact").isEqualTo("paid-media.x\u001b[2J\u001b]0;pwned\u0007\nACCEPTED  forged@9.9.9");
+    }
+
+    @Test
     void namesTheFileAndLineOfABrokenContract(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("broken.yaml");
         Files.writeString(file, "id: email.x\nversion: 1.0.0\nowner:\n  team: t\nguarantees:\n  freshness: soon\n");

@@ -3,6 +3,7 @@ package io.meshwarden.events;
 import io.meshwarden.avro.ContractChange;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.MetricEvent;
+import io.meshwarden.avro.PolicyApproval;
 import io.meshwarden.avro.PolicySet;
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.config.Settings;
@@ -37,6 +38,7 @@ public final class DataProductPublisher implements AutoCloseable {
     private final Topic<String, ContractChange> changes;
     private final Topic<String, MetricEvent> metrics;
     private final Topic<String, PolicySet> policies;
+    private final Topic<String, PolicyApproval> approvals;
     private final Clock clock;
     private final MeshwardenConfig config;
 
@@ -49,6 +51,7 @@ public final class DataProductPublisher implements AutoCloseable {
         this.changes = topics.topic(Topics.CONTRACT_CHANGES);
         this.metrics = topics.topic(Topics.METRICS);
         this.policies = topics.topic(Topics.POLICIES);
+        this.approvals = topics.topic(Topics.POLICY_APPROVALS);
         this.clock = clock;
         this.config = config;
     }
@@ -125,6 +128,27 @@ public final class DataProductPublisher implements AutoCloseable {
             }
         }
         return outcomes;
+    }
+
+    /**
+     * Publishes a steward's approval of the held proposal {@code setId@version} (a global set that
+     * loosens the one in force) and waits up to {@code timeout} for that version to go in force: it
+     * does once enough distinct stewards approved. Unanswered means it is still held (more approvals
+     * are needed) or the approval did not count, which governance reports as a {@code policy-set.approval}
+     * violation.
+     */
+    public PolicySetOutcome approvePolicySetAndAwait(String setId, String version, String approver, String comment,
+                                                     Duration timeout) {
+        Objects.requireNonNull(config, "a publisher made by create(config, ...) can wait for policy sets");
+        PolicyApproval approval = PolicyApproval.newBuilder().setApprovalId(UUID.randomUUID().toString())
+                .setPolicySetId(setId).setVersion(version).setApprover(approver).setComment(comment)
+                .setApprovedAt(clock.instant()).build();
+        try (PolicySetAnswers answers = new PolicySetAnswers(config)) {
+            CompletableFuture<RecordMetadata> sent = send(approvals, setId, approval);
+            flush();
+            sent.join();
+            return answers.awaitVersion(setId, version, timeout);
+        }
     }
 
     public void flush() {

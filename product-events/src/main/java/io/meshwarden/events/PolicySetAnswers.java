@@ -2,9 +2,11 @@ package io.meshwarden.events;
 
 import io.meshwarden.avro.PolicySet;
 import io.meshwarden.avro.Violation;
+import io.meshwarden.avro.ViolationStatus;
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.schemas.PolicySetSubject;
 import io.meshwarden.schemas.Topics;
+import io.meshwarden.schemas.violation.ViolationRule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,12 +51,36 @@ final class PolicySetAnswers implements AutoCloseable {
         return answer.orElseGet(() -> new PolicySetOutcome.Unanswered(published));
     }
 
+    /**
+     * Waits up to {@code timeout} for version {@code version} of set {@code setId} to be in force;
+     * unanswered when it is not by then.
+     */
+    PolicySetOutcome awaitVersion(String setId, String version, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        do {
+            inForce.read(POLL, set -> latestInForce.put(set.getId(), set));
+            PolicySet current = latestInForce.get(setId);
+            if (inForce.caughtUp() && current != null && current.getVersion().equals(version)) {
+                return new PolicySetOutcome.InForce(current);
+            }
+        } while (System.nanoTime() < deadline);
+        return new PolicySetOutcome.Unanswered(PolicySet.newBuilder().setId(setId).setVersion(version)
+                .setScope(io.meshwarden.avro.PolicyScope.GLOBAL).setPublishedAt(java.time.Instant.EPOCH).build());
+    }
+
     private Optional<PolicySetOutcome> answerTo(PolicySet set) {
         for (Iterator<Violation> it = refusals.iterator(); it.hasNext(); ) {
             Violation refusal = it.next();
-            if (refusal.getProductId().equals(PolicySetSubject.of(set.getId())) && set.getVersion().equals(refusal.getPolicySetVersion())) {
-                it.remove(); // one refusal answers one publication
-                return Optional.of(new PolicySetOutcome.Refused(set, refusal.getMessage()));
+            if (refusal.getProductId().equals(PolicySetSubject.of(set.getId())) && set.getVersion().equals(refusal.getPolicySetVersion())
+                    && refusal.getStatus() == ViolationStatus.BREACH) {
+                if (refusal.getRuleId().equals(ViolationRule.POLICY_SET_ADMISSION.ruleId())) {
+                    it.remove(); // one refusal answers one publication
+                    return Optional.of(new PolicySetOutcome.Refused(set, refusal.getMessage()));
+                }
+                if (refusal.getRuleId().equals(ViolationRule.POLICY_SET_PROPOSAL.ruleId())) {
+                    it.remove();
+                    return Optional.of(new PolicySetOutcome.Held(set, refusal.getMessage()));
+                }
             }
         }
         PolicySet current = latestInForce.get(set.getId());

@@ -4,7 +4,8 @@ import io.meshwarden.avro.PolicySet;
 
 /**
  * What became of one published policy set: governance put it in force (or it already was, with
- * the same content), refused it with a reason, or gave no answer within the timeout.
+ * the same content), refused it with a reason, held it for stewards' approval (a global set that
+ * loosens the one in force), or gave no answer within the timeout.
  */
 public sealed interface PolicySetOutcome {
     PolicySet set();
@@ -30,6 +31,18 @@ public sealed interface PolicySetOutcome {
         @Override
         public String toString() {
             return ref() + " refused: " + reason;
+        }
+    }
+
+    /**
+     * A global set that loosens the one in force: held for stewards' approval, not in force.
+     *
+     * @param reason governance's message: what it loosens, and who must approve it
+     */
+    record Held(PolicySet set, String reason) implements PolicySetOutcome {
+        @Override
+        public String toString() {
+            return ref() + " held for approval: " + reason;
         }
     }
 

@@ -2,6 +2,7 @@ package io.meshwarden.quality;
 
 import io.meshwarden.avro.PolicySet;
 import io.meshwarden.config.MeshwardenConfig;
+import io.meshwarden.quality.governance.GovernanceOptions;
 import io.meshwarden.quality.governance.GovernanceTopology;
 import io.meshwarden.quality.rolling.QualityOptions;
 import io.meshwarden.streams.StoreUnavailableException;
@@ -30,7 +31,7 @@ public final class QualityStreams implements AutoCloseable {
     public static QualityStreams start(MeshwardenConfig config) {
         QualityOptions quality = QualityOptions.from(config);
         StreamsApp app = StreamsApp.create(config, APPLICATION, config.topics().all(),
-                properties -> QualityTopology.build(config.topics(), quality, properties));
+                properties -> QualityTopology.build(config.topics(), quality, GovernanceOptions.from(config), properties));
         return new QualityStreams(app.start());
     }
 

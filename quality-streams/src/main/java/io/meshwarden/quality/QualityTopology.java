@@ -1,5 +1,6 @@
 package io.meshwarden.quality;
 
+import io.meshwarden.quality.governance.GovernanceOptions;
 import io.meshwarden.quality.governance.GovernanceTopology;
 import io.meshwarden.quality.rolling.QualityOptions;
 import io.meshwarden.quality.rolling.RollingQualityTopology;
@@ -21,7 +22,7 @@ public final class QualityTopology {
 
     public static Topology build(TopicCatalog topics, QualityOptions quality) {
         StreamsBuilder builder = new StreamsBuilder();
-        add(builder, topics, quality);
+        add(builder, topics, quality, GovernanceOptions.defaults());
         return builder.build();
     }
 
@@ -30,13 +31,18 @@ public final class QualityTopology {
      * while building (and checks that every internal resource is named).
      */
     public static Topology build(TopicCatalog topics, QualityOptions quality, Properties streamsProperties) {
+        return build(topics, quality, GovernanceOptions.defaults(), streamsProperties);
+    }
+
+    public static Topology build(TopicCatalog topics, QualityOptions quality, GovernanceOptions governance,
+                                 Properties streamsProperties) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProperties)));
-        add(builder, topics, quality);
+        add(builder, topics, quality, governance);
         return builder.build(streamsProperties);
     }
 
-    private static void add(StreamsBuilder builder, TopicCatalog topics, QualityOptions quality) {
-        GovernanceTopology.build(builder, topics);
+    private static void add(StreamsBuilder builder, TopicCatalog topics, QualityOptions quality, GovernanceOptions governance) {
+        GovernanceTopology.build(builder, topics, governance);
         RollingQualityTopology.build(builder, topics, quality);
     }
 }

@@ -45,8 +45,16 @@ class StateBoundsTest {
     /** A one-hour period in one-minute steps, plus the step being filled and the one in its grace. */
     private static final int BUCKETS_PER_PRODUCT = 60 + 2;
 
+    /**
+     * A product's windows close on its own clock; a retired product is silent, so its clock runs on with
+     * the wall clock once it has been idle this long ({@code meshwarden.quality.idle.close.ms}, one hour by
+     * default), and its buckets drain a period after that.
+     */
+    private static final Duration IDLE = Duration.ofMinutes(15);
+
     @AutoClose
-    private final TopologyFixture harness = TopologyHarness.start();
+    private final TopologyFixture harness = TopologyHarness.start(
+            io.meshwarden.quality.rolling.QualityOptions.defaults().withIdleCloseMs(IDLE.toMillis()));
     private final TestInputTopic<String, ContractChange> changes = harness.input(Topics.CONTRACT_CHANGES);
     private final TestInputTopic<String, DataProductContract> catalog = harness.input(Topics.CATALOG);
     private final TestInputTopic<String, MetricEvent> metrics = harness.input(Topics.METRICS);
@@ -71,7 +79,9 @@ class StateBoundsTest {
                 .containsEntry(RollingQualityTopology.FRESHNESS_STORE, (long) PRODUCTS)
                 .containsEntry(RollingQualityTopology.CONTRACTS_STORE, (long) PRODUCTS)
                 .containsEntry(GovernanceTopology.ACCEPTED_CONTRACTS_STORE, (long) PRODUCTS)
-                .containsEntry(RollingQualityTopology.CLOCK_STORE, 1L);
+                .as("one clock per product: a product's windows close on its own clock")
+                .containsEntry(RollingQualityTopology.CLOCK_STORE, (long) PRODUCTS)
+                .containsEntry(RollingQualityTopology.PENDING_STORE, 0L);
 
         int active = PRODUCTS / 2;
         for (int i = active; i < PRODUCTS; i++) {
@@ -125,6 +135,7 @@ class StateBoundsTest {
         serdes.put(RollingQualityTopology.FRESHNESS_STORE, StateCodecs.freshness());
         serdes.put(RollingQualityTopology.CLOCK_STORE, Serdes.Long());
         serdes.put(RollingQualityTopology.DUPLICATES_STORE, Serdes.Long());
+        serdes.put(RollingQualityTopology.PENDING_STORE, RollingQualityTopology.pendingSerde());
         return serdes;
     }
 

@@ -66,15 +66,48 @@ public final class Settings {
             "how long after a window step ends (metric event time) late metrics still count; later ones are dead-lettered 'late' (ms)");
     public static final Setting QUALITY_PUNCTUATION_INTERVAL_MS = new Setting("meshwarden.quality.punctuation.interval.ms",
             "1000", "how often (wall clock) freshness is checked; silence is detected within this plus the commit interval (ms)");
+    public static final Setting QUALITY_MAX_CLOCK_SKEW_MS = new Setting("meshwarden.quality.max.clock.skew.ms", "300000",
+            "how far ahead of the wall clock a metric's eventTime or newestRecordTime may be; later ones are refused as 'future-event-time' / 'future-record-time' (ms)");
+    public static final Setting QUALITY_CONTRACT_WAIT_MS = new Setting("meshwarden.quality.contract.wait.ms", "60000",
+            "how long (wall clock) a metric of a product without an accepted contract waits for it before it is dead-lettered 'unknown-product' (ms)");
+    public static final Setting QUALITY_IDLE_CLOSE_MS = new Setting("meshwarden.quality.idle.close.ms", "3600000",
+            "after this much wall-clock silence a product's own clock runs on with the wall clock (this far behind), so its last windows close and drain (ms)");
     public static final Setting QUALITY_OBSERVED_TOPIC_PATTERN = new Setting("meshwarden.quality.observed.topic.pattern", "",
             "regex of data product output topics the quality processor reads itself (observed mode); empty is off");
+    public static final Setting GOVERNANCE_STEWARDS = new Setting("meshwarden.governance.stewards", "",
+            "comma-separated names of the stewards who may approve a global policy set that loosens the one in force; two"
+                    + " distinct ones must; empty: no loosening can take effect");
+    public static final Setting GOVERNANCE_APPROVALS_REQUIRED = new Setting("meshwarden.governance.approvals.required", "2",
+            "distinct stewards who must approve a loosening of the global policy set (four eyes: 2)");
+    public static final Setting NOTIFY_ALERTMANAGER_URL = new Setting("meshwarden.notify.alertmanager.url", "",
+            "Prometheus Alertmanager to push alert transitions to (its v2 API), e.g. http://alertmanager:9093; empty is off");
+    public static final Setting NOTIFY_WEBHOOK_URL = new Setting("meshwarden.notify.webhook.url", "",
+            "URL every alert transition is POSTed to as JSON, signed with HMAC-SHA256; empty is off");
+    public static final Setting NOTIFY_WEBHOOK_SECRET = new Setting("meshwarden.notify.webhook.secret", "",
+            "the webhook's signing secret (X-Meshwarden-Signature: sha256=<hex of HMAC-SHA256(body)>); required with a webhook");
+    public static final Setting NOTIFY_REFRESH_INTERVAL_MS = new Setting("meshwarden.notify.refresh.interval.ms", "60000",
+            "how often active alerts are re-sent to Alertmanager, well within its resolve_timeout (5 min by default) (ms)");
+    public static final Setting NOTIFY_ATTEMPTS = new Setting("meshwarden.notify.attempts", "6",
+            "delivery attempts per transition and sink before it is dead-lettered 'notification-failed'");
+    public static final Setting NOTIFY_BACKOFF_MS = new Setting("meshwarden.notify.backoff.ms", "500",
+            "wait after a failed delivery, doubled after each, at most 30 s (ms)");
+
+    public static final Setting ACCESS_ENFORCE = new Setting("meshwarden.access.enforce", "false",
+            "access reconciler: also delete an ACL on a managed resource that no grant or baseline explains (else only report it)");
+    public static final Setting ACCESS_RECONCILE_INTERVAL_MS = new Setting("meshwarden.access.reconcile.interval.ms", "30000",
+            "access reconciler: desired and actual ACLs are compared on every change and at least this often (ms)");
+    public static final Setting ACCESS_EXPIRY_INTERVAL_MS = new Setting("meshwarden.access.expiry.interval.ms", "1000",
+            "access service: wall-clock interval of the check for expired grants (ms)");
 
     public static final List<Setting> ALL = List.of(CONFIG_FILE, BOOTSTRAP_SERVERS, TOPIC_PREFIX, OUTPUT_FORMAT, PROCESSING_GUARANTEE,
             COMMIT_INTERVAL_MS, STATE_DIR, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, APPLICATION_ID_PREFIX, INSTANCE_ID,
             STANDBY_REPLICAS, APPLICATION_SERVER, CHANGES_PER_DOMAIN, SLA_RETENTION_MS, SLA_ESCALATION_BLOCKING_MS, SLA_ESCALATION_WARNING_MS,
             SLA_FLAP_CYCLES, SLA_FLAP_WINDOW_MS, SLA_RUNBOOK_BASE_URL, SLA_PUNCTUATE_INTERVAL_MS, SLA_PEER_TIMEOUT_MS,
-            QUALITY_WINDOW_STEP_MS, QUALITY_GRACE_MS, QUALITY_PUNCTUATION_INTERVAL_MS,
-            QUALITY_OBSERVED_TOPIC_PATTERN);
+            QUALITY_WINDOW_STEP_MS, QUALITY_GRACE_MS, QUALITY_PUNCTUATION_INTERVAL_MS, QUALITY_MAX_CLOCK_SKEW_MS,
+            QUALITY_CONTRACT_WAIT_MS, QUALITY_IDLE_CLOSE_MS, QUALITY_OBSERVED_TOPIC_PATTERN, GOVERNANCE_STEWARDS,
+            GOVERNANCE_APPROVALS_REQUIRED, NOTIFY_ALERTMANAGER_URL, NOTIFY_WEBHOOK_URL, NOTIFY_WEBHOOK_SECRET,
+            NOTIFY_REFRESH_INTERVAL_MS, NOTIFY_ATTEMPTS, NOTIFY_BACKOFF_MS, ACCESS_ENFORCE, ACCESS_RECONCILE_INTERVAL_MS,
+            ACCESS_EXPIRY_INTERVAL_MS);
 
     private static final Map<String, Setting> BY_KEY = ALL.stream().collect(Collectors.toMap(Setting::key, Function.identity()));
 

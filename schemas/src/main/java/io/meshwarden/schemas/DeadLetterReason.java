@@ -14,8 +14,26 @@ public enum DeadLetterReason {
     UNKNOWN_PRODUCT("unknown-product"),
     /** An event that arrived after its window's grace period. */
     LATE("late"),
+    /** An event time further ahead of the wall clock than the allowed clock skew; it never advances any clock. */
+    FUTURE_EVENT_TIME("future-event-time"),
+    /** A record time (a metric's {@code newestRecordTime}) further ahead of the wall clock than the allowed skew. */
+    FUTURE_RECORD_TIME("future-record-time"),
+    /** A count (records loaded or expected, a per-field count) below zero. */
+    NEGATIVE_COUNT("negative-count"),
+    /** A per-field count (nulls, missing, invalid or duplicate values) above the records loaded. */
+    COUNT_ABOVE_LOADED("count-above-loaded"),
+    /** A string field (id, name, map key) empty where it must not be, or longer than its bound. */
+    STRING_OUT_OF_BOUNDS("string-out-of-bounds"),
+    /** A contract or policy-set version that is not a semantic version MAJOR.MINOR.PATCH. */
+    INVALID_VERSION("invalid-version"),
+    /** A duration (a freshness limit, a window, a retention) that is zero or negative. */
+    INVALID_DURATION("invalid-duration"),
+    /** A percentage (completeness, availability, accuracy tolerance) outside [0, 100]. */
+    PERCENT_OUT_OF_RANGE("percent-out-of-range"),
     /** A policy set that cannot be parsed or compiled. */
     INVALID_POLICY("invalid-policy"),
+    /** An alert transition a notification sink (Alertmanager, a webhook) gave up delivering; the message names the sink. */
+    NOTIFICATION_FAILED("notification-failed"),
     /** Anything else a processor could not handle; the message says what. */
     PROCESSING_ERROR("processing-error");
 

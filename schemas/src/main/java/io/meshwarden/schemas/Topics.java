@@ -1,11 +1,15 @@
 package io.meshwarden.schemas;
 
+import io.meshwarden.avro.AccessAuditEvent;
+import io.meshwarden.avro.AccessCommand;
+import io.meshwarden.avro.AccessRequest;
 import io.meshwarden.avro.Alert;
 import io.meshwarden.avro.AlertCommand;
 import io.meshwarden.avro.ContractChange;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.Decision;
 import io.meshwarden.avro.MetricEvent;
+import io.meshwarden.avro.PolicyApproval;
 import io.meshwarden.avro.PolicySet;
 import io.meshwarden.avro.QualitySnapshot;
 import io.meshwarden.avro.Violation;
@@ -31,6 +35,8 @@ public final class Topics {
     public static final TopicSpec<String, PolicySet> POLICIES_IN_FORCE = event("governance.policies.in-force",
             PolicySet.class, true, "policy sets governance admitted (read by every instance as a global store); compacted;"
                     + " key: policy set id");
+    public static final TopicSpec<String, PolicyApproval> POLICY_APPROVALS = event("governance.policy-approvals",
+            PolicyApproval.class, false, "stewards' approvals of held global policy sets (four eyes); key: policy set id");
     public static final TopicSpec<String, Decision> DECISIONS = event("governance.decisions",
             Decision.class, false, "the outcome of every contract change; key: product id");
     public static final TopicSpec<String, Violation> VIOLATIONS = event("governance.violations",
@@ -43,12 +49,21 @@ public final class Topics {
             Alert.class, false, "every state change of an operations alert; key: alert id");
     public static final TopicSpec<String, AlertCommand> ALERT_COMMANDS = event("sla.alert-commands",
             AlertCommand.class, false, "acknowledge, resolve and snooze commands; key: alert id");
+    public static final TopicSpec<String, AccessCommand> ACCESS_COMMANDS = event("access.commands",
+            AccessCommand.class, false, "access request, approve, reject, revoke and provisioned commands; key: request id");
+    public static final TopicSpec<String, AccessRequest> ACCESS_REQUESTS = event("access.requests",
+            AccessRequest.class, true, "current state of every access request (live ones are the grants); compacted; key: request id");
+    /** Always JSON, whatever the output format: an audit trail is read by people with kcat; readers accept Avro too. */
+    public static final TopicSpec<String, AccessAuditEvent> ACCESS_AUDIT = new TopicSpec<>("access.audit", Serdes.String(),
+            format -> new EventSerde<>(AccessAuditEvent.class, OutputFormat.JSON), false,
+            "append-only audit of access requests and of the ACLs the reconciler changes, as JSON; key: request id or resource");
     public static final TopicSpec<byte[], byte[]> DEAD_LETTER = new TopicSpec<>("deadletter",
             Serdes.ByteArray(), format -> Serdes.ByteArray(), false,
             "records that could not be processed: original bytes, reason and source in headers");
 
-    public static final List<TopicSpec<?, ?>> ALL = List.of(CONTRACT_CHANGES, CATALOG, METRICS, POLICIES, POLICIES_IN_FORCE, DECISIONS,
-            VIOLATIONS, SNAPSHOTS, OBSERVED_PORTS, ALERTS, ALERT_COMMANDS, DEAD_LETTER);
+    public static final List<TopicSpec<?, ?>> ALL = List.of(CONTRACT_CHANGES, CATALOG, METRICS, POLICIES, POLICIES_IN_FORCE,
+            POLICY_APPROVALS, DECISIONS, VIOLATIONS, SNAPSHOTS, OBSERVED_PORTS, ALERTS, ALERT_COMMANDS, ACCESS_COMMANDS,
+            ACCESS_REQUESTS, ACCESS_AUDIT, DEAD_LETTER);
 
     private Topics() {
     }

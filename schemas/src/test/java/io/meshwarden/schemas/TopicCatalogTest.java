@@ -21,11 +21,13 @@ class TopicCatalogTest {
         TopicCatalog catalog = TopicCatalog.defaults();
 
         assertThat(catalog.all()).extracting(Topic::name).containsExactly("mesh.products.changes", "mesh.products.catalog",
-                "mesh.products.metrics", "mesh.governance.policies", "mesh.governance.policies.in-force",
+                "mesh.products.metrics", "mesh.governance.policies", "mesh.governance.policies.in-force", "mesh.governance.policy-approvals",
                 "mesh.governance.decisions", "mesh.governance.violations", "mesh.quality.snapshots",
-                "mesh.quality.observed-ports", "mesh.sla.alerts", "mesh.sla.alert-commands", "mesh.deadletter");
+                "mesh.quality.observed-ports", "mesh.sla.alerts", "mesh.sla.alert-commands", "mesh.access.commands",
+                "mesh.access.requests", "mesh.access.audit", "mesh.deadletter");
         assertThat(catalog.all()).filteredOn(Topic::compacted).extracting(Topic::name).containsExactly("mesh.products.catalog",
-                "mesh.governance.policies", "mesh.governance.policies.in-force", "mesh.quality.observed-ports");
+                "mesh.governance.policies", "mesh.governance.policies.in-force", "mesh.quality.observed-ports",
+                "mesh.access.requests");
     }
 
     @Test
@@ -38,6 +40,19 @@ class TopicCatalogTest {
         assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).startsWith("{\"violationId\"");
         assertThat(TopicCatalog.defaults().topic(Topics.VIOLATIONS).valueSerde().deserializer().deserialize("t", bytes))
                 .isEqualTo(violation);
+    }
+
+    @Test
+    void accessAuditIsWrittenAsJsonEvenWhenTheOutputFormatIsAvro() {
+        io.meshwarden.avro.AccessAuditEvent event = io.meshwarden.avro.AccessAuditEvent.newBuilder().setEventId("e1")
+                .setKind(io.meshwarden.avro.AccessAuditKind.REQUESTED).setOutcome(io.meshwarden.avro.AccessOutcome.DONE)
+                .setActor("User:alice").setReason("filed").setAt(java.time.Instant.EPOCH).build();
+
+        byte[] bytes = TopicCatalog.defaults().topic(Topics.ACCESS_AUDIT).valueSerde().serializer().serialize("t", event);
+
+        assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).startsWith("{\"eventId\":\"e1\"");
+        assertThat(TopicCatalog.defaults().topic(Topics.ACCESS_AUDIT).valueSerde().deserializer().deserialize("t", bytes))
+                .isEqualTo(event);
     }
 
     @Test

@@ -56,15 +56,15 @@ public final class DeadLetterRouting {
 
     /**
      * Events of every topic matching {@code sources} (read through one pattern source, so topics created
-     * later join when the consumer's metadata next refreshes), decoded as {@code source}'s type; each keeps
+     * later join when the consumer's metadata next refreshes), decoded as {@code type} and checked by {@code rule}; each keeps
      * the {@link Ingress} header naming the topic it arrived on.
      */
     public static <T extends SpecificRecord> KStream<String, T> decodedStream(
-            StreamsBuilder builder, TopicCatalog topics, Pattern sources, Class<T> type, Function<T, String> productId,
+            StreamsBuilder builder, TopicCatalog topics, Pattern sources, Class<T> type, InputRule<T> rule,
             Partitioning partitioning, String name) {
         KStream<byte[], byte[]> raw = stamped(builder.stream(sources,
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-source")), partitioning, name);
-        return routed(topics, raw, () -> new DecodeProcessor<>(EventCodec.of(type), InputRule.keyedByProductId(productId)), name)
+        return routed(topics, raw, () -> new DecodeProcessor<>(EventCodec.of(type), rule), name)
                 .mapValues(value -> ((Decoded.Ok<T>) value).value(), Named.as(name + "-value"));
     }
 
@@ -72,7 +72,15 @@ public final class DeadLetterRouting {
     public static <T extends SpecificRecord> KStream<String, Sourced<T>> decodedStreamWithOriginal(
             StreamsBuilder builder, TopicCatalog topics, Topic<String, T> source, Class<T> type,
             Function<T, String> productId, Partitioning partitioning, String name) {
-        return routed(builder, topics, source, type, InputRule.keyedByProductId(productId), partitioning, name)
+        return decodedStreamWithOriginal(builder, topics, source, type, InputRule.keyedByProductId(productId),
+                partitioning, name);
+    }
+
+    /** Events that must satisfy {@code rule}, each with the bytes it arrived as. */
+    public static <T extends SpecificRecord> KStream<String, Sourced<T>> decodedStreamWithOriginal(
+            StreamsBuilder builder, TopicCatalog topics, Topic<String, T> source, Class<T> type, InputRule<T> rule,
+            Partitioning partitioning, String name) {
+        return routed(builder, topics, source, type, rule, partitioning, name)
                 .mapValues(value -> {
                     Decoded.Ok<T> ok = (Decoded.Ok<T>) value;
                     return new Sourced<>(ok.value(), ok.key(), ok.bytes());

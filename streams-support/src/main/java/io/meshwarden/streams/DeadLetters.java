@@ -4,6 +4,7 @@ import io.meshwarden.schemas.DeadLetter;
 import io.meshwarden.schemas.DeadLetterReason;
 import java.time.Instant;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
@@ -34,6 +35,20 @@ public final class DeadLetters {
         DeadLetter deadLetter = of(context, rejected.headers(), reason, message);
         // The source headers now say where it came from; the ingress stamp would only repeat it.
         return new Record<>(key, value, rejected.timestamp(), deadLetter.appendTo(Ingress.withoutStamp(rejected.headers())));
+    }
+
+    /**
+     * {@code headers} stamped with where the record now being processed entered the mesh (unless a
+     * stamp is on them already), for a processor that keeps the record in a store and may reject it
+     * later, from a punctuator, when the context has no record metadata: {@link #record} then still
+     * names the record's source.
+     */
+    public static Headers withSource(ProcessorContext<?, ?> context, Headers headers) {
+        if (Ingress.stampedOn(headers).isPresent()) {
+            return new RecordHeaders(headers);
+        }
+        return Ingress.of(context.recordMetadata().orElseThrow(
+                () -> new IllegalStateException("a record from a source topic always has metadata")), false).stampOn(headers);
     }
 
     /** {@code rejected} as a {@link Decoded.Failed} of its original bytes, for {@link DeadLetterRouting} to send on. */

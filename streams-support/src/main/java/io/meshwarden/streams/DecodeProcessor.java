@@ -12,10 +12,12 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * Reads raw records of one event type: decodes the value (Avro single-object or JSON), applies
- * the {@link InputRule}'s own check, and checks that the key is the one the event names. Forwards
- * {@link Decoded.Ok} on success and {@link Decoded.Failed}, with the original bytes and
- * dead-letter headers, on any failure. Decoding comes first, so bytes that are not an event are
- * reported as such whatever their key.
+ * the {@link InputRule}'s own check, checks that the key is the one the event names, and then the
+ * event's semantic rules ({@link EventCheck}, against the wall clock). Forwards {@link Decoded.Ok}
+ * on success and {@link Decoded.Failed}, with the original bytes and dead-letter headers, on any
+ * failure. Decoding comes first, so bytes that are not an event are reported as such whatever their
+ * key. This is the one place where every input event is judged for meaning: an event that breaks a
+ * rule goes nowhere but the dead-letter topic, so it is never half-applied downstream.
  */
 final class DecodeProcessor<T extends SpecificRecord> implements Processor<byte[], byte[], String, Decoded<T>> {
     private final EventCodec<T> codec;
@@ -54,6 +56,11 @@ final class DecodeProcessor<T extends SpecificRecord> implements Processor<byte[
             deadLetter(record, key, DeadLetterReason.MISSING_KEY, "the record key must be the " + rule.keyName() + " '"
                     + expected + "' so that its events stay in order on one partition; it was "
                     + (key == null ? "absent" : "'" + key + "'"));
+            return;
+        }
+        var invalid = rule.meaning().check(value, context.currentSystemTimeMs());
+        if (invalid.isPresent()) {
+            deadLetter(record, key, invalid.get().reason(), invalid.get().deadLetterMessage());
             return;
         }
         context.forward(new Record<>(key, new Decoded.Ok<>(value, record.key(), record.value()), record.timestamp(),

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.meshwarden.avro.AlertAction;
 import io.meshwarden.avro.AlertCommand;
 import io.meshwarden.schemas.DeadLetter;
+import io.meshwarden.schemas.DeadLetterReason;
 import io.meshwarden.schemas.EventCodec;
 import io.meshwarden.schemas.OutputFormat;
 import io.meshwarden.schemas.Samples;
 import io.meshwarden.schemas.TopicCatalog;
 import io.meshwarden.schemas.Topics;
+import io.meshwarden.schemas.validation.FieldChecks;
 import io.meshwarden.streams.testing.TopologyFixture;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
@@ -39,7 +41,9 @@ class DeadLetterRoutingTest {
     private static Topology commandActions(TopicCatalog topics, Properties properties) {
         StreamsBuilder builder = new StreamsBuilder();
         InputRule<AlertCommand> rule = new InputRule<>("alert id", AlertCommand::getAlertId,
-                command -> command.getAlertId().contains("/") ? null : "alertId must be <productId>/<ruleId>");
+                command -> command.getAlertId().contains("/") ? null : "alertId must be <productId>/<ruleId>",
+                (command, wallClockMs) -> FieldChecks.of().text("actor", command.getActor(), 1, 64)
+                        .notAfter("issuedAt", command.getIssuedAt(), wallClockMs, DeadLetterReason.FUTURE_EVENT_TIME, 0).result());
         DeadLetterRouting.decodedStream(builder, topics, topics.topic(Topics.ALERT_COMMANDS), AlertCommand.class, rule,
                         Partitioning.AS_WRITTEN, "commands")
                 .mapValues(command -> command.getAction().name())
@@ -73,6 +77,30 @@ class DeadLetterRoutingTest {
         assertThat(DeadLetter.header(dead.headers(), DeadLetter.REASON_HEADER)).isEqualTo("schema-mismatch");
         assertThat(DeadLetter.header(dead.headers(), DeadLetter.MESSAGE_HEADER)).contains("<productId>/<ruleId>");
         assertThat(decoded.isEmpty()).isTrue();
+    }
+
+    @Test
+    void deadLettersAnEventThatBreaksASemanticRuleWithTheRulesReasonNamingTheField() {
+        AlertCommand anonymous = AlertCommand.newBuilder(command("email.send-engagement/freshness")).setActor("").build();
+        input.pipeInput(bytes(anonymous.getAlertId()), encode(anonymous));
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(dead.value()).isEqualTo(encode(anonymous));
+        assertThat(DeadLetter.header(dead.headers(), DeadLetter.REASON_HEADER)).isEqualTo("string-out-of-bounds");
+        assertThat(DeadLetter.header(dead.headers(), DeadLetter.MESSAGE_HEADER)).startsWith("actor: ");
+        assertThat(decoded.isEmpty()).isTrue();
+    }
+
+    @Test
+    void judgesTimesAgainstTheProcessorsWallClock() {
+        AlertCommand early = AlertCommand.newBuilder(command("email.send-engagement/freshness"))
+                .setIssuedAt(Samples.T0.plusSeconds(1)).build();
+        input.pipeInput(bytes(early.getAlertId()), encode(early));
+        fixture.driver().advanceWallClockTime(java.time.Duration.ofSeconds(1));
+        input.pipeInput(bytes(early.getAlertId()), encode(early));
+
+        assertThat(DeadLetter.header(deadLetters.readRecord().headers(), DeadLetter.REASON_HEADER)).isEqualTo("future-event-time");
+        assertThat(decoded.readValuesToList()).containsExactly("ACKNOWLEDGE");
     }
 
     @Test

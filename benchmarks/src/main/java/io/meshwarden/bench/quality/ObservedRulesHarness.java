@@ -59,7 +59,8 @@ public final class ObservedRulesHarness {
                 broker.createTopic(ObservedWorkload.outputTopic(i), OUTPUT_PARTITIONS, false);
             }
             MeshwardenConfig loader = QualityPipelineHarness.config(broker.bootstrapServers(), "load", stateRoot);
-            long eventStart = System.currentTimeMillis();
+            // Ten minutes of event time ending now: quality-streams refuses event times beyond its clock skew.
+            long eventStart = System.currentTimeMillis() - ObservedWorkload.EVENT_SPAN.toMillis();
             workload.loadRecords(loader, records, eventStart);
             for (int round = 1; round <= rounds; round++) {
                 double plain = run(broker, stateRoot, workload, "plain" + round, false, records, eventStart);

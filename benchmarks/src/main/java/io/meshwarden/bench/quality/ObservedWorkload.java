@@ -31,7 +31,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 final class ObservedWorkload {
     static final String OUTPUT_PREFIX = "bench-out.";
-    private static final Duration EVENT_SPAN = Duration.ofMinutes(10);
+    static final Duration EVENT_SPAN = Duration.ofMinutes(10);
     private static final String SCHEMA = "{\"type\":\"record\",\"name\":\"CampaignPerformance\",\"fields\":["
             + "{\"name\":\"campaign_id\",\"type\":\"string\"},"
             + "{\"name\":\"channel\",\"type\":[\"null\",\"string\"],\"default\":null},"

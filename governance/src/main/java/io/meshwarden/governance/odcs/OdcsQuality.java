@@ -3,6 +3,7 @@ package io.meshwarden.governance.odcs;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshwarden.avro.QualityRule;
 import io.meshwarden.avro.QualityUnit;
+import io.meshwarden.governance.text.LinearPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,28 +31,50 @@ final class OdcsQuality {
         this.warnings = warnings;
     }
 
-    /** The rules of one schema object at {@code path}: its own, then its properties' in order. */
+    /**
+     * The rules of one schema object at {@code path}: its own, then its properties' in order, each
+     * property's followed by those of the properties nested in it. A nested property's rules check
+     * the field at its dotted path ({@code address.city}), the path metric events count it under too.
+     */
     List<QualityRule> rules(JsonNode object, String path) {
         List<QualityRule> rules = new ArrayList<>(rules(object.path("quality"), path, null));
-        JsonNode properties = object.path("properties");
-        for (int p = 0; p < properties.size(); p++) {
-            JsonNode property = properties.get(p);
-            String at = path + ".properties[" + p + "]";
-            rules.addAll(rules(property.path("quality"), at, property.path("name").asText()));
-            nested(property, at);
-        }
+        properties(object.path("properties"), path, "", rules);
         return rules;
     }
 
-    private void nested(JsonNode property, String path) {
-        JsonNode children = property.path("properties");
-        for (int c = 0; c < children.size(); c++) {
-            String at = path + ".properties[" + c + "]";
-            if (!children.get(c).path("quality").isEmpty()) {
-                warnings.add(at + ".quality: rules on a nested property are not evaluated; not imported");
+    private void properties(JsonNode properties, String path, String prefix, List<QualityRule> rules) {
+        for (int p = 0; p < properties.size(); p++) {
+            JsonNode property = properties.get(p);
+            String at = path + ".properties[" + p + "]";
+            String name = property.path("name").asText();
+            if (name.contains(".") && hasRules(property)) {
+                warnings.add(at + ".quality: the property name '" + name + "' holds a '.', which cannot name a field path;"
+                        + " its rules are not imported");
+            } else {
+                rules.addAll(rules(property.path("quality"), at, prefix + name));
             }
-            nested(children.get(c), at);
+            properties(property.path("properties"), at, prefix + name + ".", rules);
+            inArray(property.path("items"), at + ".items");
         }
+    }
+
+    /** Rules inside an array's items would judge each element, which no rule does: a warning each. */
+    private void inArray(JsonNode items, String path) {
+        if (items.isMissingNode()) {
+            return;
+        }
+        if (!items.path("quality").isEmpty()) {
+            warnings.add(path + ".quality: rules on the items of an array are not evaluated; not imported");
+        }
+        JsonNode children = items.path("properties");
+        for (int c = 0; c < children.size(); c++) {
+            inArray(children.get(c), path + ".properties[" + c + "]");
+        }
+        inArray(items.path("items"), path + ".items");
+    }
+
+    private static boolean hasRules(JsonNode property) {
+        return !property.path("quality").isEmpty();
     }
 
     private List<QualityRule> rules(JsonNode quality, String path, String field) {
@@ -107,9 +130,9 @@ final class OdcsQuality {
         rule.setValues(values);
         if (arguments.hasNonNull("pattern")) {
             try {
-                java.util.regex.Pattern.compile(arguments.path("pattern").asText());
-            } catch (java.util.regex.PatternSyntaxException e) {
-                warnings.add(path + ".arguments.pattern is not a regular expression (" + e.getDescription() + "); rule not imported");
+                LinearPattern.compile(arguments.path("pattern").asText());
+            } catch (IllegalArgumentException e) {
+                warnings.add(path + ".arguments.pattern: " + e.getMessage() + "; rule not imported");
                 return false;
             }
             rule.setPattern(arguments.path("pattern").asText());

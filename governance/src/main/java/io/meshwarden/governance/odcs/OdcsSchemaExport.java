@@ -50,7 +50,7 @@ final class OdcsSchemaExport {
         List<String> written = new ArrayList<>();
         if (schema != null) {
             for (Schema.Field field : schema.getFields()) {
-                properties.add(property(field, specs.get(field.name()), contract.getName() + "." + field.name()));
+                properties.add(property(field, specs.get(field.name()), field.name(), contract.getName() + "." + field.name()));
                 written.add(field.name());
             }
         }
@@ -93,20 +93,21 @@ final class OdcsSchemaExport {
 
     private ObjectNode untyped(FieldSpec spec) {
         ObjectNode property = NODES.objectNode().put("name", spec.getName()).put("required", spec.getRequired());
-        describe(property, spec, null, null, null);
+        describe(property, spec, spec.getName(), null, null, null);
         return property;
     }
 
-    private ObjectNode property(Schema.Field field, FieldSpec spec, String where) {
+    /** One property; {@code fieldPath} is its dotted path from the object ({@code address.city}), which its rules name. */
+    private ObjectNode property(Schema.Field field, FieldSpec spec, String fieldPath, String where) {
         ObjectNode property = NODES.objectNode().put("name", field.name());
         Schema type = AvroAgreement.nonNull(field.schema());
-        type(property, type, field.getProp("physicalType"), where);
+        type(property, type, field.getProp("physicalType"), fieldPath, where);
         property.put("required", !AvroAgreement.nullable(field.schema()));
-        describe(property, spec, field.doc(), field.getObjectProp("tags"), field.getProp("classification"));
+        describe(property, spec, fieldPath, field.doc(), field.getObjectProp("tags"), field.getProp("classification"));
         return property;
     }
 
-    private void describe(ObjectNode property, FieldSpec spec, String doc, Object tags, String classification) {
+    private void describe(ObjectNode property, FieldSpec spec, String fieldPath, String doc, Object tags, String classification) {
         String description = spec != null && spec.getDescription() != null ? spec.getDescription() : doc;
         if (description != null) {
             property.put("description", description);
@@ -126,16 +127,14 @@ final class OdcsSchemaExport {
         if (!tagList.isEmpty()) {
             tagList.forEach(property.putArray("tags")::add);
         }
-        if (spec != null) {
-            ArrayNode quality = rules(spec.getName());
-            if (!quality.isEmpty()) {
-                property.set("quality", quality);
-            }
+        ArrayNode quality = rules(fieldPath);
+        if (!quality.isEmpty()) {
+            property.set("quality", quality);
         }
     }
 
     /** The ODCS logical type (and, where the logical type alone would be read as another Avro type, the physical type). */
-    private void type(ObjectNode property, Schema type, String physical, String where) {
+    private void type(ObjectNode property, Schema type, String physical, String fieldPath, String where) {
         if (type == null) {
             warnings.add(where + " is a union of several types, which ODCS cannot type; written without a logical type");
             return;
@@ -152,13 +151,13 @@ final class OdcsSchemaExport {
         }
         if (type.getType() == Schema.Type.RECORD) {
             ArrayNode nested = property.putArray("properties");
-            type.getFields().forEach(f -> nested.add(property(f, null, where + "." + f.name())));
+            type.getFields().forEach(f -> nested.add(property(f, null, fieldPath + "." + f.name(), where + "." + f.name())));
         } else if (type.getType() == Schema.Type.MAP) {
             warnings.add(where + " is an Avro map, an ODCS object without properties; the Avro schema travels as avroSchema");
         } else if (type.getType() == Schema.Type.ARRAY) {
             ObjectNode items = NODES.objectNode();
             Schema element = AvroAgreement.nonNull(type.getElementType());
-            type(items, element, element == null ? null : element.getProp("physicalType"), where + "[]");
+            type(items, element, element == null ? null : element.getProp("physicalType"), fieldPath + "[]", where + "[]");
             property.set("items", items);
         }
     }

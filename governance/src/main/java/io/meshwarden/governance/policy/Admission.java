@@ -2,7 +2,10 @@ package io.meshwarden.governance.policy;
 
 import io.meshwarden.avro.PolicySet;
 
-/** What became of a published policy set: put in force (giving the new layers), or rejected with the reason. */
+/**
+ * What became of a published policy set: put in force (giving the new layers), rejected with the
+ * reason, or, for a global set that loosens the one in force, held for approval.
+ */
 public sealed interface Admission {
 
     PolicySet candidate();
@@ -12,5 +15,14 @@ public sealed interface Admission {
     }
 
     record Rejected(PolicySet candidate, String reason) implements Admission {
+    }
+
+    /**
+     * A new version of the global set that loosens the one in force: a governance change, held as a
+     * proposal until stewards approve it ({@link PolicyLayers#admitApproved}); nothing changes meanwhile.
+     *
+     * @param loosenings each way it loosens the set in force
+     */
+    record Held(PolicySet candidate, java.util.List<String> loosenings) implements Admission {
     }
 }

@@ -37,6 +37,29 @@ public final class PolicyLayering {
         return conflicts;
     }
 
+    /**
+     * One message per way {@code candidate}, a new version of the global set, loosens the global set
+     * {@code inForce}: a rule removed, a rule of another kind under the same id, a severity lowered,
+     * a CEL expression changed (no one can tell whether it is stricter), a parameter moved towards
+     * lenient. Unlike a domain override, a parameter the new version leaves out falls back to its
+     * default, not to the old value. Rules added are never loosenings.
+     */
+    public static List<String> loosenings(PolicySet inForce, PolicySet candidate) {
+        Map<String, PolicyRule> next = byId(candidate);
+        List<String> loosenings = new ArrayList<>();
+        for (PolicyRule rule : inForce.getRules()) {
+            PolicyRule successor = next.get(rule.getId());
+            String which = "rule '" + rule.getId() + "' of " + PolicyCompiler.ref(inForce) + ": ";
+            if (successor == null) {
+                loosenings.add(which + "removed by " + PolicyCompiler.ref(candidate));
+            } else {
+                problems(rule, successor, successor).forEach(problem -> loosenings.add(which + problem.replace("the domain rule",
+                        PolicyCompiler.ref(candidate).toString())));
+            }
+        }
+        return loosenings;
+    }
+
     /** The rule a domain override stands for: the global rule's parameters, overlaid with the domain's. */
     public static PolicyRule merged(PolicyRule global, PolicyRule domain) {
         Map<String, String> parameters = new HashMap<>(global.getParameters());
@@ -50,6 +73,11 @@ public final class PolicyLayering {
     }
 
     private static List<String> problems(PolicyRule global, PolicyRule domain) {
+        return problems(global, domain, merged(global, domain));
+    }
+
+    /** How {@code domain}, standing for {@code effective}, loosens {@code global}. */
+    private static List<String> problems(PolicyRule global, PolicyRule domain, PolicyRule effective) {
         if (!global.getKind().equals(domain.getKind())) {
             return List.of("the domain rule is of kind " + domain.getKind() + " where the global rule is of kind "
                     + global.getKind() + "; a domain may tighten a global rule, never replace it");
@@ -58,7 +86,6 @@ public final class PolicyLayering {
         if (global.getSeverity() == Severity.BLOCKING && domain.getSeverity() == Severity.WARNING) {
             problems.add("the domain rule lowers severity blocking to warning");
         }
-        PolicyRule effective = merged(global, domain);
         if (!Objects.equals(global.getExpression(), effective.getExpression())) {
             problems.add("the domain rule changes the CEL expression; only severity and message of a global CEL rule may change");
         }

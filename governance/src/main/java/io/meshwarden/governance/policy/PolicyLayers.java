@@ -71,7 +71,20 @@ public final class PolicyLayers {
         return global;
     }
 
+    /**
+     * A proposal the stewards approved ({@link Admission.Held} before): admitted as {@link #admit} would,
+     * except that loosening the global set is what was approved. It may still be refused, if a
+     * higher version went in force meanwhile or it no longer compiles.
+     */
+    public Admission admitApproved(PolicySet candidate) {
+        return admit(candidate, true);
+    }
+
     public Admission admit(PolicySet candidate) {
+        return admit(candidate, false);
+    }
+
+    private Admission admit(PolicySet candidate, boolean approved) {
         PolicySet current = candidate.getScope() == PolicyScope.GLOBAL ? global : domainSets.get(candidate.getId());
         if (current != null && current.getId().equals(candidate.getId()) && sameContent(current, candidate)) {
             return new Admission.Accepted(candidate, this, false);
@@ -79,7 +92,7 @@ public final class PolicyLayers {
         try {
             PolicyCompiler.compile(candidate);
             if (candidate.getScope() == PolicyScope.GLOBAL) {
-                return admitGlobal(candidate);
+                return admitGlobal(candidate, approved);
             }
             return admitDomain(candidate, current);
         } catch (InvalidPolicyException e) {
@@ -87,14 +100,23 @@ public final class PolicyLayers {
         }
     }
 
-    private Admission admitGlobal(PolicySet candidate) {
+    private Admission admitGlobal(PolicySet candidate, boolean approved) {
         if (!global.getId().equals(candidate.getId()) && !global.getId().equals(BuiltInPolicies.GLOBAL.id())) {
             return new Admission.Rejected(candidate, "global policy set '" + global.getId() + "' is in force; the mesh has"
                     + " one global set, so publish a new version of it instead of '" + candidate.getId() + "'");
         }
-        return versionProblem(global.getId().equals(candidate.getId()) ? global : null, candidate)
-                .<Admission>map(problem -> new Admission.Rejected(candidate, problem))
-                .orElseGet(() -> new Admission.Accepted(candidate, new PolicyLayers(candidate, domainSets), true));
+        var problem = versionProblem(global.getId().equals(candidate.getId()) ? global : null, candidate);
+        if (problem.isPresent()) {
+            return new Admission.Rejected(candidate, problem.get());
+        }
+        // The built-in set is where a mesh starts, not a set its stewards put in force: the first
+        // published global set replaces it directly. From then on, loosening needs approval.
+        boolean builtIn = global.getId().equals(BuiltInPolicies.GLOBAL.id());
+        List<String> loosenings = builtIn ? List.of() : PolicyLayering.loosenings(global, candidate);
+        if (!approved && !loosenings.isEmpty()) {
+            return new Admission.Held(candidate, loosenings);
+        }
+        return new Admission.Accepted(candidate, new PolicyLayers(candidate, domainSets), true);
     }
 
     private Admission admitDomain(PolicySet candidate, PolicySet current) {

@@ -15,6 +15,7 @@ import io.meshwarden.governance.rules.RequiredMetadataRule;
 import io.meshwarden.governance.rules.RetentionCeilingRule;
 import io.meshwarden.governance.rules.SchemaValidityRule;
 import io.meshwarden.governance.rules.VersioningRule;
+import io.meshwarden.governance.text.LinearPattern;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -23,8 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
 /** The rule kinds policy sets can use; docs/policies.md describes each. */
@@ -102,12 +101,11 @@ public final class RuleKinds {
         return ceilings;
     }
 
-    private static Pattern pattern(String ruleId, String regex) {
+    private static com.google.re2j.Pattern pattern(String ruleId, String regex) {
         try {
-            return Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            throw new InvalidPolicyException("rule '" + ruleId + "': parameter 'pattern' is not a regular expression: "
-                    + e.getDescription());
+            return LinearPattern.compile(regex);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPolicyException("rule '" + ruleId + "': parameter 'pattern': " + e.getMessage());
         }
     }
 

@@ -6,9 +6,12 @@ import io.meshwarden.avro.ViolationCategory;
 import io.meshwarden.governance.Finding;
 import io.meshwarden.governance.Rule;
 import java.util.List;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
-/** Field names follow one convention across the mesh (snake_case unless a policy says otherwise). */
+/**
+ * Field names follow one convention across the mesh (snake_case unless a policy says otherwise). The
+ * pattern is a policy's, compiled by {@link io.meshwarden.governance.text.LinearPattern}.
+ */
 public record FieldNamingRule(String id, Severity severity, Pattern pattern) implements Rule {
     public static final String DEFAULT_PATTERN = "[a-z][a-z0-9]*(_[a-z0-9]+)*";
 

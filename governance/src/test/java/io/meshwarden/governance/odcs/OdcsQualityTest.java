@@ -126,4 +126,51 @@ class OdcsQualityTest {
         assertThat(imported.contract().getQualityRules()).extracting(QualityRule::getUnit).containsOnly(QualityUnit.ROWS);
         assertThat(imported.warnings()).contains("$.schema[0].properties[0].quality[0].rule 'nullCheck' (ODCS v3.0) is read as metric nullValues");
     }
+
+    @Test
+    void aNestedPropertysRulesCheckItsDottedFieldPathAndTravelBackToItOnExport() {
+        OdcsImport imported = imported("""
+                    properties:
+                      - name: id
+                        logicalType: string
+                        required: true
+                      - name: address
+                        logicalType: object
+                        properties:
+                          - name: city
+                            logicalType: string
+                            quality:
+                              - metric: nullValues
+                                mustBeLessThan: 5
+                                unit: percent
+                          - name: geo
+                            logicalType: object
+                            properties:
+                              - name: country
+                                logicalType: string
+                                quality:
+                                  - metric: invalidValues
+                                    mustBe: 0
+                                    arguments:
+                                      validValues: [FR, DE]
+                      - name: lines
+                        logicalType: array
+                        items:
+                          logicalType: string
+                          quality:
+                            - metric: nullValues
+                              mustBe: 0
+                """);
+
+        assertThat(imported.contract().getQualityRules()).extracting(r -> r.getPath() + " " + r.getField()).containsExactly(
+                "$.schema[0].properties[1].properties[0].quality[0] address.city",
+                "$.schema[0].properties[1].properties[1].properties[0].quality[0] address.geo.country");
+        assertThat(imported.warnings()).contains(
+                "$.schema[0].properties[2].items.quality: rules on the items of an array are not evaluated; not imported");
+        assertThat(imported.contract().getProductSchema()).contains("\"city\"");
+
+        String exported = OdcsExporter.export(imported.contract(), null).yaml();
+        OdcsImport again = OdcsImporter.importContract("again.yaml", exported, null);
+        assertThat(again.contract().getQualityRules()).isEqualTo(imported.contract().getQualityRules());
+    }
 }

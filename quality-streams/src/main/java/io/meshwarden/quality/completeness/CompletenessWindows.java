@@ -80,6 +80,26 @@ public final class CompletenessWindows {
         }
     }
 
+    /** The products with an open window (data in their period or a bucket pending): one scan of the window store. */
+    public List<String> productsWithWindows() {
+        List<String> products = new ArrayList<>();
+        try (KeyValueIterator<String, WindowState> all = windows.all()) {
+            all.forEachRemaining(entry -> products.add(entry.key));
+        }
+        return products;
+    }
+
+    /**
+     * Rolls one product's window forward to {@code closedUpTo}, the step boundary its own clock has
+     * closed, judging each non-empty window closed on the way. No other product's window moves.
+     */
+    public void closeProductUpTo(String productId, long closedUpTo, long periodMs, Judge judge) {
+        WindowState state = windows.get(productId);
+        if (state != null && state.closedEnd() < closedUpTo) {
+            roll(productId, withPeriod(productId, state, periodMs), closedUpTo, judge);
+        }
+    }
+
     private void roll(String productId, WindowState state, long closedUpTo, Judge judge) {
         long period = state.periodMs();
         Counts sum = state.sum();

@@ -3,9 +3,13 @@ package io.meshwarden.quality.governance;
 import io.meshwarden.avro.ContractChange;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.Decision;
+import io.meshwarden.avro.PolicyApproval;
 import io.meshwarden.avro.PolicySet;
 import io.meshwarden.avro.Violation;
+import io.meshwarden.governance.validation.ContractChecks;
+import io.meshwarden.governance.validation.PolicySetChecks;
 import io.meshwarden.streams.DeadLetterRouting;
+import io.meshwarden.streams.InputRule;
 import io.meshwarden.streams.Partitioning;
 import io.meshwarden.schemas.DomainChangeTopics;
 import io.meshwarden.schemas.EventSerde;
@@ -13,6 +17,7 @@ import io.meshwarden.schemas.OutputFormat;
 import io.meshwarden.schemas.Topic;
 import io.meshwarden.schemas.TopicCatalog;
 import io.meshwarden.schemas.Topics;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -28,7 +33,8 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The governance topology. Reads contract changes and published policy sets; writes one decision
  * per change, the violations it found, accepted contracts to the compacted catalog, admitted
- * policy sets to the in-force topic, refused sets as POLICY violations, and undecodable records to
+ * policy sets to the in-force topic, refused sets as POLICY violations, and undecodable records, or
+ * changes and sets that break a semantic rule ({@link ContractChecks}, {@link PolicySetChecks}), to
  * the dead-letter topic. docs/policies.md explains the stores.
  */
 public final class GovernanceTopology {
@@ -36,6 +42,10 @@ public final class GovernanceTopology {
     public static final String ACCEPTED_CONTRACTS_STORE = "accepted-contracts-store";
     /** Policy sets admitted so far, on the single admission partition. */
     public static final String POLICY_SETS_STORE = "policy-sets-store";
+    /** Global policy sets held for stewards' approval (they loosen the set in force), by id, on the admission partition. */
+    public static final String POLICY_PROPOSALS_STORE = "policy-proposals-store";
+    /** The approvals so far of each held proposal, on the admission partition. */
+    public static final String POLICY_APPROVALS_STORE = "policy-approvals-store";
     /** Policy sets in force, replicated to every instance from the in-force topic. */
     public static final String POLICIES_IN_FORCE_STORE = "policies-in-force-store";
     /** Reverse lineage: upstream product, active consumer. */
@@ -45,8 +55,12 @@ public final class GovernanceTopology {
     }
 
     public static void build(StreamsBuilder builder, TopicCatalog topics) {
+        build(builder, topics, GovernanceOptions.defaults());
+    }
+
+    public static void build(StreamsBuilder builder, TopicCatalog topics, GovernanceOptions options) {
         PolicyCache cache = new PolicyCache();
-        admitPolicySets(builder, topics, cache);
+        admitPolicySets(builder, topics, cache, options);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACCEPTED_CONTRACTS_STORE),
                 Serdes.String(), new EventSerde<>(DataProductContract.class, OutputFormat.AVRO)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LINEAGE_STORE),
@@ -56,7 +70,8 @@ public final class GovernanceTopology {
         DomainChangeTopics changes = new DomainChangeTopics(topics);
         ChangeOwnership ownership = new ChangeOwnership(changes);
         KStream<String, GovernanceOutcome> outcomes = DeadLetterRouting
-                .decodedStream(builder, topics, changes.all(), ContractChange.class, ContractChange::getProductId,
+                .decodedStream(builder, topics, changes.all(), ContractChange.class,
+                        InputRule.keyedByProductId(ContractChange::getProductId, (change, now) -> ContractChecks.check(change)),
                         Partitioning.BY_KEY, "contract-changes")
                 .process(() -> new ContractGovernanceProcessor(cache, ownership), Named.as("evaluate-contract"),
                         ACCEPTED_CONTRACTS_STORE, LINEAGE_STORE);
@@ -80,25 +95,39 @@ public final class GovernanceTopology {
                 .process(() -> new LineageProcessor(LINEAGE_STORE), Named.as("update-lineage"), LINEAGE_STORE);
     }
 
-    private static void admitPolicySets(StreamsBuilder builder, TopicCatalog topics, PolicyCache cache) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(POLICY_SETS_STORE),
-                Serdes.String(), new EventSerde<>(PolicySet.class, OutputFormat.AVRO)));
+    private static void admitPolicySets(StreamsBuilder builder, TopicCatalog topics, PolicyCache cache, GovernanceOptions options) {
+        for (String store : List.of(POLICY_SETS_STORE, POLICY_PROPOSALS_STORE)) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store),
+                    Serdes.String(), new EventSerde<>(PolicySet.class, OutputFormat.AVRO)));
+        }
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(POLICY_APPROVALS_STORE),
+                Serdes.String(), Serdes.String()));
         Topic<String, PolicySet> inForce = topics.topic(Topics.POLICIES_IN_FORCE);
         // One partition: every set is admitted against the same view of the global set, in publish order.
         KStream<String, PolicyAdmissionResult> results = DeadLetterRouting
-                .decodedStream(builder, topics, topics.topic(Topics.POLICIES), PolicySet.class, PolicySet::getId,
+                .decodedStream(builder, topics, topics.topic(Topics.POLICIES), PolicySet.class,
+                        new InputRule<>("policy set id", PolicySet::getId, set -> null, (set, now) -> PolicySetChecks.check(set)),
                         // Admitted on one partition just below, whatever partition a set arrived on.
                         Partitioning.AS_WRITTEN, "policies")
                 .repartition(Repartitioned.<String, PolicySet>as("policies-single-partition").withNumberOfPartitions(1)
                         .withKeySerde(Serdes.String()).withValueSerde(new EventSerde<>(PolicySet.class, OutputFormat.AVRO)))
-                .process(() -> new PolicyAdmissionProcessor(POLICY_SETS_STORE, cache), Named.as("admit-policy-set"),
-                        POLICY_SETS_STORE);
+                .process(() -> new PolicyAdmissionProcessor(cache, options), Named.as("admit-policy-set"),
+                        POLICY_SETS_STORE, POLICY_PROPOSALS_STORE);
+        // Approvals meet the proposals on the same single partition, so the two processors share one task.
+        KStream<String, PolicyAdmissionResult> approved = DeadLetterRouting
+                .decodedStream(builder, topics, topics.topic(Topics.POLICY_APPROVALS), PolicyApproval.class,
+                        PolicyApproval::getPolicySetId, Partitioning.AS_WRITTEN, "policy-approvals")
+                .repartition(Repartitioned.<String, PolicyApproval>as("policy-approvals-single-partition").withNumberOfPartitions(1)
+                        .withKeySerde(Serdes.String()).withValueSerde(new EventSerde<>(PolicyApproval.class, OutputFormat.AVRO)))
+                .process(() -> new PolicyApprovalProcessor(cache, options), Named.as("approve-policy-set"),
+                        POLICY_SETS_STORE, POLICY_PROPOSALS_STORE, POLICY_APPROVALS_STORE);
+        results = results.merge(approved, Named.as("policy-admission-results"));
         results.filter((id, result) -> result instanceof PolicyAdmissionResult.InForce, Named.as("policy-set-in-force"))
                 .mapValues(result -> ((PolicyAdmissionResult.InForce) result).set(), Named.as("policy-set-admitted"))
                 .to(inForce.name(), Produced.with(inForce.keySerde(), inForce.valueSerde()).withName("policies-in-force-sink"));
         Topic<String, Violation> violations = topics.topic(Topics.VIOLATIONS);
-        results.filter((id, result) -> result instanceof PolicyAdmissionResult.Refused, Named.as("policy-set-refused"))
-                .mapValues(result -> ((PolicyAdmissionResult.Refused) result).violation(), Named.as("policy-set-refusal"))
+        results.filter((id, result) -> result instanceof PolicyAdmissionResult.Reported, Named.as("policy-set-reported"))
+                .mapValues(result -> ((PolicyAdmissionResult.Reported) result).violation(), Named.as("policy-set-violation"))
                 .to(violations.name(), Produced.with(violations.keySerde(), violations.valueSerde())
                         .withName("policy-refusals-sink"));
         builder.globalTable(inForce.name(), Consumed.with(inForce.keySerde(), inForce.valueSerde())

@@ -3,12 +3,15 @@ package io.meshwarden.quality.governance;
 import io.meshwarden.avro.PolicySet;
 import io.meshwarden.avro.Violation;
 
-/** A published policy set after admission: in force, or refused with the violation that says why. */
+/**
+ * What admission forwards: a policy set now in force, or a violation about a policy set (a refusal,
+ * a proposal held for approval or approved, an approval that does not count).
+ */
 sealed interface PolicyAdmissionResult {
 
     record InForce(PolicySet set) implements PolicyAdmissionResult {
     }
 
-    record Refused(Violation violation) implements PolicyAdmissionResult {
+    record Reported(Violation violation) implements PolicyAdmissionResult {
     }
 }

@@ -62,19 +62,40 @@ final class ProductRecordDecoder {
         return nulls;
     }
 
-    /** Avro values: text as Avro's {@code toString} of strings, numbers, enums; canonical as Avro's JSON-like text. */
+    /**
+     * Avro values: text as Avro's {@code toString} of strings, numbers, enums; canonical as Avro's JSON-like text.
+     * A dotted field ({@code address.city}) is a field of a nested record; null when any record on the way is.
+     */
     private record AvroValues(GenericRecord record) implements FieldValues {
         @Override
         public String text(String field) {
-            Object value = record.getSchema().getField(field) == null ? null : record.get(field);
+            Object value = value(field);
             return value == null ? null : value instanceof CharSequence || value instanceof Number || value instanceof Boolean
                     || value instanceof GenericData.EnumSymbol ? value.toString() : GenericData.get().toString(value);
         }
 
         @Override
         public String canonical(String field) {
-            Object value = record.getSchema().getField(field) == null ? null : record.get(field);
+            Object value = value(field);
             return value == null ? null : GenericData.get().toString(value);
+        }
+
+        private Object value(String field) {
+            GenericRecord current = record;
+            int from = 0;
+            while (true) {
+                int dot = field.indexOf('.', from);
+                String name = dot < 0 ? field.substring(from) : field.substring(from, dot);
+                Object value = current.getSchema().getField(name) == null ? null : current.get(name);
+                if (dot < 0) {
+                    return value;
+                }
+                if (!(value instanceof GenericRecord nested)) {
+                    return null;
+                }
+                current = nested;
+                from = dot + 1;
+            }
         }
 
         @Override
@@ -83,18 +104,35 @@ final class ProductRecordDecoder {
         }
     }
 
-    /** JSON values: text as the node's text (numbers as written), canonical as the node's JSON. */
+    /**
+     * JSON values: text as the node's text (numbers as written), canonical as the node's JSON. A dotted
+     * field ({@code address.city}) is a member of a nested object; null when any object on the way is.
+     */
     private record JsonValues(JsonNode json) implements FieldValues {
         @Override
         public String text(String field) {
-            JsonNode node = json.get(field);
+            JsonNode node = node(field);
             return node == null || node.isNull() ? null : node.isValueNode() ? node.asText() : node.toString();
         }
 
         @Override
         public String canonical(String field) {
-            JsonNode node = json.get(field);
+            JsonNode node = node(field);
             return node == null || node.isNull() ? null : node.toString();
+        }
+
+        private JsonNode node(String field) {
+            JsonNode current = json;
+            int from = 0;
+            while (true) {
+                int dot = field.indexOf('.', from);
+                JsonNode node = current.get(dot < 0 ? field.substring(from) : field.substring(from, dot));
+                if (dot < 0 || node == null || !node.isObject()) {
+                    return dot < 0 ? node : null;
+                }
+                current = node;
+                from = dot + 1;
+            }
         }
 
         @Override

@@ -9,15 +9,20 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * How the rolling quality topology measures: the window step, the grace period for late
- * metrics, the wall-clock interval of freshness checks, and the pattern of output topics read
- * in observed mode (none: observed mode off). Read from the {@code meshwarden.quality.*} settings.
+ * metrics, the wall-clock interval of freshness checks, how far ahead of the wall clock an event
+ * may be dated (the clock skew allowed), how long a metric waits for its product's contract, after
+ * how much silence a product's clock runs on with the wall clock, and the pattern of output topics read in observed mode (none: observed mode off). Read from the
+ * {@code meshwarden.quality.*} settings.
  */
-public record QualityOptions(long stepMs, long graceMs, long punctuationIntervalMs, Optional<Pattern> observedTopics) {
+public record QualityOptions(long stepMs, long graceMs, long punctuationIntervalMs, long maxClockSkewMs,
+                             long contractWaitMs, long idleCloseMs, Optional<Pattern> observedTopics) {
 
     public QualityOptions {
-        if (stepMs <= 0 || graceMs < 0 || punctuationIntervalMs <= 0) {
-            throw new IllegalArgumentException("step and punctuation interval must be positive and grace not negative: "
-                    + stepMs + ", " + punctuationIntervalMs + ", " + graceMs);
+        if (stepMs <= 0 || graceMs < 0 || punctuationIntervalMs <= 0 || maxClockSkewMs < 0 || contractWaitMs < 0
+                || idleCloseMs < 0) {
+            throw new IllegalArgumentException("step and punctuation interval must be positive, grace, clock skew and"
+                    + " contract wait not negative: " + stepMs + ", " + punctuationIntervalMs + ", " + graceMs + ", "
+                    + maxClockSkewMs + ", " + contractWaitMs + ", " + idleCloseMs);
         }
     }
 
@@ -28,12 +33,31 @@ public record QualityOptions(long stepMs, long graceMs, long punctuationInterval
     public static QualityOptions from(MeshwardenConfig config) {
         String pattern = config.get(Settings.QUALITY_OBSERVED_TOPIC_PATTERN).strip();
         return new QualityOptions(positive(config, Settings.QUALITY_WINDOW_STEP_MS), notNegative(config, Settings.QUALITY_GRACE_MS),
-                positive(config, Settings.QUALITY_PUNCTUATION_INTERVAL_MS),
+                positive(config, Settings.QUALITY_PUNCTUATION_INTERVAL_MS), notNegative(config, Settings.QUALITY_MAX_CLOCK_SKEW_MS),
+                notNegative(config, Settings.QUALITY_CONTRACT_WAIT_MS), notNegative(config, Settings.QUALITY_IDLE_CLOSE_MS),
                 pattern.isEmpty() ? Optional.empty() : Optional.of(compile(pattern)));
     }
 
     public QualityOptions withObservedTopics(String regex) {
-        return new QualityOptions(stepMs, graceMs, punctuationIntervalMs, Optional.of(compile(regex)));
+        return new QualityOptions(stepMs, graceMs, punctuationIntervalMs, maxClockSkewMs, contractWaitMs,
+                idleCloseMs, Optional.of(compile(regex)));
+    }
+
+    public QualityOptions withContractWaitMs(long waitMs) {
+        return new QualityOptions(stepMs, graceMs, punctuationIntervalMs, maxClockSkewMs, waitMs, idleCloseMs, observedTopics);
+    }
+
+    public QualityOptions withMaxClockSkewMs(long skewMs) {
+        return new QualityOptions(stepMs, graceMs, punctuationIntervalMs, skewMs, contractWaitMs, idleCloseMs, observedTopics);
+    }
+
+    public QualityOptions withIdleCloseMs(long idleMs) {
+        return new QualityOptions(stepMs, graceMs, punctuationIntervalMs, maxClockSkewMs, contractWaitMs, idleMs, observedTopics);
+    }
+
+    /** The latest event time accepted at wall-clock time {@code now}: now plus the allowed skew. */
+    public long latestEventTime(long now) {
+        return now > Long.MAX_VALUE - maxClockSkewMs ? Long.MAX_VALUE : now + maxClockSkewMs;
     }
 
     private static Pattern compile(String regex) {

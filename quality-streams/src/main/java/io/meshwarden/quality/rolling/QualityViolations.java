@@ -8,6 +8,7 @@ import io.meshwarden.schemas.violation.ViolationFactory;
 import io.meshwarden.schemas.violation.ViolationRule;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Words and measured values of the quality checks' violations, started by {@link ViolationFactory}:
@@ -50,6 +51,26 @@ final class QualityViolations {
                 .setContractVersion(product.contractVersion()).setMessage(message)
                 .setObservedValue(observed).setTargetValue(target)
                 .setWindowStart(Instant.ofEpochMilli(windowStart)).setWindowEnd(Instant.ofEpochMilli(windowEnd))
+                .build();
+    }
+
+    /**
+     * A product's metric was dated further ahead of the wall clock than the allowed skew and refused:
+     * its team learns that its clock is wrong. Occasioned by the refused event time, so a replay gives
+     * the same id; observed value how far ahead it was, target the skew (ms). A product without a
+     * contract yet is named by its id and the domain its id starts with.
+     */
+    static Violation futureEventTime(String productId, Optional<Guarantees> product, Instant eventTime, long skewMs, long now) {
+        String domain = product.map(Guarantees::domain)
+                .orElse(productId.indexOf('.') > 0 ? productId.substring(0, productId.indexOf('.')) : productId);
+        long ahead = eventTime.toEpochMilli() - now;
+        return ViolationFactory.violation(productId, domain, ViolationRule.FUTURE_EVENT_TIME, ViolationStatus.BREACH,
+                        Long.toString(eventTime.toEpochMilli()), Instant.ofEpochMilli(now))
+                .setContractVersion(product.map(Guarantees::contractVersion).orElse(null))
+                .setMessage(String.format(Locale.ROOT, "%s published a metric dated %s, %.1f s ahead of the wall clock"
+                        + " (at most %.1f s allowed); it was refused and dead-lettered: the pipeline's clock is wrong",
+                        productId, eventTime, ahead / 1000.0, skewMs / 1000.0))
+                .setObservedValue((double) ahead).setTargetValue((double) skewMs)
                 .build();
     }
 

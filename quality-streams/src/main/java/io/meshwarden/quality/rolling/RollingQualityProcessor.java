@@ -10,18 +10,24 @@ import io.meshwarden.quality.completeness.Counts;
 import io.meshwarden.quality.freshness.FreshnessEvent;
 import io.meshwarden.quality.freshness.FreshnessWatch;
 import io.meshwarden.quality.rules.StepDuplicates;
+import io.meshwarden.schemas.DeadLetter;
 import io.meshwarden.schemas.DeadLetterReason;
+import io.meshwarden.schemas.EventCodec;
+import io.meshwarden.schemas.OutputFormat;
 import io.meshwarden.streams.DeadLetters;
+import io.meshwarden.streams.Ingress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,15 +35,21 @@ import org.slf4j.LoggerFactory;
  * Judges every product of one stream task against its accepted contract. Reads contracts and
  * metric events keyed by product id (co-partitioned, so a product's contract and measurements
  * meet in one task). Writes snapshots, completeness and freshness violations, dead letters for
- * metrics of unknown products or beyond the grace period, and, in observed mode, which product
- * owns each output topic. Completeness windows close on metric event time (stream time, kept in
- * the clock store), and the contract's quality rules are judged as each step closes, duplicate
- * values counted exactly per step ({@link StepDuplicates}); freshness is checked on wall-clock
- * time by a punctuator.
+ * metrics dated too far ahead of the wall clock (with a violation for their product), of unknown
+ * products (after waiting for the contract, {@link PendingMetrics}) or beyond the grace period, and,
+ * in observed mode, which product owns each output topic.
+ *
+ * <p>Clocks: a metric dated more than the allowed skew ahead of the wall clock is refused before it
+ * touches any state. Every other metric moves only its own product's clock ({@link ProductClocks}),
+ * and a product's completeness windows close, and its metrics turn late, on that clock alone; the
+ * contract's quality rules are judged as each step closes, duplicate values counted exactly per
+ * step ({@link StepDuplicates}). A product silent for the idle time has its clock run on with the
+ * wall clock, so its last windows still close. Freshness is checked on wall-clock time by a
+ * punctuator, which also expires metrics that waited for their contract too long.
  */
 final class RollingQualityProcessor implements Processor<String, QualityInput, String, QualityOutput> {
     private static final Logger LOG = LoggerFactory.getLogger(RollingQualityProcessor.class);
-    private static final String STREAM_TIME = "stream-time";
+    private static final EventCodec<MetricEvent> METRICS = EventCodec.of(MetricEvent.class);
 
     private final QualityOptions options;
     private ProcessorContext<String, QualityOutput> context;
@@ -46,8 +58,10 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
     private CompletenessWindows windows;
     private CompletenessJudge judge;
     private StepDuplicates duplicates;
-    private KeyValueStore<String, Long> clock;
-    private Long streamTime;
+    private ProductClocks clocks;
+    private PendingMetrics pending;
+    /** Per product, the wall-clock time its clock last moved (in memory: after a restart the idle time starts again). */
+    private final Map<String, Long> lastMoved = new HashMap<>();
 
     RollingQualityProcessor(QualityOptions options) {
         this.options = options;
@@ -60,12 +74,14 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
         this.freshness = new FreshnessWatch(context.getStateStore(RollingQualityTopology.FRESHNESS_STORE));
         this.windows = new CompletenessWindows(context.getStateStore(RollingQualityTopology.BUCKETS_STORE),
                 context.getStateStore(RollingQualityTopology.WINDOWS_STORE), options.stepMs(), options.graceMs());
-        this.clock = context.getStateStore(RollingQualityTopology.CLOCK_STORE);
         // A revived task (after an aborted transaction) is re-initialized: forget what the stores no longer say.
-        this.streamTime = null;
+        this.clocks = new ProductClocks(context.getStateStore(RollingQualityTopology.CLOCK_STORE));
+        this.pending = new PendingMetrics(context.getStateStore(RollingQualityTopology.PENDING_STORE));
         this.judge = new CompletenessJudge(book, freshness, context::currentSystemTimeMs, options.stepMs(), this::emit);
         this.duplicates = new StepDuplicates(context.getStateStore(RollingQualityTopology.DUPLICATES_STORE));
-        context.schedule(Duration.ofMillis(options.punctuationIntervalMs()), PunctuationType.WALL_CLOCK_TIME, this::checkFreshness);
+        this.lastMoved.clear();
+        context.schedule(Duration.ofMillis(options.punctuationIntervalMs()), PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
+        context.schedule(Duration.ofMillis(options.stepMs()), PunctuationType.WALL_CLOCK_TIME, this::closeIdle);
     }
 
     @Override
@@ -73,6 +89,10 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
         // Java 17 has no pattern matching for switch; the sealed interface has exactly these two.
         if (record.value() instanceof QualityInput.Contract contract) {
             accept(contract.contract(), record.timestamp());
+            for (PendingMetric waiting : pending.release(contract.contract().getId())) {
+                Record<String, QualityInput> held = held(contract.contract().getId(), waiting);
+                measure(held, (QualityInput.Metric) held.value());
+            }
         } else if (record.value() instanceof QualityInput.Metric metric) {
             measure(record, metric);
         }
@@ -95,50 +115,113 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
 
     private void measure(Record<String, QualityInput> record, QualityInput.Metric input) {
         MetricEvent metric = input.metric();
+        long latest = options.latestEventTime(now());
+        if (metric.getEventTime().toEpochMilli() > latest) {
+            // Refused before it touches any state: a wrong clock must not move any product's stream time.
+            Optional<Guarantees> product = book.guarantees(metric.getProductId());
+            reject(record, input, DeadLetterReason.FUTURE_EVENT_TIME, "eventTime: " + metric.getEventTime() + " is more than "
+                    + options.maxClockSkewMs() + " ms ahead of the wall clock (latest accepted " + Instant.ofEpochMilli(latest)
+                    + "); the metric is refused and advances no clock; check the producer's clock");
+            emit(new QualityOutput.Breach(QualityViolations.futureEventTime(metric.getProductId(), product,
+                    metric.getEventTime(), options.maxClockSkewMs(), now())));
+            return;
+        }
         Optional<Guarantees> product = book.guarantees(metric.getProductId());
         if (product.isEmpty()) {
-            reject(record, input, DeadLetterReason.UNKNOWN_PRODUCT, "no accepted contract for product '"
-                    + metric.getProductId() + "' in the catalog; publish its contract first");
+            hold(record, input);
             return;
         }
+        apply(record, input, product.get());
+    }
+
+    private void apply(Record<String, QualityInput> record, QualityInput.Metric input, Guarantees product) {
+        MetricEvent metric = input.metric();
+        String productId = metric.getProductId();
         long eventTime = metric.getEventTime().toEpochMilli();
-        Long streamTime = streamTime();
-        long closedUpTo = streamTime == null ? Long.MIN_VALUE : windows.closedUpTo(streamTime);
-        if (streamTime != null && windows.isLate(eventTime, closedUpTo)) {
+        Long clock = clocks.of(productId);
+        long closedUpTo = clock == null ? Long.MIN_VALUE : windows.closedUpTo(clock);
+        if (clock != null && windows.isLate(eventTime, closedUpTo)) {
             reject(record, input, DeadLetterReason.LATE, "event time " + metric.getEventTime() + " falls in a window step "
-                    + "that closed at " + Instant.ofEpochMilli(closedUpTo) + " (stream time "
-                    + Instant.ofEpochMilli(streamTime) + ", grace " + options.graceMs() + " ms)");
+                    + "of " + productId + " that closed at " + Instant.ofEpochMilli(closedUpTo) + " (the product's own clock "
+                    + Instant.ofEpochMilli(clock) + ", grace " + options.graceMs() + " ms)");
             return;
         }
-        long newStreamTime = streamTime == null ? eventTime : Math.max(streamTime, eventTime);
-        long newClosedUpTo = windows.closedUpTo(newStreamTime);
+        long newClock = clock == null ? eventTime : Math.max(clock, eventTime);
+        long periodMs = product.periodMs(options.stepMs());
         Counts counts = Counts.of(metric);
         if (!metric.getObservedValues().isEmpty()) {
-            counts = counts.plus(Counts.duplicates(duplicates.count(metric.getProductId(), windows.bucketStart(eventTime),
+            counts = counts.plus(Counts.duplicates(duplicates.count(productId, windows.bucketStart(eventTime),
                     metric.getObservedValues())));
         }
-        windows.add(metric.getProductId(), eventTime, counts, product.get().periodMs(options.stepMs()),
-                streamTime == null ? newClosedUpTo : closedUpTo);
-        freshness.fed(metric.getProductId(), metric.getNewestRecordTime().toEpochMilli(), now())
-                .ifPresent(event -> emitFreshness(product.get(), event));
-        if (streamTime == null || newStreamTime > streamTime) {
-            // Lateness depends only on the closed step boundary, so the stored clock needs to move
-            // only when that boundary does: one changelog record per step instead of per event.
-            if (streamTime == null || newClosedUpTo > closedUpTo) {
-                clock.put(STREAM_TIME, newStreamTime);
-            }
-            this.streamTime = newStreamTime;
-        }
-        if (streamTime != null && newClosedUpTo > closedUpTo) {
-            windows.closeUpTo(newClosedUpTo, id -> book.guarantees(id).map(g -> g.periodMs(options.stepMs()))
-                    .orElse(Guarantees.DEFAULT_WINDOW_MS), judge);
-            duplicates.closeBefore(newClosedUpTo);
+        windows.add(productId, eventTime, counts, periodMs, clock == null ? windows.closedUpTo(newClock) : closedUpTo);
+        freshness.fed(productId, metric.getNewestRecordTime().toEpochMilli(), now())
+                .ifPresent(event -> emitFreshness(product, event));
+        if (clock == null || newClock > clock) {
+            moveClock(productId, clock, newClock, periodMs);
+            lastMoved.put(productId, now());
         }
     }
 
-    private void checkFreshness(long now) {
+    /** Moves a product's clock forward, closing (and judging) the window steps it passes, that product's only. */
+    private void moveClock(String productId, Long clock, long newClock, long periodMs) {
+        long closedUpTo = clock == null ? Long.MIN_VALUE : windows.closedUpTo(clock);
+        long newClosedUpTo = windows.closedUpTo(newClock);
+        clocks.advance(productId, newClock, clock == null || newClosedUpTo > closedUpTo);
+        if (clock != null && newClosedUpTo > closedUpTo) {
+            windows.closeProductUpTo(productId, newClosedUpTo, periodMs, judge);
+            // Values are held only for steps that were open and had metrics: up to the step of the old clock.
+            duplicates.closeProductSteps(productId, closedUpTo,
+                    Math.min(newClosedUpTo, windows.bucketStart(clock) + options.stepMs()), options.stepMs());
+        }
+    }
+
+    /**
+     * Once a product with an open window has been silent for the idle time (wall clock), its clock
+     * runs on with the wall clock, that far behind, so that its last windows close and drain and a
+     * retired product's state leaves. Runs once a step: one scan of the window store.
+     */
+    private void closeIdle(long now) {
+        for (String productId : windows.productsWithWindows()) {
+            Long since = lastMoved.putIfAbsent(productId, now);
+            Long clock = clocks.of(productId);
+            long idle = since == null ? 0 : now - since - options.idleCloseMs();
+            if (idle > 0 && clock != null) {
+                moveClock(productId, clock, clock + idle, book.guarantees(productId)
+                        .map(g -> g.periodMs(options.stepMs())).orElse(Guarantees.DEFAULT_WINDOW_MS));
+                lastMoved.put(productId, now - options.idleCloseMs());
+            }
+        }
+    }
+
+    /** A metric of a product without an accepted contract waits for it, as it arrived. */
+    private void hold(Record<String, QualityInput> record, QualityInput.Metric input) {
+        Headers headers = DeadLetters.withSource(context, record.headers());
+        boolean original = input.originalValue() != null;
+        byte[] value = original ? input.originalValue() : METRICS.encode(input.metric(), OutputFormat.AVRO);
+        String source = DeadLetter.header(headers, Ingress.TOPIC_HEADER) + ":" + DeadLetter.header(headers, Ingress.PARTITION_HEADER)
+                + ":" + DeadLetter.header(headers, Ingress.OFFSET_HEADER);
+        pending.hold(input.metric().getProductId(), source,
+                new PendingMetric(record.timestamp(), now(), original, input.originalKey(), value, headers));
+    }
+
+    /** A held metric as the record it arrived as. */
+    private static Record<String, QualityInput> held(String productId, PendingMetric waiting) {
+        MetricEvent metric = METRICS.decode(waiting.value());
+        QualityInput input = waiting.original() ? new QualityInput.Metric(metric, waiting.key(), waiting.value())
+                : new QualityInput.Metric(metric, null, null);
+        return new Record<>(productId, input, waiting.timestamp(), waiting.headers());
+    }
+
+    private void onWallClock(long now) {
         for (FreshnessEvent event : freshness.check(now)) {
             book.guarantees(event.productId()).ifPresent(product -> emitFreshness(product, event));
+        }
+        for (PendingMetric expired : pending.expire(now - options.contractWaitMs())) {
+            MetricEvent metric = METRICS.decode(expired.value());
+            Record<String, QualityInput> held = held(metric.getProductId(), expired);
+            reject(held, (QualityInput.Metric) held.value(), DeadLetterReason.UNKNOWN_PRODUCT, "no accepted contract for product '"
+                    + metric.getProductId() + "' in the catalog within " + options.contractWaitMs()
+                    + " ms of the metric's arrival; publish its contract first");
         }
     }
 
@@ -155,14 +238,6 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
     private void reject(Record<String, QualityInput> record, QualityInput.Metric input, DeadLetterReason reason, String message) {
         context.forward(DeadLetters.record(context, record, record.key(), (QualityOutput) new QualityOutput.Rejected(input),
                 reason, message));
-    }
-
-    /** The task's stream time: read from its store once (after a restart, restored), then kept in step with it. */
-    private Long streamTime() {
-        if (streamTime == null) {
-            streamTime = clock.get(STREAM_TIME);
-        }
-        return streamTime;
     }
 
     private long now() {

@@ -9,7 +9,9 @@ import io.meshwarden.quality.completeness.WindowState;
 import io.meshwarden.quality.freshness.FreshnessState;
 import io.meshwarden.quality.observed.ObservedTopology;
 import io.meshwarden.streams.DeadLetterRouting;
+import io.meshwarden.streams.InputRule;
 import io.meshwarden.streams.Partitioning;
+import io.meshwarden.streams.state.StateSerde;
 import io.meshwarden.schemas.EventCodec;
 import io.meshwarden.schemas.EventSerde;
 import io.meshwarden.schemas.OutputFormat;
@@ -33,7 +35,9 @@ import org.apache.kafka.streams.state.Stores;
  * output topics. Writes a {@link QualitySnapshot} per product per closed window step, completeness
  * and freshness violations, and dead letters (undecodable input, unknown products, late metrics).
  * All state is in changelogged RocksDB stores: contracts, step buckets, rolling windows, freshness,
- * the task's stream time and the distinct values of the open steps (duplicateValues rules).
+ * each product's own stream time, the distinct values of the open steps (duplicateValues rules) and
+ * the metrics waiting for their product's contract. Metric events are held to {@link MetricChecks}
+ * when they are decoded.
  */
 public final class RollingQualityTopology {
     public static final String CONTRACTS_STORE = "quality-contracts-store";
@@ -42,6 +46,8 @@ public final class RollingQualityTopology {
     public static final String FRESHNESS_STORE = "quality-freshness-store";
     public static final String CLOCK_STORE = "quality-clock-store";
     public static final String DUPLICATES_STORE = "quality-duplicates-store";
+    /** Metrics that arrived before their product's contract, waiting for it ({@link PendingMetrics}). */
+    public static final String PENDING_STORE = "quality-pending-metrics-store";
 
     private RollingQualityTopology() {
     }
@@ -56,12 +62,14 @@ public final class RollingQualityTopology {
         store(builder, FRESHNESS_STORE, StateCodecs.freshness());
         store(builder, CLOCK_STORE, Serdes.Long());
         store(builder, DUPLICATES_STORE, Serdes.Long());
+        store(builder, PENDING_STORE, pendingSerde());
 
         KStream<String, QualityInput> contracts = DeadLetterRouting.decodedStream(builder, topics, topics.topic(Topics.CATALOG),
                         DataProductContract.class, DataProductContract::getId, Partitioning.AS_WRITTEN, "quality-catalog")
                 .mapValues(contract -> (QualityInput) new QualityInput.Contract(contract), Named.as("quality-catalog-input"));
         KStream<String, QualityInput> inputs = DeadLetterRouting.decodedStreamWithOriginal(builder, topics,
-                        topics.topic(Topics.METRICS), MetricEvent.class, MetricEvent::getProductId, Partitioning.BY_KEY, "metrics")
+                        topics.topic(Topics.METRICS), MetricEvent.class,
+                        InputRule.keyedByProductId(MetricEvent::getProductId, new MetricChecks(options)), Partitioning.BY_KEY, "metrics")
                 .mapValues(metric -> (QualityInput) new QualityInput.Metric(metric.event(), metric.originalKey(),
                         metric.originalValue()), Named.as("metrics-input"))
                 .merge(contracts, Named.as("quality-inputs"));
@@ -72,7 +80,8 @@ public final class RollingQualityTopology {
         }
 
         KStream<String, QualityOutput> outputs = inputs.process(() -> new RollingQualityProcessor(options),
-                Named.as("rolling-quality"), CONTRACTS_STORE, BUCKETS_STORE, WINDOWS_STORE, FRESHNESS_STORE, CLOCK_STORE, DUPLICATES_STORE);
+                Named.as("rolling-quality"), CONTRACTS_STORE, BUCKETS_STORE, WINDOWS_STORE, FRESHNESS_STORE, CLOCK_STORE, DUPLICATES_STORE,
+                PENDING_STORE);
 
         Topic<String, QualitySnapshot> snapshots = topics.topic(Topics.SNAPSHOTS);
         Topic<String, Violation> violations = topics.topic(Topics.VIOLATIONS);
@@ -103,6 +112,11 @@ public final class RollingQualityTopology {
             return KeyValue.pair(input.originalKey(), input.originalValue());
         }
         return KeyValue.pair(key.getBytes(StandardCharsets.UTF_8), codec.encode(input.metric(), topics.format()));
+    }
+
+    /** The serde of {@link #PENDING_STORE} values, for tests that read the store. */
+    public static Serde<?> pendingSerde() {
+        return StateSerde.of(PendingMetric.class, PendingMetric.CODEC);
     }
 
     private static <V> void store(StreamsBuilder builder, String name, Serde<V> valueSerde) {

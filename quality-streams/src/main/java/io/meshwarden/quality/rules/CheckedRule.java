@@ -5,7 +5,7 @@ import io.meshwarden.schemas.violation.ViolationRule;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * One contract quality rule in the form the stream checks it: what it counts over a window step,

@@ -4,6 +4,7 @@ import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.QualityRule;
 import io.meshwarden.avro.QualityUnit;
 import io.meshwarden.avro.Severity;
+import io.meshwarden.governance.text.LinearPattern;
 import io.meshwarden.schemas.violation.ViolationRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,8 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * A contract's quality rules ({@code qualityRules}, the ODCS {@code quality[]} entries), split into
@@ -91,7 +90,7 @@ public record ContractRules(List<CheckedRule> checked, Map<String, String> notEv
         if (metric == QualityMetric.INVALID_VALUES && rule.getValues().isEmpty() && rule.getPattern() == null) {
             throw new NotEvaluated("invalidValues needs validValues or a pattern");
         }
-        Pattern pattern = metric == QualityMetric.INVALID_VALUES && rule.getPattern() != null ? pattern(rule.getPattern()) : null;
+        com.google.re2j.Pattern pattern = metric == QualityMetric.INVALID_VALUES && rule.getPattern() != null ? pattern(rule.getPattern()) : null;
         ViolationRule violationRule;
         try {
             violationRule = ViolationRule.qualityRule(rule.getPath(), metric.category(), severity(rule.getSeverity()));
@@ -105,11 +104,11 @@ public record ContractRules(List<CheckedRule> checked, Map<String, String> notEv
                 pattern, violationRule);
     }
 
-    private static Pattern pattern(String regex) {
+    private static com.google.re2j.Pattern pattern(String regex) {
         try {
-            return Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            throw new NotEvaluated("the pattern is not a regular expression: " + e.getDescription());
+            return LinearPattern.compile(regex);
+        } catch (IllegalArgumentException e) {
+            throw new NotEvaluated("the pattern: " + e.getMessage());
         }
     }
 

@@ -1,6 +1,11 @@
 package io.meshwarden.quality.rules;
 
-/** One decoded record of a data product, as the quality rules read it in observed mode. */
+/**
+ * One decoded record of a data product, as the quality rules read it in observed mode. A field is
+ * named by its path from the record: {@code channel}, or {@code address.city} for a field of a
+ * nested record (the path ODCS rules on nested properties are imported with, and metric events
+ * count such a field under).
+ */
 public interface FieldValues {
     /** The field's value as text, to compare with a rule's values and pattern; null when null or absent. */
     String text(String field);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -47,6 +48,23 @@ public final class StepDuplicates {
         List<String> closed = new ArrayList<>();
         try (KeyValueIterator<String, Long> range = seen.range(null, step(closedUpTo))) {
             range.forEachRemaining(entry -> closed.add(entry.key));
+        }
+        closed.forEach(seen::delete);
+    }
+
+    /**
+     * Forgets the values of one product's steps in [{@code fromStep}, {@code toStep}): when a
+     * product's own clock closes its steps, other products' open steps keep their values. Only the
+     * steps that can hold values are scanned (the caller passes its previous closed boundary), one
+     * prefix scan each.
+     */
+    public void closeProductSteps(String productId, long fromStep, long toStep, long stepMs) {
+        List<String> closed = new ArrayList<>();
+        for (long start = fromStep; start < toStep; start += stepMs) {
+            String prefix = step(start) + "|" + productId.length() + ":" + productId;
+            try (KeyValueIterator<String, Long> range = seen.prefixScan(prefix, new StringSerializer())) {
+                range.forEachRemaining(entry -> closed.add(entry.key));
+            }
         }
         closed.forEach(seen::delete);
     }

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import io.meshwarden.schemas.OutputFormat;
 import io.meshwarden.schemas.Topics;
 import io.meshwarden.streams.testing.TopologyFixture;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.streams.TestInputTopic;
@@ -141,6 +142,7 @@ class CompletenessTopologyTest {
         MetricEvent stray = QualityFixtures.metric("email.unknown-product", 1, 1, START);
 
         metrics.pipeInput(stray.getProductId(), stray, START);
+        waitOutTheContractWait();
 
         TestRecord<byte[], byte[]> dead = harness.deadLetters().readRecord();
         assertThat(DeadLetter.header(dead.headers(), DeadLetter.REASON_HEADER)).isEqualTo("unknown-product");
@@ -154,10 +156,17 @@ class CompletenessTopologyTest {
         byte[] json = EventCodec.of(MetricEvent.class).encode(stray, OutputFormat.JSON);
 
         harness.rawInput(Topics.METRICS).pipeInput(stray.getProductId().getBytes(StandardCharsets.UTF_8), json, START);
+        waitOutTheContractWait();
 
         TestRecord<byte[], byte[]> dead = harness.deadLetters().readRecord();
         assertThat(dead.value()).isEqualTo(json);
         assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("email.unknown-product");
+    }
+
+    /** A metric of a product without a contract waits for it, on the wall clock, before it is dead-lettered. */
+    private void waitOutTheContractWait() {
+        assertThat(harness.deadLetters().isEmpty()).as("it waits for its contract first").isTrue();
+        harness.driver().advanceWallClockTime(Duration.ofMillis(QualityOptions.defaults().contractWaitMs() + 1_000));
     }
 
     private void send(long loaded, long expected, int secondsAfterStart) {

@@ -149,6 +149,22 @@ class ObservedQualityRulesTopologyTest {
     }
 
     @Test
+    void checksTheFieldOfANestedObjectByItsDottedPathAndRecovers() {
+        String path = "$.schema[0].properties[4].properties[0].quality[0]";
+        publish(QualityRules.withValues(rule(path, "geo.country", "invalidValues", "mustBe", 0), "FR", "DE"));
+
+        // An absent or null nested object is no invalid value: nulls are the nullValues rules' business.
+        breakThenKeep(List.of(nested("FR"), nested("XX"), row("c-3", "search", "c@x", 1), "{\"campaign_id\": \"c-4\", \"geo\": null}"),
+                List.of(nested("DE"), nested(null)));
+
+        assertBreachThenRecovery(qualityViolations(), path, 1.0, 0.0);
+    }
+
+    private static String nested(String country) {
+        return "{\"campaign_id\": \"c-n\", \"geo\": {\"country\": " + text(country) + ", \"region\": \"r\"}}";
+    }
+
+    @Test
     void reportsSqlAndCustomRulesAsNotEvaluatedInEverySnapshotAndNeverBreachesThem() {
         QualityRule sql = QualityRule.newBuilder().setPath(path(-1, 0)).setMetric("sql").setOperator("mustBe").setThreshold(0.0)
                 .setDefinition("SELECT COUNT(*) FROM t WHERE clicks < 0").build();

@@ -22,6 +22,25 @@ public record ViolationRule(String ruleId, ViolationCategory category, Severity 
     /** A published policy set was refused (it does not compile, goes back a version, or loosens the global set). */
     public static final ViolationRule POLICY_SET_ADMISSION = new ViolationRule("policy-set.admission",
             ViolationCategory.POLICY, Severity.BLOCKING);
+    /**
+     * A new version of the global policy set loosens the one in force and is held until two stewards
+     * approve it (BREACH, naming each loosening), or was approved and is in force (RECOVERY).
+     */
+    public static final ViolationRule POLICY_SET_PROPOSAL = new ViolationRule("policy-set.proposal",
+            ViolationCategory.POLICY, Severity.WARNING);
+    /**
+     * An approval of a held policy set that does not count: its approver is not a configured steward,
+     * already approved it, or no proposal of that version is held. Worth an operator's look: someone
+     * tried to switch governance rules without the right to.
+     */
+    public static final ViolationRule POLICY_SET_APPROVAL = new ViolationRule("policy-set.approval",
+            ViolationCategory.POLICY, Severity.WARNING);
+    /**
+     * A product's pipeline published a metric dated further ahead of the wall clock than the allowed
+     * skew: its clock is wrong. The metric was refused (dead-lettered {@code future-event-time}).
+     */
+    public static final ViolationRule FUTURE_EVENT_TIME = new ViolationRule("clock.future-event-time",
+            ViolationCategory.OTHER, Severity.WARNING);
 
     /**
      * The p99 of the time from a missed deadline to its breach event, over the SLA monitor's rolling

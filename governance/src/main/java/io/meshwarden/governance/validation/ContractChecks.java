@@ -1,0 +1,65 @@
+package io.meshwarden.governance.validation;
+
+import static io.meshwarden.schemas.validation.FieldChecks.MAX_ID_LENGTH;
+import static io.meshwarden.schemas.validation.FieldChecks.MAX_NAME_LENGTH;
+import static io.meshwarden.schemas.validation.FieldChecks.MAX_TEXT_LENGTH;
+
+import io.meshwarden.avro.ContractChange;
+import io.meshwarden.avro.DataProductContract;
+import io.meshwarden.avro.QualityGuarantees;
+import io.meshwarden.governance.diff.SemVer;
+import io.meshwarden.schemas.DeadLetterReason;
+import io.meshwarden.schemas.validation.FieldChecks;
+import io.meshwarden.schemas.validation.InvalidEvent;
+import java.util.Optional;
+
+/**
+ * The semantic rules of a contract change, checked when it is decoded, before any policy sees it:
+ * ids and texts within bounds, the version a semantic version (so that the contract diff can
+ * compare it), every duration more than zero and every percentage in [0, 100]. A change that breaks
+ * one is dead-lettered with that rule's reason and never reaches the catalog; policies then judge
+ * only what a contract can mean, not what it cannot.
+ */
+public final class ContractChecks {
+    private ContractChecks() {
+    }
+
+    public static Optional<InvalidEvent> check(ContractChange change) {
+        FieldChecks checks = FieldChecks.of()
+                .text("changeId", change.getChangeId(), 1, MAX_NAME_LENGTH)
+                .text("publishedBy", change.getPublishedBy(), 0, MAX_NAME_LENGTH);
+        contract(checks, "contract.", change.getContract());
+        return checks.result();
+    }
+
+    static void contract(FieldChecks checks, String prefix, DataProductContract contract) {
+        checks.text(prefix + "id", contract.getId(), 1, MAX_ID_LENGTH)
+                .text(prefix + "domain", contract.getDomain(), 0, MAX_ID_LENGTH)
+                .text(prefix + "name", contract.getName(), 0, MAX_NAME_LENGTH)
+                .text(prefix + "version", contract.getVersion(), 0, MAX_NAME_LENGTH)
+                .check(SemVer.parse(contract.getVersion()).isPresent(), DeadLetterReason.INVALID_VERSION, prefix + "version",
+                        () -> "'" + contract.getVersion() + "' is not a semantic version MAJOR.MINOR.PATCH")
+                .text(prefix + "description", contract.getDescription(), 0, MAX_TEXT_LENGTH)
+                .text(prefix + "documentationUrl", contract.getDocumentationUrl(), 0, MAX_TEXT_LENGTH)
+                .text(prefix + "successor", contract.getSuccessor(), 0, MAX_ID_LENGTH)
+                .duration(prefix + "retentionMs", contract.getRetentionMs());
+        for (int i = 0; i < contract.getUpstreamProducts().size(); i++) {
+            checks.text(prefix + "upstreamProducts[" + i + "]", contract.getUpstreamProducts().get(i), 1, MAX_ID_LENGTH);
+        }
+        for (int i = 0; i < contract.getTags().size(); i++) {
+            checks.text(prefix + "tags[" + i + "]", contract.getTags().get(i), 1, MAX_NAME_LENGTH);
+        }
+        QualityGuarantees guarantees = contract.getGuarantees();
+        if (guarantees != null) {
+            String g = prefix + "guarantees.";
+            checks.percent(g + "completenessPercent", guarantees.getCompletenessPercent())
+                    .percent(g + "availabilityPercent", guarantees.getAvailabilityPercent())
+                    .percent(g + "accuracyTolerancePercent", guarantees.getAccuracyTolerancePercent())
+                    .duration(g + "freshnessMaxAgeMs", guarantees.getFreshnessMaxAgeMs())
+                    .duration(g + "windowMs", guarantees.getWindowMs())
+                    .duration(g + "frequencyMs", guarantees.getFrequencyMs())
+                    .duration(g + "timeToDetectMs", guarantees.getTimeToDetectMs())
+                    .duration(g + "timeToNotifyMs", guarantees.getTimeToNotifyMs());
+        }
+    }
+}
