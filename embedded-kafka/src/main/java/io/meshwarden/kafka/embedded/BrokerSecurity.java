@@ -58,8 +58,9 @@ public record BrokerSecurity(Set<String> superUsers, Map<String, String> passwor
         }
         passwords.forEach((user, password) -> {
             requireName(user);
-            if (password == null || password.isEmpty()) {
-                throw new IllegalArgumentException("user " + user + " needs a non-empty password");
+            // A quote or backslash would break the JAAS lines the passwords are written into.
+            if (password == null || password.isEmpty() || password.contains("\"") || password.contains("\\")) {
+                throw new IllegalArgumentException("user " + user + " needs a non-empty password without quotes or backslashes");
             }
         });
         if (passwords.containsKey(BROKER_USER)) {
