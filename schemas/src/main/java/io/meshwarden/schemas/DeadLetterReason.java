@@ -24,6 +24,8 @@ public enum DeadLetterReason {
     COUNT_ABOVE_LOADED("count-above-loaded"),
     /** A string field (id, name, map key) empty where it must not be, or longer than its bound. */
     STRING_OUT_OF_BOUNDS("string-out-of-bounds"),
+    /** A list or map (fields, tags, rules, per-field counts) with more entries than its bound: an error, never a truncation. */
+    TOO_MANY_ENTRIES("too-many-entries"),
     /** A contract or policy-set version that is not a semantic version MAJOR.MINOR.PATCH. */
     INVALID_VERSION("invalid-version"),
     /** A duration (a freshness limit, a window, a retention) that is zero or negative. */

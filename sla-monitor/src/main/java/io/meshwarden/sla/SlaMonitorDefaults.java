@@ -26,6 +26,8 @@ final class SlaMonitorDefaults {
                 Map.entry(ENABLED, true),
                 Map.entry("micronaut.application.name", "sla-monitor"),
                 Map.entry("micronaut.server.port", DEFAULT_PORT),
+                // A request body over this is refused with 413 naming the limit (docs/security.md).
+                Map.entry("micronaut.server.max-request-size", "1MB"),
                 // The Kafka Streams state is the point of the health check; show it to everyone.
                 Map.entry("endpoints.health.details-visible", "ANONYMOUS"),
                 // No service discovery here; its indicator would only add noise.

@@ -42,7 +42,15 @@ public final class ContractChecks {
                 .text(prefix + "description", contract.getDescription(), 0, MAX_TEXT_LENGTH)
                 .text(prefix + "documentationUrl", contract.getDocumentationUrl(), 0, MAX_TEXT_LENGTH)
                 .text(prefix + "successor", contract.getSuccessor(), 0, MAX_ID_LENGTH)
-                .duration(prefix + "retentionMs", contract.getRetentionMs());
+                .duration(prefix + "retentionMs", contract.getRetentionMs())
+                .text(prefix + "productSchema", contract.getProductSchema(), 0, FieldChecks.MAX_DOCUMENT_LENGTH)
+                .entries(prefix + "fields", contract.getFields(), FieldChecks.MAX_ENTRIES)
+                .entries(prefix + "tags", contract.getTags(), FieldChecks.MAX_LIST)
+                .entries(prefix + "upstreamProducts", contract.getUpstreamProducts(), FieldChecks.MAX_ENTRIES)
+                .entries(prefix + "outputPorts", contract.getOutputPorts(), FieldChecks.MAX_LIST)
+                .entries(prefix + "qualityRules", contract.getQualityRules(), FieldChecks.MAX_ENTRIES)
+                .entries(prefix + "properties", contract.getProperties() == null ? null : contract.getProperties().keySet(),
+                        FieldChecks.MAX_ENTRIES);
         for (int i = 0; i < contract.getUpstreamProducts().size(); i++) {
             checks.text(prefix + "upstreamProducts[" + i + "]", contract.getUpstreamProducts().get(i), 1, MAX_ID_LENGTH);
         }

@@ -29,7 +29,8 @@ public final class PolicySetChecks {
                 .text("version", set.getVersion(), 0, MAX_NAME_LENGTH)
                 .check(SemVer.parse(set.getVersion()).isPresent(), DeadLetterReason.INVALID_VERSION, "version",
                         () -> "'" + set.getVersion() + "' is not a semantic version MAJOR.MINOR.PATCH")
-                .text("domain", set.getDomain(), 0, MAX_ID_LENGTH);
+                .text("domain", set.getDomain(), 0, MAX_ID_LENGTH)
+                .entries("rules", set.getRules(), FieldChecks.MAX_LIST);
         for (int i = 0; i < set.getRules().size(); i++) {
             PolicyRule rule = set.getRules().get(i);
             String r = "rules[" + i + "].";
@@ -37,6 +38,7 @@ public final class PolicySetChecks {
                     .text(r + "kind", rule.getKind(), 1, MAX_NAME_LENGTH)
                     .text(r + "description", rule.getDescription(), 0, MAX_TEXT_LENGTH)
                     .text(r + "expression", rule.getExpression(), 0, MAX_TEXT_LENGTH);
+            checks.entries(r + "parameters", rule.getParameters().keySet(), FieldChecks.MAX_LIST);
             for (Map.Entry<String, String> parameter : rule.getParameters().entrySet()) {
                 checks.text(r + "parameters key", parameter.getKey(), 1, MAX_NAME_LENGTH)
                         .text(r + "parameters[" + parameter.getKey() + "]", parameter.getValue(), 0, MAX_TEXT_LENGTH);

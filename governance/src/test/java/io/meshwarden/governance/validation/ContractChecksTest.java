@@ -11,6 +11,7 @@ import io.meshwarden.avro.QualityGuarantees;
 import io.meshwarden.avro.Severity;
 import io.meshwarden.schemas.DeadLetterReason;
 import io.meshwarden.schemas.Samples;
+import io.meshwarden.schemas.validation.FieldChecks;
 import io.meshwarden.schemas.validation.InvalidEvent;
 import java.time.Instant;
 import java.util.List;
@@ -56,6 +57,22 @@ class ContractChecksTest {
                 .setUpstreamProducts(List.of("paid-media." + "x".repeat(250))).build());
         assertThat(invalid.reason()).isEqualTo(DeadLetterReason.STRING_OUT_OF_BOUNDS);
         assertThat(invalid.field()).isEqualTo("contract.upstreamProducts[0]");
+    }
+
+    @Test
+    void refusesMoreEntriesThanTheBoundInsteadOfTruncating() {
+        List<io.meshwarden.avro.FieldSpec> fields = java.util.stream.IntStream.range(0, FieldChecks.MAX_ENTRIES + 1)
+                .mapToObj(i -> Samples.field("f_" + i, false, false)).toList();
+        InvalidEvent tooManyFields = check(DataProductContract.newBuilder(VALID).setFields(fields).build());
+        assertThat(tooManyFields.reason()).isEqualTo(DeadLetterReason.TOO_MANY_ENTRIES);
+        assertThat(tooManyFields.field()).isEqualTo("contract.fields");
+        assertThat(tooManyFields.message()).contains("at most 1000 entries, it has 1001");
+
+        InvalidEvent tooManyTags = check(DataProductContract.newBuilder(VALID)
+                .setTags(java.util.Collections.nCopies(FieldChecks.MAX_LIST + 1, "t")).build());
+        assertThat(tooManyTags.field()).isEqualTo("contract.tags");
+        assertThat(ContractChecks.check(Samples.change(DataProductContract.newBuilder(VALID)
+                .setFields(fields.subList(0, FieldChecks.MAX_ENTRIES)).build()))).as("exactly the bound passes").isEmpty();
     }
 
     @Test

@@ -40,6 +40,11 @@ final class MetricChecks implements EventCheck<MetricEvent> {
                 .check(metric.getDuplicateRecords() <= Math.max(0, loaded), DeadLetterReason.COUNT_ABOVE_LOADED,
                         "duplicateRecords", () -> "counts " + metric.getDuplicateRecords() + " of " + loaded
                                 + " records loaded; it cannot count more")
+                .entries("fieldNullCounts", metric.getFieldNullCounts().keySet(), FieldChecks.MAX_ENTRIES)
+                .entries("fieldMissingCounts", metric.getFieldMissingCounts().keySet(), FieldChecks.MAX_ENTRIES)
+                .entries("fieldInvalidCounts", metric.getFieldInvalidCounts().keySet(), FieldChecks.MAX_ENTRIES)
+                .entries("fieldDuplicateCounts", metric.getFieldDuplicateCounts().keySet(), FieldChecks.MAX_ENTRIES)
+                .entries("observedValues", metric.getObservedValues().keySet(), FieldChecks.MAX_ENTRIES)
                 .counts("fieldNullCounts", metric.getFieldNullCounts(), loaded)
                 .counts("fieldMissingCounts", metric.getFieldMissingCounts(), loaded)
                 .counts("fieldInvalidCounts", metric.getFieldInvalidCounts(), loaded)

@@ -55,7 +55,15 @@ class MetricChecksTopologyTest {
                 rule("future-record-time", "newestRecordTime", m -> m.setNewestRecordTime(START.plus(Duration.ofMinutes(6)))),
                 rule("string-out-of-bounds", "pipelineRunId", m -> m.setPipelineRunId("r".repeat(1_025))),
                 rule("string-out-of-bounds", "sourcePlatform", m -> m.setSourcePlatform("p".repeat(1_025))),
-                rule("string-out-of-bounds", "fieldNullCounts[] key", m -> m.setFieldNullCounts(Map.of("", 1L))));
+                rule("string-out-of-bounds", "fieldNullCounts[] key", m -> m.setFieldNullCounts(Map.of("", 1L))),
+                rule("too-many-entries", "fieldNullCounts", m -> m.setFieldNullCounts(manyCounts(1_001))),
+                rule("too-many-entries", "observedValues", m -> m.setObservedValues(java.util.stream.IntStream.range(0, 1_001)
+                        .boxed().collect(java.util.stream.Collectors.toMap(i -> "f" + i, i -> "v")))));
+    }
+
+    private static Map<String, Long> manyCounts(int entries) {
+        return java.util.stream.IntStream.range(0, entries).boxed()
+                .collect(java.util.stream.Collectors.toMap(i -> "field_" + i, i -> 0L));
     }
 
     @ParameterizedTest(name = "{1}: {0}")

@@ -18,6 +18,12 @@ public final class FieldChecks {
     public static final int MAX_NAME_LENGTH = 1_024;
     /** Free text: descriptions, messages, rule definitions. */
     public static final int MAX_TEXT_LENGTH = 65_536;
+    /** A product schema (Avro JSON) or similar document held in one field. */
+    public static final int MAX_DOCUMENT_LENGTH = 1_048_576;
+    /** Fields of a contract, per-field counts of a metric event, parameters and other per-name entries. */
+    public static final int MAX_ENTRIES = 1_000;
+    /** Tags, output ports, quality rules and other short lists. */
+    public static final int MAX_LIST = 200;
 
     private InvalidEvent first;
 
@@ -50,6 +56,12 @@ public final class FieldChecks {
         }
         return check(value.length() >= min && value.length() <= max, DeadLetterReason.STRING_OUT_OF_BOUNDS, field,
                 () -> "must have " + min + " to " + max + " characters, it has " + value.length());
+    }
+
+    /** A list or map of at most {@code max} entries; null passes (an optional field). */
+    public FieldChecks entries(String field, java.util.Collection<?> values, int max) {
+        return check(values == null || values.size() <= max, DeadLetterReason.TOO_MANY_ENTRIES, field,
+                () -> "at most " + max + " entries, it has " + values.size());
     }
 
     /** A time no later than {@code latest} (the wall clock plus the allowed skew). */
