@@ -26,6 +26,8 @@ public final class Meshwarden {
     static final int REJECTED = 1;
     static final int BAD_INPUT = 2;
     static final int TIMED_OUT = 3;
+    /** The cluster refused this principal (authentication or an ACL): a clear line, never a stack trace. */
+    static final int NOT_AUTHORIZED = 4;
 
     @Option(names = {"-b", "--bootstrap-servers"}, paramLabel = "HOST:PORT",
             description = {"Kafka cluster (default localhost:9092).", "Setting meshwarden.bootstrap.servers."})
@@ -61,6 +63,14 @@ public final class Meshwarden {
             if (e instanceof YamlFileException || e instanceof IllegalArgumentException) {
                 TerminalWriter.of(cmd.getErr()).printf("error: %s%n", e.getMessage());
                 return BAD_INPUT;
+            }
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof org.apache.kafka.common.errors.AuthorizationException
+                        || cause instanceof org.apache.kafka.common.errors.AuthenticationException) {
+                    TerminalWriter.of(cmd.getErr()).printf("error: the cluster refused this principal (%s): %s%n",
+                            cause.getClass().getSimpleName(), cause.getMessage());
+                    return NOT_AUTHORIZED;
+                }
             }
             throw e;
         });
