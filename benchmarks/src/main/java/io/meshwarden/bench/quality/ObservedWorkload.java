@@ -37,6 +37,8 @@ final class ObservedWorkload {
             + "{\"name\":\"channel\",\"type\":[\"null\",\"string\"],\"default\":null},"
             + "{\"name\":\"email\",\"type\":[\"null\",\"string\"],\"default\":null},"
             + "{\"name\":\"clicks\",\"type\":[\"null\",\"long\"],\"default\":null}]}";
+    /** In every record, unchecked but by the pathological pattern: forty a's and a b, exponential for a backtracking engine. */
+    private static final String NOTE = "a".repeat(40) + "b";
     private static final String[] CHANNELS = {"search", "social", "display", "N/A", "tv"};
 
     private final int products;
@@ -58,7 +60,7 @@ final class ObservedWorkload {
      * timestamped before the records (a task reads its partitions in timestamp order, so each
      * product's contract comes before its first record, however long after the load the run starts).
      */
-    void register(MeshwardenConfig config, boolean withRules, long registeredAt) {
+    void register(MeshwardenConfig config, Rules withRules, long registeredAt) {
         EventCodec<DataProductContract> codec = EventCodec.of(DataProductContract.class);
         try (KafkaProducer<byte[], byte[]> producer = producer(config)) {
             for (int i = 0; i < products; i++) {
@@ -80,14 +82,15 @@ final class ObservedWorkload {
                 int product = i % products;
                 int n = i / products;
                 String email = n % 50 == 0 ? "null" : "\"user" + n + "@example.com\"";
-                String json = String.format(Locale.ROOT, "{\"campaign_id\": \"c-%d\", \"channel\": \"%s\", \"email\": %s, \"clicks\": %d}",
-                        n % 997 == 0 ? n - 1 : n, CHANNELS[n % 97 == 0 ? 3 + n % 2 : n % 3], email, n % 13);
+                String json = String.format(Locale.ROOT, "{\"campaign_id\": \"c-%d\", \"channel\": \"%s\", \"email\": %s, \"clicks\": %d,"
+                                + " \"note\": \"%s\"}",
+                        n % 997 == 0 ? n - 1 : n, CHANNELS[n % 97 == 0 ? 3 + n % 2 : n % 3], email, n % 13, NOTE);
                 producer.send(new ProducerRecord<>(outputTopic(product), null, at, bytes("k-" + n), bytes(json)));
             }
         }
     }
 
-    private static DataProductContract contract(int index, boolean withRules) {
+    private static DataProductContract contract(int index, Rules withRules) {
         String id = productId(index);
         return DataProductContract.newBuilder().setId(id).setDomain("bench-domain").setName(id.substring(id.indexOf('.') + 1))
                 .setVersion("1.0.0").setStatus(ProductStatus.ACTIVE)
@@ -98,11 +101,26 @@ final class ObservedWorkload {
                         .setClassification(null).build()))
                 .setProductSchema(SCHEMA)
                 .setFields(List.of(field("campaign_id", true), field("email", false)))
-                .setQualityRules(withRules ? rules() : List.of())
+                .setQualityRules(withRules.rules())
                 .build();
     }
 
-    private static List<QualityRule> rules() {
+    /** What each contract checks: nothing, the seven evaluated ODCS rules, or those and a catastrophic-backtracking pattern. */
+    enum Rules {
+        NONE, ODCS, PATHOLOGICAL_PATTERN;
+
+        List<QualityRule> rules() {
+            return switch (this) {
+                case NONE -> List.of();
+                case ODCS -> odcsRules();
+                case PATHOLOGICAL_PATTERN -> java.util.stream.Stream.concat(odcsRules().stream(), java.util.stream.Stream.of(
+                        QualityRule.newBuilder(rule("$.schema[0].properties[4].quality[0]", "note", "invalidValues", "mustBe", 0,
+                                QualityUnit.ROWS)).setPattern("(a+)+$").build())).toList();
+            };
+        }
+    }
+
+    private static List<QualityRule> odcsRules() {
         return List.of(
                 rule("$.schema[0].quality[0]", null, "rowCount", "mustBeGreaterThan", 0, QualityUnit.ROWS),
                 rule("$.schema[0].properties[2].quality[0]", "email", "nullValues", "mustBeLessThan", 5, QualityUnit.PERCENT),
