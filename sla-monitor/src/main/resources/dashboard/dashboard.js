@@ -145,6 +145,27 @@ function drawViolations(violations) {
   $("#violations tbody").replaceChildren(...(rows.length ? rows : [emptyRow(6, "No violations.")]));
 }
 
+/** Access requests, newest change first: each product's grants and their history (docs/access.md). */
+function drawAccess(requests) {
+  const rows = requests.slice(0, 20).map((request) => el("tr", { dataset: { request: request.requestId } },
+    el("td", { title: request.changedAt, text: ago(request.changedAt) }),
+    el("td", { text: request.productId }), el("td", { text: request.principal }),
+    el("td", {}, pill(request.state)),
+    el("td", { text: (request.approvers || []).join(", ") + ` (${(request.approvers || []).length} of ${request.requiredApprovals})` }),
+    el("td", { text: request.purpose }),
+    el("td", { title: request.expiresAt, text: request.expiresAt ? request.expiresAt.replace("T", " ").replace(/\..*$/, "") : "–" })));
+  $("#access tbody").replaceChildren(...(rows.length ? rows : [emptyRow(7, "No access requests.")]));
+}
+
+/** The access view answers 503 until it has read the requests topic, or when no access service runs: said, not fatal. */
+async function refreshAccess() {
+  try {
+    drawAccess(await getJson("/api/access-requests"));
+  } catch (error) {
+    $("#access tbody").replaceChildren(emptyRow(7, "Access requests unavailable: " + error.message));
+  }
+}
+
 function showStatus(message, error) {
   $("#status").textContent = message;
   $("#status").className = error ? "status error" : "status";
@@ -160,6 +181,7 @@ async function refresh() {
     drawAlerts(alerts);
     drawBudgets(products);
     drawViolations(violations);
+    await refreshAccess();
     const partial = unanswered.size ? ` (partial: ${[...unanswered].join(", ")} did not answer)` : "";
     showStatus("updated " + new Date().toLocaleTimeString() + partial, Boolean(partial));
   } catch (error) {

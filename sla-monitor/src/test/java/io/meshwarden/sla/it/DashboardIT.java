@@ -2,6 +2,8 @@ package io.meshwarden.sla.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshwarden.avro.AccessRequest;
+import io.meshwarden.avro.AccessState;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.Ownership;
 import io.meshwarden.avro.Severity;
@@ -113,6 +115,37 @@ class DashboardIT {
             assertThat(state).contains("OPEN");
             assertThat(browser.findElement(By.id("user-name")).getText()).isEqualTo(SlaService.VIEWER);
             assertThat(browser.findElements(By.cssSelector("#alerts button"))).isEmpty();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void showsAProductsGrantsWithTheirApproversAndAHostilePurposeAsText(EmbeddedKafkaBroker kafka, @TempDir Path browserProfile)
+            throws Exception {
+        Instant now = Instant.now();
+        AccessRequest grant = AccessRequest.newBuilder().setRequestId("r-dash").setProductId(PRODUCT).setPrincipal("User:analytics")
+                .setRequestedBy("User:alice").setPurpose(NASTY.get(1)).setDuration("P30D").setState(AccessState.PROVISIONED)
+                .setRequiredApprovals(2).setApprovers(List.of("User:paid-media-team", "User:steward@paid-media.example"))
+                .setAllowedApprovers(List.of("User:paid-media-team", "User:steward@paid-media.example"))
+                .setTopics(List.of(PRODUCT + ".v1")).setRequestedAt(now).setApprovedAt(now).setExpiresAt(now.plusSeconds(86_400))
+                .setChangedAt(now).build();
+        io.meshwarden.schemas.Topic<String, AccessRequest> topic = sla.config.topics().topic(io.meshwarden.schemas.Topics.ACCESS_REQUESTS);
+        // The access service creates its topics; here the test writes the request as that service would.
+        kafka.createTopic(topic.name(), 1, true);
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(sla.config.producerProperties("dashboard-it"),
+                topic.keySerde().serializer(), topic.valueSerde().serializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic.name(), grant.getRequestId(), grant)).get();
+        }
+        WebDriver browser = chromium(browserProfile);
+        try {
+            WebDriverWait wait = logIn(browser, SlaService.VIEWER);
+            String row = "#access tr[data-request='r-dash']";
+            String shown = wait.until(page -> page.findElements(By.cssSelector(row)).isEmpty() ? null
+                    : page.findElement(By.cssSelector(row)).getText());
+            assertThat(shown).contains(PRODUCT, "User:analytics", "PROVISIONED", "User:paid-media-team", "(2 of 2)", NASTY.get(1));
+            assertThat(browser.findElements(By.cssSelector("#access img"))).as("the purpose is text, not markup").isEmpty();
+            assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.canary === undefined")).isEqualTo(true);
         } finally {
             browser.quit();
         }
