@@ -85,8 +85,10 @@ class SecureLocalMeshIT {
     }
 
     private static JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(mesh.apiUrl() + path)).build(),
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(mesh.apiUrl() + path))
+                        .header("Authorization", LocalMeshIT.DEMO_VIEWER).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
         return new ObjectMapper().readTree(response.body());
     }
 }
