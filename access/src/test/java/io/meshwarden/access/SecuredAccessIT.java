@@ -51,14 +51,14 @@ import org.junit.jupiter.api.io.TempDir;
  * Request to working read, on a broker that authenticates (SASL/SCRAM-SHA-512) and authorizes
  * (StandardAuthorizer), as a consumer really reads: the access service runs as its own super user
  * with the catalog's baseline ACLs; the analyst, an ordinary principal, is refused a restricted
- * product's topic, reads it within 5 s of the second approval, and is refused again after
- * revocation and, separately, after expiry; the audit topic holds each step in order.
+ * product's topic, still refused after one approval of the two it needs, reads it once the second
+ * is in, and is refused again after revocation and, separately, after expiry; the audit topic holds
+ * each step in order. How soon after the approval the read works is AccessHarness's measure.
  */
 @EmbeddedKafka(secured = true, superUsers = "access-service", users = {"analyst", "forecaster"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecuredAccessIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final Duration WITHIN = Duration.ofSeconds(5);
 
     private final DataProductContract segments = DataProductContract.newBuilder(Samples.contract("paid-media.audience-segments"))
             .setClassification(Classification.RESTRICTED).build();
@@ -111,9 +111,8 @@ class SecuredAccessIT {
         assertThat(reads("analyst")).as("one approval of two (restricted: four eyes)").isFalse();
 
         act(id, AccessAction.APPROVE, "User:steward@paid-media.example", null, null);
-        Instant approved = Instant.now();
-        await().atMost(WITHIN).pollInterval(Duration.ofMillis(100)).until(() -> reads("analyst"));
-        System.out.printf("last approval to a working read: %d ms%n", Duration.between(approved, Instant.now()).toMillis());
+        // How soon is measured in benchmarks (AccessHarness: p99 under a second), never asserted by a timed test.
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> reads("analyst"));
 
         act(id, AccessAction.REVOKE, "User:steward@paid-media.example", null, null);
         await().atMost(WAIT).until(() -> !reads("analyst"));
