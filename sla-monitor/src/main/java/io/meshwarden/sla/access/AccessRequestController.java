@@ -11,6 +11,7 @@ import io.meshwarden.avro.AccessState;
 import io.meshwarden.sla.api.InvalidParameterException;
 import io.meshwarden.sla.api.Params;
 import io.meshwarden.sla.api.RequestRejectedException;
+import io.meshwarden.sla.security.ActingUser;
 import io.meshwarden.sla.security.DomainRoles;
 import io.meshwarden.sla.security.Roles;
 import io.meshwarden.sla.security.SecuritySettings;
@@ -141,18 +142,9 @@ public class AccessRequestController {
         return publish(command(requestId, verb, actor).setReason(reason).build());
     }
 
-    /** The authenticated user as a Kafka principal; a body actor naming anyone else is a 400. */
-    private String actor(Authentication user, String named) {
-        if (user == null) {
-            throw RequestRejectedException.forbidden(Roles.VIEWER, "acting on access requests needs an authenticated user");
-        }
-        String self = "User:" + user.getName();
-        String given = Params.blankToNull(named);
-        if (given != null && !given.equals(self) && !given.equals(user.getName())) {
-            throw new InvalidParameterException("actor", "actor is the authenticated user '" + self + "'; the body names '"
-                    + given + "': leave actor out or give that same name");
-        }
-        return self;
+    /** The authenticated user as the Kafka principal {@code User:<login>}; a body actor naming anyone else is a 400. */
+    private static String actor(Authentication user, String named) {
+        return "User:" + ActingUser.of(user, named, Roles.VIEWER);
     }
 
     /** The domain of a product id, {@code domain.product}. */

@@ -13,6 +13,7 @@ import io.meshwarden.sla.cluster.ClusterReader;
 import io.meshwarden.sla.cluster.ClusterReader.Read;
 import io.meshwarden.sla.cluster.Scope;
 import io.meshwarden.sla.streams.SlaStores;
+import io.meshwarden.sla.security.ActingUser;
 import io.meshwarden.sla.security.Roles;
 import io.meshwarden.sla.security.SecuritySettings;
 import io.micronaut.core.annotation.Nullable;
@@ -150,18 +151,7 @@ public class AlertController {
     /** Who acts: the authenticated user (a different body actor is a 400), or the body's with security off. */
     private String actor(Authentication user, AlertActionRequest request) {
         String named = text("actor", request.actor(), !secured);
-        if (!secured) {
-            return named;
-        }
-        if (user == null) {
-            // Unreachable behind @Secured(OPERATOR); refuse rather than record nobody.
-            throw RequestRejectedException.forbidden(Roles.OPERATOR, "acting on an alert needs an authenticated operator");
-        }
-        if (named != null && !named.equals(user.getName())) {
-            throw new InvalidParameterException("actor", "actor is the authenticated user '" + user.getName()
-                    + "'; the body names '" + named + "': leave actor out or give that same name");
-        }
-        return user.getName();
+        return secured ? ActingUser.of(user, named, Roles.OPERATOR) : named;
     }
 
     private static List<AlertView> select(SlaReader reader, AlertQuery query) {
