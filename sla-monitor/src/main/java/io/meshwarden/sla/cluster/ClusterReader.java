@@ -2,6 +2,8 @@ package io.meshwarden.sla.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meshwarden.config.MeshwardenConfig;
+import io.meshwarden.config.Settings;
 import io.meshwarden.sla.api.RequestRejectedException;
 import io.meshwarden.sla.cluster.KeyOwners.Candidate;
 import io.meshwarden.sla.cluster.PeerClient.PeerReply;
@@ -55,8 +57,11 @@ public class ClusterReader {
     private final LocalStores stores;
     private final PeerClient peers;
     private final JsonMapper json;
+    private final Duration settle;
 
-    public ClusterReader(StoreLocator locator, LocalStores stores, PeerClient peers, JsonMapper json) {
+    public ClusterReader(StoreLocator locator, LocalStores stores, PeerClient peers, JsonMapper json,
+                         MeshwardenConfig config) {
+        this.settle = Duration.ofMillis(config.getLong(Settings.SLA_READ_SETTLE_MS));
         this.locator = locator;
         this.stores = stores;
         this.peers = peers;
@@ -74,30 +79,71 @@ public class ClusterReader {
     public record Read<T>(String store, String path, Function<StoreView, T> local, Function<String, T> decode) {
     }
 
-    /** The product's read, from the instance holding its partition. */
+    /**
+     * The product's read, from the instance holding its partition. When no copy answers while the group is
+     * still settling (this instance rebalancing, the partition's owners changing between tries, or this
+     * instance named as an owner whose copy is not open yet), the owners are asked again, each host that
+     * failed once left out, until {@code meshwarden.sla.read.settle.ms} after the request began; then 503.
+     */
     public <T> Answer<T> byKey(Scope scope, String productId, Read<T> read) {
         if (scope.local()) {
             return local(scope, read);
         }
-        KeyOwners owners = locator.owners(read.store(), productId);
+        long deadline = System.nanoTime() + settle.toNanos();
         List<HostInfo> unanswered = new ArrayList<>();
+        KeyOwners owners = locator.owners(read.store(), productId);
+        while (true) {
+            Optional<Answer<T>> answer = askOwners(owners, unanswered, read);
+            if (answer.isPresent()) {
+                return new Answer<>(answer.get().body(),
+                        answer.get().coverage().and(Coverage.missing(read.store(), List.of(), unanswered)));
+            }
+            Optional<KeyOwners> next = System.nanoTime() < deadline && pause()
+                    ? settling(owners, productId, read.store()) : Optional.empty();
+            if (next.isEmpty()) {
+                throw new InstancesUnavailableException(read.store(), owners.partition(),
+                        Coverage.missing(read.store(), List.of(owners.partition()), unanswered));
+            }
+            owners = next.get();
+        }
+    }
+
+    /**
+     * One round over the key's owners: each copy not yet failed in this request (this instance's own is
+     * always asked again), then this instance's own copy read stale.
+     */
+    private <T> Optional<Answer<T>> askOwners(KeyOwners owners, List<HostInfo> unanswered, Read<T> read) {
+        HostInfo self = locator.self(read.store());
         for (Candidate candidate : owners.candidates()) {
+            if (unanswered.contains(candidate.host()) && !candidate.host().equals(self)) {
+                continue;
+            }
             Scope asked = Scope.ofPartitions(Set.of(owners.partition()), candidate.stale());
             Optional<Answer<T>> answer = ask(candidate.host(), asked, read);
             if (answer.isPresent()) {
-                Coverage coverage = answer.get().coverage().and(Coverage.missing(read.store(), List.of(), unanswered));
-                return new Answer<>(answer.get().body(), coverage);
+                return answer;
             }
-            unanswered.add(candidate.host());
+            if (!unanswered.contains(candidate.host())) {
+                unanswered.add(candidate.host());
+            }
         }
-        long deadline = System.nanoTime() + peers.timeout().toNanos();
-        Optional<Answer<T>> ownCopy = ownCopy(owners.partition(), deadline, read);
-        if (ownCopy.isPresent()) {
-            return new Answer<>(ownCopy.get().body(),
-                    ownCopy.get().coverage().and(Coverage.missing(read.store(), List.of(), unanswered)));
+        return ownCopy(owners.partition(), System.nanoTime(), read);
+    }
+
+    /**
+     * The owners to try next while the group has not settled on them; empty once it has (the read then
+     * has its answer: nobody can give it). Owners not known while rebalancing are the last ones known.
+     */
+    private Optional<KeyOwners> settling(KeyOwners last, String productId, String store) {
+        boolean rebalancing = locator.rebalancing();
+        KeyOwners now;
+        try {
+            now = locator.owners(store, productId);
+        } catch (StoreUnavailableException e) {
+            return rebalancing ? Optional.of(last) : Optional.empty();
         }
-        throw new InstancesUnavailableException(read.store(), owners.partition(),
-                Coverage.missing(read.store(), List.of(owners.partition()), unanswered));
+        boolean selfOwns = now.hosts().contains(locator.self(store));
+        return rebalancing || selfOwns || !now.equals(last) ? Optional.of(now) : Optional.empty();
     }
 
     /** The read from every instance, merged; partial (and said so) where no copy of a partition answered. */

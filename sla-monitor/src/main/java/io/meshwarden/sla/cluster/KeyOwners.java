@@ -25,6 +25,11 @@ record KeyOwners(String store, int partition, HostInfo active, List<HostInfo> st
         return candidates;
     }
 
+    /** Every instance holding a copy, active first. */
+    List<HostInfo> hosts() {
+        return candidates().stream().map(Candidate::host).toList();
+    }
+
     /** One instance to ask and whether it answers from a standby copy. */
     record Candidate(HostInfo host, boolean stale) {
     }

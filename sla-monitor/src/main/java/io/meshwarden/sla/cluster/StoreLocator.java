@@ -52,6 +52,11 @@ public class StoreLocator {
         return self;
     }
 
+    /** Whether this instance's Kafka Streams is rebalancing now (its tasks and the metadata may move). */
+    boolean rebalancing() {
+        return streams.state() == KafkaStreams.State.REBALANCING;
+    }
+
     /** The instances holding this product's partition of the store. */
     KeyOwners owners(String store, String productId) {
         KeyQueryMetadata metadata = ask(store, () -> streams.client(store)
