@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "meshwarden", mixinStandardHelpOptions = true, version = "meshwarden 0.1.0",
         description = "Data contract governance for a Kafka data mesh.",
-        subcommands = {ValidateCommand.class, DiffCommand.class, ChangelogCommand.class, PublishCommand.class, PoliciesCommand.class,
+        subcommands = {ValidateCommand.class, DiffCommand.class, ChangelogCommand.class, PublishCommand.class,
+                ProposalsCommand.class, PoliciesCommand.class,
                 TailCommand.class, ExportCommand.class, AccessCommands.class})
 public final class Meshwarden {
     static final int REJECTED = 1;

@@ -63,6 +63,11 @@ final class VerdictPrinter {
                 out.printf("  %-8s %s [%s@%s]: %s%n", v.getSeverity().name().toLowerCase(Locale.ROOT), v.getRuleId(),
                         v.getPolicySetId(), v.getPolicySetVersion(), v.getMessage());
             }
+            if (decision.getOutcome() == io.meshwarden.avro.DecisionOutcome.REJECTED) {
+                out.printf("  not in force: the version in force stays; this is feedback to the publisher, not an operations"
+                        + " incident (meshwarden proposals --domain %s lists the domain's rejected proposals)%n",
+                        Proposals.domainOf(decision));
+            }
         }
         out.flush();
     }

@@ -61,6 +61,8 @@ public final class Settings {
             "SLA monitor: how long an instance waits for another's answer to a forwarded or fanned-out read (ms)");
     public static final Setting SLA_READ_SETTLE_MS = new Setting("meshwarden.sla.read.settle.ms", "4000",
             "SLA monitor: how long a read of one product keeps asking while the group settles (a rebalance moving its partition) before a 503 (ms)");
+    public static final Setting SLA_ALERT_REJECTED_CHANGES = new Setting("meshwarden.sla.alert.rejected-changes", "none",
+            "SLA monitor: which violations of rejected contract changes open an alert: none, blocking, all, or a comma-separated list of rule ids (docs/sla-monitor.md)");
     public static final Setting SECURITY_ENABLED = new Setting("meshwarden.security.enabled", "true",
             "SLA monitor: the API needs credentials (JWT bearer or basic) and roles; false opens it to anyone (docs/security.md)");
     public static final Setting SECURITY_USERS_FILE = new Setting("meshwarden.security.users.file", "",
@@ -110,7 +112,7 @@ public final class Settings {
     public static final List<Setting> ALL = List.of(CONFIG_FILE, BOOTSTRAP_SERVERS, TOPIC_PREFIX, OUTPUT_FORMAT, PROCESSING_GUARANTEE,
             COMMIT_INTERVAL_MS, STATE_DIR, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, APPLICATION_ID_PREFIX, INSTANCE_ID,
             STANDBY_REPLICAS, APPLICATION_SERVER, CHANGES_PER_DOMAIN, SLA_RETENTION_MS, SLA_ESCALATION_BLOCKING_MS, SLA_ESCALATION_WARNING_MS,
-            SLA_FLAP_CYCLES, SLA_FLAP_WINDOW_MS, SLA_RUNBOOK_BASE_URL, SLA_PUNCTUATE_INTERVAL_MS, SLA_PEER_TIMEOUT_MS, SLA_READ_SETTLE_MS,
+            SLA_FLAP_CYCLES, SLA_FLAP_WINDOW_MS, SLA_RUNBOOK_BASE_URL, SLA_PUNCTUATE_INTERVAL_MS, SLA_PEER_TIMEOUT_MS, SLA_READ_SETTLE_MS, SLA_ALERT_REJECTED_CHANGES,
             SECURITY_ENABLED, SECURITY_USERS_FILE, SECURITY_JWT_SECRET,
             QUALITY_WINDOW_STEP_MS, QUALITY_GRACE_MS, QUALITY_PUNCTUATION_INTERVAL_MS, QUALITY_MAX_CLOCK_SKEW_MS,
             QUALITY_CONTRACT_WAIT_MS, QUALITY_IDLE_CLOSE_MS, QUALITY_OBSERVED_TOPIC_PATTERN, GOVERNANCE_STEWARDS,

@@ -8,10 +8,12 @@ import io.meshwarden.avro.Violation;
 import io.meshwarden.governance.ContractContext;
 import io.meshwarden.governance.Verdict;
 import io.meshwarden.governance.Violations;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -24,14 +26,25 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * change with the last accepted version of the product and asks the reverse-lineage store who
  * consumes it. Reads and writes the store of last accepted contracts: an accepted change replaces
  * the entry, a rejected one leaves the previous version in force.
+ *
+ * <p>Keeps in {@link GovernanceTopology#CONTRACT_BREACHES_STORE} the rules each product's contract in
+ * force breaks (and its last rejected proposal), so that what a later version or a later policy set no
+ * longer breaks recovers ({@link RuleLifecycle}). A rejected change's violations are marked
+ * {@code rejectedChange}. Every {@link #POLICY_CHECK} of wall-clock time it asks {@link PolicyEvolution}
+ * whether the policy sets in force changed, and publishes what that changes for the contracts in force.
  */
 final class ContractGovernanceProcessor implements Processor<String, ContractChange, String, GovernanceOutcome> {
+    /** How often (wall clock) a task looks whether the policy sets in force changed. */
+    static final Duration POLICY_CHECK = Duration.ofSeconds(1);
+
     private final PolicyCache cache;
     private final ChangeOwnership ownership;
     private ProcessorContext<String, GovernanceOutcome> context;
     private KeyValueStore<String, DataProductContract> accepted;
     private KeyValueStore<String, String> lineage;
     private KeyValueStore<String, ValueAndTimestamp<PolicySet>> policies;
+    private KeyValueStore<String, ContractBreaches> breaches;
+    private PolicyEvolution evolution;
 
     ContractGovernanceProcessor(PolicyCache cache, ChangeOwnership ownership) {
         this.cache = cache;
@@ -44,6 +57,9 @@ final class ContractGovernanceProcessor implements Processor<String, ContractCha
         this.accepted = context.getStateStore(GovernanceTopology.ACCEPTED_CONTRACTS_STORE);
         this.lineage = context.getStateStore(GovernanceTopology.LINEAGE_STORE);
         this.policies = context.getStateStore(GovernanceTopology.POLICIES_IN_FORCE_STORE);
+        this.breaches = context.getStateStore(GovernanceTopology.CONTRACT_BREACHES_STORE);
+        this.evolution = new PolicyEvolution(cache, this::policiesInForce, this::activeConsumersOf);
+        context.schedule(POLICY_CHECK, PunctuationType.WALL_CLOCK_TIME, this::checkPolicies);
     }
 
     @Override
@@ -55,10 +71,18 @@ final class ContractGovernanceProcessor implements Processor<String, ContractCha
                 .orElseGet(() -> cache.layersOf(policiesInForce())
                         .evaluate(new ContractContext(change.getContract(), previous, this::activeConsumersOf)));
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        List<Violation> violations = Violations.of(verdict, change, now);
+        ContractBreaches before = breachesOf(record.key());
+        List<Violation> violations;
+        RuleLifecycle.Step step;
         if (verdict.accepted()) {
+            violations = Violations.of(verdict, change, now);
+            step = RuleLifecycle.accepted(before, change, violations, now);
             accepted.put(record.key(), change.getContract());
+        } else {
+            violations = Violations.ofRejected(verdict, change, now);
+            step = RuleLifecycle.rejected(before, change, violations, now);
         }
+        store(record.key(), step.next());
         Decision decision = Decision.newBuilder()
                 .setChangeId(change.getChangeId())
                 .setProductId(change.getProductId())
@@ -68,7 +92,28 @@ final class ContractGovernanceProcessor implements Processor<String, ContractCha
                 .setPolicySets(verdict.policySets())
                 .setDecidedAt(now)
                 .build();
-        context.forward(record.withValue(new GovernanceOutcome(change, decision, violations, verdict.accepted(), previous)));
+        context.forward(record.withValue(new GovernanceOutcome(change, decision, step.published(), verdict.accepted(),
+                previous)));
+    }
+
+    private void checkPolicies(long wallClock) {
+        evolution.check(accepted, breaches, Instant.ofEpochMilli(wallClock)).forEach((productId, step) -> {
+            store(productId, step.next());
+            context.forward(new Record<>(productId, GovernanceOutcome.reevaluated(step.published()), wallClock));
+        });
+    }
+
+    private ContractBreaches breachesOf(String productId) {
+        ContractBreaches stored = breaches.get(productId);
+        return stored == null ? ContractBreaches.NONE : stored;
+    }
+
+    private void store(String productId, ContractBreaches next) {
+        if (next.empty()) {
+            breaches.delete(productId);
+        } else {
+            breaches.put(productId, next);
+        }
     }
 
     private List<PolicySet> policiesInForce() {

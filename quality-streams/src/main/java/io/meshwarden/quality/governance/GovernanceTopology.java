@@ -32,7 +32,7 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The governance topology. Reads contract changes and published policy sets; writes one decision
- * per change, the violations it found, accepted contracts to the compacted catalog, admitted
+ * per change, the violations it found and the recoveries it brings, accepted contracts to the compacted catalog, admitted
  * policy sets to the in-force topic, refused sets as POLICY violations, and undecodable records, or
  * changes and sets that break a semantic rule ({@link ContractChecks}, {@link PolicySetChecks}), to
  * the dead-letter topic. docs/policies.md explains the stores.
@@ -48,6 +48,8 @@ public final class GovernanceTopology {
     public static final String POLICY_APPROVALS_STORE = "policy-approvals-store";
     /** Policy sets in force, replicated to every instance from the in-force topic. */
     public static final String POLICIES_IN_FORCE_STORE = "policies-in-force-store";
+    /** Per product, the rules its contract in force (and its last rejected proposal) breaks: what can recover. */
+    public static final String CONTRACT_BREACHES_STORE = "contract-breaches-store";
     /** Reverse lineage: upstream product, active consumer. */
     public static final String LINEAGE_STORE = "lineage-store";
 
@@ -65,6 +67,8 @@ public final class GovernanceTopology {
                 Serdes.String(), new EventSerde<>(DataProductContract.class, OutputFormat.AVRO)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LINEAGE_STORE),
                 Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CONTRACT_BREACHES_STORE),
+                Serdes.String(), ContractBreaches.serde()));
 
         // The shared change topic and every domain's own (DomainChangeTopics), by pattern.
         DomainChangeTopics changes = new DomainChangeTopics(topics);
@@ -74,10 +78,10 @@ public final class GovernanceTopology {
                         InputRule.keyedByProductId(ContractChange::getProductId, (change, now) -> ContractChecks.check(change)),
                         Partitioning.BY_KEY, "contract-changes")
                 .process(() -> new ContractGovernanceProcessor(cache, ownership), Named.as("evaluate-contract"),
-                        ACCEPTED_CONTRACTS_STORE, LINEAGE_STORE);
+                        ACCEPTED_CONTRACTS_STORE, LINEAGE_STORE, CONTRACT_BREACHES_STORE);
 
         Topic<String, Decision> decisions = topics.topic(Topics.DECISIONS);
-        outcomes.mapValues(GovernanceOutcome::decision, Named.as("decision"))
+        outcomes.flatMapValues(GovernanceOutcome::decisions, Named.as("decision"))
                 .to(decisions.name(), Produced.with(decisions.keySerde(), decisions.valueSerde()).withName("decisions-sink"));
 
         Topic<String, Violation> violations = topics.topic(Topics.VIOLATIONS);

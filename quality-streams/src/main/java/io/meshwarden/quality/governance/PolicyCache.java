@@ -27,9 +27,8 @@ final class PolicyCache {
 
     /** The layers for these admitted sets; the built-in global set when none is global. */
     PolicyLayers layersOf(List<PolicySet> admitted) {
-        List<PolicySet> sorted = new ArrayList<>(admitted);
-        sorted.sort(Comparator.comparing(PolicySet::getId));
-        String key = sorted.stream().map(s -> s.getId() + "@" + s.getVersion()).collect(Collectors.joining(","));
+        List<PolicySet> sorted = sorted(admitted);
+        String key = versions(sorted);
         PolicyLayers cached = layers.get(key);
         if (cached != null) {
             return cached;
@@ -38,6 +37,21 @@ final class PolicyCache {
             layers.clear(); // old combinations are never asked for again once newer versions are in force
         }
         return layers.computeIfAbsent(key, k -> build(sorted));
+    }
+
+    /**
+     * {@code id@version} of each of these sets, by id, comma-separated ({@code built-in} for none): what
+     * names the combination, so that a change of it is seen ({@link PolicyEvolution}).
+     */
+    static String versions(List<PolicySet> sets) {
+        return sets.isEmpty() ? "built-in"
+                : sorted(sets).stream().map(s -> s.getId() + "@" + s.getVersion()).collect(Collectors.joining(","));
+    }
+
+    private static List<PolicySet> sorted(List<PolicySet> sets) {
+        List<PolicySet> sorted = new ArrayList<>(sets);
+        sorted.sort(Comparator.comparing(PolicySet::getId));
+        return sorted;
     }
 
     private static PolicyLayers build(List<PolicySet> sets) {

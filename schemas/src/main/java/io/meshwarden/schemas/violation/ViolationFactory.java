@@ -55,6 +55,7 @@ public final class ViolationFactory {
                 .setWindowEnd(null)
                 .setSourceChangeId(null)
                 .setDeadline(null)
+                .setRejectedChange(false)
                 .setDetectedAt(detectedAt);
     }
 

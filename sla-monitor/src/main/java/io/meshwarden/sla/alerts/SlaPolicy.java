@@ -9,12 +9,25 @@ import java.time.Duration;
  * How the alert lifecycle behaves: escalation timeouts per severity, the flapping threshold (more
  * than {@code flapCycles} breach/recover cycles within {@code flapWindow}; a flapping alert resolves
  * once recovered for a whole window), the runbook base URL, how often wall-clock checks run, and how
- * long resolved violations and alerts stay in the stores ({@code retention}).
+ * long resolved violations and alerts stay in the stores ({@code retention}), and which violations of
+ * rejected contract changes open an alert ({@code rejectedChanges}).
  */
 public record SlaPolicy(Duration escalateBlockingAfter, Duration escalateWarningAfter, int flapCycles,
-                        Duration flapWindow, String runbookBaseUrl, Duration punctuateInterval, Duration retention) {
+                        Duration flapWindow, String runbookBaseUrl, Duration punctuateInterval, Duration retention,
+                        RejectedChangeAlerts rejectedChanges) {
     private static final Duration LONGEST_RETENTION_CHECK = Duration.ofHours(1);
     private static final Duration SHORTEST_RETENTION_CHECK = Duration.ofSeconds(1);
+
+    public SlaPolicy {
+        rejectedChanges = rejectedChanges == null ? RejectedChangeAlerts.NONE : rejectedChanges;
+    }
+
+    /** Violations of rejected changes open no alert. */
+    public SlaPolicy(Duration escalateBlockingAfter, Duration escalateWarningAfter, int flapCycles, Duration flapWindow,
+                     String runbookBaseUrl, Duration punctuateInterval, Duration retention) {
+        this(escalateBlockingAfter, escalateWarningAfter, flapCycles, flapWindow, runbookBaseUrl, punctuateInterval, retention,
+                RejectedChangeAlerts.NONE);
+    }
 
     public static SlaPolicy from(MeshwardenConfig config) {
         return new SlaPolicy(
@@ -24,7 +37,8 @@ public record SlaPolicy(Duration escalateBlockingAfter, Duration escalateWarning
                 Duration.ofMillis(config.getLong(Settings.SLA_FLAP_WINDOW_MS)),
                 config.get(Settings.SLA_RUNBOOK_BASE_URL),
                 Duration.ofMillis(config.getLong(Settings.SLA_PUNCTUATE_INTERVAL_MS)),
-                Duration.ofMillis(config.getLong(Settings.SLA_RETENTION_MS)));
+                Duration.ofMillis(config.getLong(Settings.SLA_RETENTION_MS)),
+                RejectedChangeAlerts.parse(config.get(Settings.SLA_ALERT_REJECTED_CHANGES)));
     }
 
     /**

@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
  * ({@link TimelinessTracker}, {@link SlaStores#TIMELINESS}, re-judged every {@link #TIMELINESS_CHECK})
  * and runs the signals of those objectives through the lifecycle like any breach. The time to
  * notify ends when the alert is forwarded; under exactly-once it reaches readers at the next commit.
+ * Violations of rejected contract changes pass the lifecycle only as {@link SlaPolicy#rejectedChanges} says.
  */
 final class AlertProcessor implements Processor<String, SpecificRecord, String, Alert> {
     private static final Logger LOG = LoggerFactory.getLogger(AlertProcessor.class);
@@ -74,6 +75,9 @@ final class AlertProcessor implements Processor<String, SpecificRecord, String, 
     public void process(Record<String, SpecificRecord> record) {
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         if (record.value() instanceof Violation violation) {
+            if (!policy.rejectedChanges().alerts(violation)) {
+                return; // feedback to a rejected change's publisher (kept in the violations store), not an incident
+            }
             boolean alerted = alert(violation, now);
             timeliness.observed(violation, alerted, now.toEpochMilli()).forEach(signal -> alert(signal, now));
         } else if (record.value() instanceof AlertCommand command) {

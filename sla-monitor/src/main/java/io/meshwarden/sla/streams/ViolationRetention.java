@@ -19,7 +19,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the same product and rule supersedes it (at that one's detection): the breach a recovery ends, a
  * contract change's violation that the next change's decision repeats. The latest violation of a
  * product and rule, if a BREACH, is open and stays however old it is, so the store holds at most one
- * entry per product and rule beyond what the retention holds.
+ * entry per product and rule beyond what the retention holds. The violations of rejected changes
+ * ({@code rejectedChange}) are apart: a rejected proposal's breach does not close the one in force.
  *
  * <p>A product's entries are adjacent in key order, so one scan looks at one product at a time.
  * Reads the whole store; deletes the expired entries, which writes tombstones to its changelog.
@@ -54,9 +55,14 @@ final class ViolationRetention {
         return expired.size();
     }
 
+    /** Rule ids hold no '/', so the suffix cannot make two rules one. */
+    private static String episodes(KeyValue<String, Violation> entry) {
+        return entry.value.getRejectedChange() ? entry.value.getRuleId() + "/rejected-change" : entry.value.getRuleId();
+    }
+
     private static void collectExpired(List<KeyValue<String, Violation>> product, long cutoff, List<String> expired) {
         Map<String, List<KeyValue<String, Violation>>> byRule = product.stream()
-                .collect(Collectors.groupingBy(entry -> entry.value.getRuleId()));
+                .collect(Collectors.groupingBy(ViolationRetention::episodes));
         for (List<KeyValue<String, Violation>> rule : byRule.values()) {
             rule.sort((a, b) -> DETECTION.compare(a.value, b.value));
             for (int i = 0; i < rule.size(); i++) {

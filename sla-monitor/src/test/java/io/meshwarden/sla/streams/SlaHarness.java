@@ -95,6 +95,11 @@ final class SlaHarness implements AutoCloseable {
         violations.pipeInput(bytes(productId), VIOLATIONS.encode(violation, OutputFormat.AVRO), now);
     }
 
+    /** A violation as its producer wrote it. */
+    void pipe(Violation violation) {
+        violations.pipeInput(bytes(violation.getProductId()), VIOLATIONS.encode(violation, OutputFormat.AVRO), now);
+    }
+
     void command(String alertId, AlertAction action, Instant snoozeUntil) {
         AlertCommand command = AlertCommand.newBuilder().setCommandId("command-" + ++commandCount).setAlertId(alertId)
                 .setAction(action).setActor("ana").setReason(null).setSnoozeUntil(snoozeUntil).setIssuedAt(now).build();
