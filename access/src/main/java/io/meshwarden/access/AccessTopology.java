@@ -53,7 +53,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * timestamp order. Undecodable approvals are quality-streams' to dead-letter (it owns that input):
  * here they are skipped by the deserialization handler, with a log line.
  *
- * <p>Reads {@link #INPUTS}; writes {@link #OUTPUTS}, that repartition topic and the request store's changelog.
+ * <p>Reads {@link #INPUTS}; writes {@link #OUTPUTS}, the repartition topics above and the stores' changelogs.
  */
 public final class AccessTopology {
     /** Suffix of the application id ({@code <meshwarden.application.id.prefix>-access}). */
