@@ -48,6 +48,16 @@ public final class AccessAudit {
         return base(AccessAuditKind.PROVISIONING_FAILED, AccessOutcome.FAILED, actor, reason, at).build();
     }
 
+    /**
+     * A step of a held policy set, {@code resource} {@code POLICY_SET:<id>@<version>}; {@code eventId} is
+     * derived from what caused it (the approval's or the violation's id), so that a replay gives the same event.
+     */
+    public static AccessAuditEvent policy(String eventId, AccessAuditKind kind, AccessOutcome outcome, String actor,
+                                          String setId, String version, String reason, Instant at) {
+        return base(kind, outcome, actor, reason, at).setEventId(eventId).setResource("POLICY_SET:" + setId + "@" + version)
+                .build();
+    }
+
     public static String resource(AclBinding binding) {
         return binding.pattern().resourceType() + ":" + binding.pattern().patternType() + ":" + binding.pattern().name();
     }

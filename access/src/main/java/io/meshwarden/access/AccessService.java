@@ -24,7 +24,8 @@ import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * The running access service, embeddable (the local runner starts it in-process): the
- * {@link AccessTopology} in a {@link StreamsApp}, which first creates its topics if missing, and the
+ * {@link AccessTopology} in a {@link StreamsApp} (the request workflow and the audit of policy approvals),
+ * which first creates its topics if missing, and the
  * {@link AclReconciler} fed by views of {@code access.requests} and {@code products.catalog}.
  * Settings: {@link Settings#ACCESS_ENFORCE}, {@link Settings#ACCESS_RECONCILE_INTERVAL_MS},
  * {@link Settings#ACCESS_EXPIRY_INTERVAL_MS}. The baseline ACLs come from the caller.

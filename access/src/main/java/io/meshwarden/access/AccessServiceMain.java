@@ -68,7 +68,7 @@ public final class AccessServiceMain implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean failed = new AtomicBoolean();
-        AccessService service = AccessService.start(config, new BaselineAcls(config.topics())::desired);
+        AccessService service = AccessService.start(config, BaselineAcls.of(config)::desired);
         service.addStateListener((now, before) -> {
             if (now == KafkaStreams.State.ERROR) {
                 failed.set(true);
@@ -81,7 +81,7 @@ public final class AccessServiceMain implements Callable<Integer> {
         }, "access-shutdown"));
         String prefix = config.topics().prefix();
         System.out.printf("access running against %s; reads %s, writes %s; reconciling ACLs every %s ms, enforce=%s%n",
-                config.bootstrapServers(), prefix + "{access.commands, products.catalog, access.requests}",
+                config.bootstrapServers(), prefix + "{access.commands, products.catalog, access.requests, governance.policy-approvals, governance.violations}",
                 prefix + "{access.requests, access.audit, access.commands, deadletter}",
                 config.get(Settings.ACCESS_RECONCILE_INTERVAL_MS), config.get(Settings.ACCESS_ENFORCE));
         stopped.await();

@@ -5,6 +5,7 @@ import io.meshwarden.config.KafkaSasl;
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.config.Settings;
 import io.meshwarden.governance.access.BaselineAcls;
+import io.meshwarden.governance.access.Principals;
 import io.meshwarden.kafka.embedded.BrokerSecurity;
 import io.meshwarden.schemas.DomainChangeTopics;
 import java.util.List;
@@ -21,20 +22,30 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * before the services start. The services (and the demo's simulator, which also publishes the policy
  * sets) are super users; every demo domain is an ordinary SCRAM user named like the domain
  * ({@link io.meshwarden.governance.access.Principals}), bound by the catalog's {@link BaselineAcls},
- * created through the Admin API, as the access reconciler will keep them.
+ * created through the Admin API, as the access reconciler will keep them. The user {@value #STEWARD} is the
+ * governance steward: the only ordinary user that writes the policy topics.
  */
 final class LocalAccess {
     static final String QUALITY_STREAMS = "quality-streams";
     static final String SLA_MONITOR = "sla-monitor";
     static final String DEMO = "mesh-local-demo";
     static final String ACCESS_SERVICE = "access-service";
+    /** The governance steward: an ordinary user, the only one the baseline lets write the policy topics. */
+    static final String STEWARD = "steward";
 
     private LocalAccess() {
     }
 
-    /** The broker's users: the services as super users, one ordinary user per domain of these products. */
+    /** The broker's users: the services as super users, one ordinary user per domain of these products, the steward. */
     static BrokerSecurity users(List<DataProductContract> products) {
-        return BrokerSecurity.generated(List.of(QUALITY_STREAMS, SLA_MONITOR, ACCESS_SERVICE, DEMO), domains(products));
+        return BrokerSecurity.generated(List.of(QUALITY_STREAMS, SLA_MONITOR, ACCESS_SERVICE, DEMO), domains(products))
+                .withUser(STEWARD);
+    }
+
+    /** {@code config} with the steward's principal as the one that writes the policy topics, unless others are set. */
+    static MeshwardenConfig withSteward(MeshwardenConfig config) {
+        return config.get(Settings.ACCESS_STEWARD_PRINCIPALS).isBlank()
+                ? config.with(Settings.ACCESS_STEWARD_PRINCIPALS.key(), Principals.ofUser(STEWARD)) : config;
     }
 
     static List<String> domains(List<DataProductContract> products) {
@@ -58,7 +69,7 @@ final class LocalAccess {
                 .toList();
         try (Admin client = Admin.create(admin.adminProperties())) {
             client.createTopics(topics).values().values().forEach(LocalAccess::ignoreExisting);
-            client.createAcls(new BaselineAcls(admin.topics()).desired(products)).all().get(30, TimeUnit.SECONDS);
+            client.createAcls(BaselineAcls.of(admin).desired(products)).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not provision the baseline ACLs", e);
         } catch (InterruptedException e) {

@@ -74,7 +74,7 @@ final class LocalMesh implements AutoCloseable {
                     : options.config(bootstrap);
             // Secured, every component connects as its own principal, and contract changes go to each domain's topic.
             MeshwardenConfig mesh = security.isEmpty() ? unsecured
-                    : unsecured.with(Settings.CHANGES_PER_DOMAIN.key(), "true");
+                    : LocalAccess.withSteward(unsecured.with(Settings.CHANGES_PER_DOMAIN.key(), "true"));
             MeshwardenConfig demoConfig = as(mesh, security, LocalAccess.DEMO);
             if (security.isPresent()) {
                 LocalAccess.provision(as(mesh, security, BrokerSecurity.ADMIN_USER), DemoProducts.all());
@@ -88,7 +88,7 @@ final class LocalMesh implements AutoCloseable {
             // Access requests, the ACL reconciler (baseline from the catalog plus live grants) and the audit topic.
             AccessService access = AccessService.start(as(mesh, security, LocalAccess.ACCESS_SERVICE)
                     .with(Settings.STATE_DIR.key(), stateDir.resolve("access").toString()),
-                    new BaselineAcls(mesh.topics())::desired);
+                    BaselineAcls.of(mesh)::desired);
             started.push(access);
 
             // The resolved values, so that the monitor runs with exactly the quality app's configuration.

@@ -123,8 +123,10 @@ final class MeshLocal implements Callable<Integer> {
         banner.append("  Security   SASL_PLAINTEXT, SCRAM-SHA-512, ACLs enforced (docs/access.md)\n");
         banner.append("  Principals (user / password)\n");
         users.passwords().forEach((user, password) -> banner.append(String.format("    %-20s %s%s%n", user, password,
-                users.superUsers().contains(user) ? "   (super user)" : "")));
-        String domain = users.passwords().keySet().stream().filter(user -> !users.superUsers().contains(user))
+                users.superUsers().contains(user) ? "   (super user)"
+                        : user.equals(LocalAccess.STEWARD) ? "   (steward: the only user that writes the policy topics)" : "")));
+        String domain = users.passwords().keySet().stream()
+                .filter(user -> !users.superUsers().contains(user) && !user.equals(LocalAccess.STEWARD))
                 .findFirst().orElse(BrokerSecurity.ADMIN_USER);
         banner.append(String.format("  As %s  kcat -b %s %s -C -t %s -o beginning%n", domain, mesh.config().bootstrapServers(),
                 users.kcatOptions(domain), mesh.config().topics().name(io.meshwarden.schemas.Topics.VIOLATIONS)));

@@ -58,6 +58,26 @@ class SecureLocalMeshIT {
     }
 
     @Test
+    void theStewardIsAnOrdinaryUserAndTheOnlyOneThatWritesThePolicyApprovals() {
+        BrokerSecurity users = mesh.security().orElseThrow();
+        assertThat(users.passwords()).containsKey(LocalAccess.STEWARD);
+        assertThat(users.superUsers()).doesNotContain(LocalAccess.STEWARD);
+        String approvals = mesh.config().topics().name(Topics.POLICY_APPROVALS);
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> write(LocalAccess.STEWARD, approvals));
+        assertThatThrownBy(() -> write("paid-media", approvals)).hasCauseInstanceOf(TopicAuthorizationException.class);
+    }
+
+    private static void write(String user, String topic) throws Exception {
+        Map<String, Object> props = new HashMap<>(mesh.security().orElseThrow().clientProperties(user));
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, mesh.config().bootstrapServers());
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            // Not an approval record: governance dead-letters it; the point is whether the broker takes it.
+            producer.send(new ProducerRecord<>(topic, "global", "not an approval")).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void theSecuredServicesDecideTheDemoAndADomainReadsTheViolations() throws Exception {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             Set<String> products = new HashSet<>();

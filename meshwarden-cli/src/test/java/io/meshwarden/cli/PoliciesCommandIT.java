@@ -1,24 +1,38 @@
 package io.meshwarden.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.meshwarden.access.AccessService;
+import io.meshwarden.access.reconcile.BaselineAcls;
+import io.meshwarden.avro.AccessAuditEvent;
+import io.meshwarden.avro.AccessAuditKind;
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.config.Settings;
 import io.meshwarden.kafka.embedded.EmbeddedKafka;
 import io.meshwarden.kafka.embedded.EmbeddedKafkaBroker;
+import io.meshwarden.kafka.embedded.TopicTail;
 import io.meshwarden.quality.QualityStreams;
+import io.meshwarden.schemas.Topic;
+import io.meshwarden.schemas.Topics;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * `meshwarden policies publish` and `approve` against the running governance pipeline: in force,
- * unchanged, refused with its reason, held for stewards' approval until two of them approve.
+ * unchanged, refused with its reason, held for stewards' approval until two of them approve, and the
+ * approval audited by the access service on {@code access.audit}: proposal, each approval by name, in force.
  */
 @EmbeddedKafka
 class PoliciesCommandIT {
@@ -56,7 +70,7 @@ class PoliciesCommandIT {
 
     @Test
     void holdsAnEmptyGlobalSetUntilTwoStewardsApproveAndKeepsRejectingMeanwhile(EmbeddedKafkaBroker broker,
-            @TempDir Path stateDir, @TempDir Path empty, @TempDir Path contracts, @TempDir Path tighter) throws IOException {
+            @TempDir Path stateDir, @TempDir Path accessState, @TempDir Path empty, @TempDir Path contracts, @TempDir Path tighter) throws IOException {
         String prefix = "policies-held.";
         MeshwardenConfig config = MeshwardenConfig.defaults(Map.of(
                 Settings.BOOTSTRAP_SERVERS.key(), broker.bootstrapServers(),
@@ -68,7 +82,10 @@ class PoliciesCommandIT {
         String badlyNamed = Files.readString(Path.of(ValidateCommandTest.DEMO, "email.send-engagement.yaml"))
                 .replace("id: email.send-engagement", "id: email.Send_Engagement");
 
-        try (QualityStreams app = QualityStreams.start(config)) {
+        try (QualityStreams app = QualityStreams.start(config);
+             AccessService access = AccessService.start(config.with(Settings.STATE_DIR.key(), accessState.toString()),
+                     BaselineAcls.NONE);
+             TopicTail auditTail = TopicTail.of(broker.bootstrapServers(), config.topics().name(Topics.ACCESS_AUDIT))) {
             assertThat(run(broker, prefix, "policies", "publish", "--timeout", "PT60S", "../policies").exit()).isZero();
 
             Run held = run(broker, prefix, "policies", "publish", "--timeout", "PT60S", empty.toString());
@@ -91,6 +108,31 @@ class PoliciesCommandIT {
             assertThat(publishContract(broker, prefix, contracts, badlyNamed, "1.0.1").out())
                     .as("judged by the approved set").startsWith("ACCEPTED").contains("global@9.0.0");
 
+            // The audit topic holds the whole approval, by name, in order, each step once (this broker has no
+            // authorizer, so the reconciler's passes fail and are audited too: not about policies).
+            Topic<String, AccessAuditEvent> auditTopic = config.topics().topic(Topics.ACCESS_AUDIT);
+            List<ConsumerRecord<byte[], byte[]>> audit = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                auditTail.poll().stream().filter(r -> new String(r.key(), StandardCharsets.UTF_8).startsWith("policy:"))
+                        .forEach(audit::add);
+                return audit.stream().anyMatch(r -> decode(auditTopic, r).getKind() == AccessAuditKind.POLICY_IN_FORCE);
+            });
+            assertThat(audit).extracting(r -> new String(r.key(), StandardCharsets.UTF_8)).containsOnly("policy:global");
+            List<AccessAuditEvent> events = audit.stream().map(r -> decode(auditTopic, r)).toList();
+            assertThat(events).extracting(e -> e.getKind() + " " + e.getActor()).containsExactly(
+                    "POLICY_PROPOSED User:meshwarden-governance",
+                    "POLICY_APPROVAL ana@mesh.example",
+                    "POLICY_APPROVAL mallory",
+                    "POLICY_APPROVAL_REFUSED User:meshwarden-governance",
+                    "POLICY_APPROVAL ben@mesh.example",
+                    "POLICY_IN_FORCE User:meshwarden-governance");
+            assertThat(events).extracting(AccessAuditEvent::getResource).containsOnly("POLICY_SET:global@9.0.0");
+            assertThat(events.get(3).getReason()).contains("'mallory' does not count");
+            assertThat(events.get(5).getReason()).contains("approved by ana@mesh.example, ben@mesh.example")
+                    .endsWith("is in force");
+            assertThat(new String(audit.get(5).value(), StandardCharsets.UTF_8)).as("plain JSON")
+                    .startsWith("{").contains("\"kind\":\"POLICY_IN_FORCE\"");
+
             // A dry run of a tightening: the product just accepted would newly fail; nothing is published.
             Files.writeString(tighter.resolve("global.yaml"), "id: global\nversion: 9.1.0\nscope: global\nrules:\n"
                     + "  - id: naming.product-id\n    kind: product-id-naming\n    severity: blocking\n");
@@ -108,6 +150,10 @@ class PoliciesCommandIT {
         Path file = dir.resolve("contract-" + version + ".yaml");
         Files.writeString(file, contract.replaceFirst("(?m)^version: .*$", "version: " + version));
         return run(broker, prefix, "publish", "--timeout", "PT60S", file.toString());
+    }
+
+    private static AccessAuditEvent decode(Topic<String, AccessAuditEvent> topic, ConsumerRecord<byte[], byte[]> record) {
+        return topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
     }
 
     private record Run(int exit, String out, String err) {

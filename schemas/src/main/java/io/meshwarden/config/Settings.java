@@ -108,6 +108,9 @@ public final class Settings {
             "access reconciler: desired and actual ACLs are compared on every change and at least this often (ms)");
     public static final Setting ACCESS_EXPIRY_INTERVAL_MS = new Setting("meshwarden.access.expiry.interval.ms", "1000",
             "access service: wall-clock interval of the check for expired grants (ms)");
+    public static final Setting ACCESS_STEWARD_PRINCIPALS = new Setting("meshwarden.access.steward.principals", "",
+            "comma-separated Kafka principals (User:<name>) of the governance stewards: the baseline ACLs let only them, besides"
+                    + " the super users, write the policy topics (policy sets, policy approvals); empty: only the super users");
 
     public static final List<Setting> ALL = List.of(CONFIG_FILE, BOOTSTRAP_SERVERS, TOPIC_PREFIX, OUTPUT_FORMAT, PROCESSING_GUARANTEE,
             COMMIT_INTERVAL_MS, STATE_DIR, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, APPLICATION_ID_PREFIX, INSTANCE_ID,
@@ -118,7 +121,7 @@ public final class Settings {
             QUALITY_CONTRACT_WAIT_MS, QUALITY_IDLE_CLOSE_MS, QUALITY_OBSERVED_TOPIC_PATTERN, GOVERNANCE_STEWARDS,
             GOVERNANCE_APPROVALS_REQUIRED, NOTIFY_ALERTMANAGER_URL, NOTIFY_WEBHOOK_URL, NOTIFY_WEBHOOK_SECRET,
             NOTIFY_REFRESH_INTERVAL_MS, NOTIFY_ATTEMPTS, NOTIFY_BACKOFF_MS, ACCESS_ENFORCE, ACCESS_RECONCILE_INTERVAL_MS,
-            ACCESS_EXPIRY_INTERVAL_MS);
+            ACCESS_EXPIRY_INTERVAL_MS, ACCESS_STEWARD_PRINCIPALS);
 
     private static final Map<String, Setting> BY_KEY = ALL.stream().collect(Collectors.toMap(Setting::key, Function.identity()));
 

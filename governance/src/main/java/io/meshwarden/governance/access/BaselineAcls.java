@@ -3,10 +3,13 @@ package io.meshwarden.governance.access;
 import io.meshwarden.avro.Classification;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.OutputPort;
+import io.meshwarden.config.MeshwardenConfig;
+import io.meshwarden.config.Settings;
 import io.meshwarden.schemas.DomainChangeTopics;
 import io.meshwarden.schemas.TopicCatalog;
 import io.meshwarden.schemas.TopicSpec;
 import io.meshwarden.schemas.Topics;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,15 +43,40 @@ import org.apache.kafka.common.resource.ResourceType;
  * READ and DESCRIBE on the port's topic, LITERAL, because classification is per port and a prefix could
  * open a stricter sibling port; {@code confidential} and {@code restricted} get nothing here, only an
  * approved grant opens them. Every authenticated principal reads the platform's outputs ({@link #platformReads}).
+ *
+ * <p>The policy topics (policy sets, stewards' approvals) are governance itself: one record there can
+ * loosen the rules for the whole mesh, so only the configured stewards' principals
+ * ({@link Settings#ACCESS_STEWARD_PRINCIPALS}) get WRITE on them ({@link #stewards}); no domain does.
  * Super users (the Meshwarden services) need none of this.
  */
 public final class BaselineAcls {
     private final TopicCatalog topics;
     private final DomainChangeTopics changeTopics;
+    private final List<String> stewards;
 
+    /** Without stewards: only the super users write the policy topics. */
     public BaselineAcls(TopicCatalog topics) {
+        this(topics, List.of());
+    }
+
+    /** @param stewards the stewards' Kafka principals, {@code User:<name>} */
+    public BaselineAcls(TopicCatalog topics, List<String> stewards) {
         this.topics = topics;
         this.changeTopics = new DomainChangeTopics(topics);
+        for (String steward : stewards) {
+            if (!steward.startsWith("User:") || steward.length() == "User:".length() || steward.equals(Principals.EVERYONE)) {
+                throw new IllegalArgumentException(Settings.ACCESS_STEWARD_PRINCIPALS.key() + ": a steward is one principal"
+                        + " User:<name>, not '" + steward + "'");
+            }
+        }
+        this.stewards = List.copyOf(stewards);
+    }
+
+    /** The baseline of a deployment: its topics and its stewards ({@link Settings#ACCESS_STEWARD_PRINCIPALS}). */
+    public static BaselineAcls of(MeshwardenConfig config) {
+        List<String> stewards = Arrays.stream(config.get(Settings.ACCESS_STEWARD_PRINCIPALS).split(","))
+                .map(String::strip).filter(steward -> !steward.isEmpty()).toList();
+        return new BaselineAcls(config.topics(), stewards);
     }
 
     /** The desired baseline ACLs of this catalog (one contract per product, the last accepted). */
@@ -56,6 +84,7 @@ public final class BaselineAcls {
         Set<String> domains = new TreeSet<>();
         catalog.forEach(contract -> domains.add(contract.getDomain()));
         Set<AclBinding> acls = new LinkedHashSet<>(platformReads());
+        acls.addAll(stewards());
         for (String domain : domains) {
             acls.addAll(ofDomain(domain));
         }
@@ -95,6 +124,26 @@ public final class BaselineAcls {
                 Topics.SNAPSHOTS, Topics.ALERTS)) {
             for (AclOperation operation : List.of(AclOperation.READ, AclOperation.DESCRIBE)) {
                 acls.add(allow(Principals.EVERYONE, ResourceType.TOPIC, topics.name(topic), PatternType.LITERAL, operation));
+            }
+        }
+        return acls;
+    }
+
+    /**
+     * What the stewards may do: publish policy sets and approve held ones (WRITE, DESCRIBE on both policy
+     * topics, LITERAL), and read them and the sets in force (READ), so that {@code meshwarden policies}
+     * can report the outcome. Nobody else but the super users writes these topics.
+     */
+    public Set<AclBinding> stewards() {
+        Set<AclBinding> acls = new LinkedHashSet<>();
+        for (String steward : stewards) {
+            for (TopicSpec<?, ?> topic : List.<TopicSpec<?, ?>>of(Topics.POLICIES, Topics.POLICY_APPROVALS)) {
+                for (AclOperation operation : List.of(AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.READ)) {
+                    acls.add(allow(steward, ResourceType.TOPIC, topics.name(topic), PatternType.LITERAL, operation));
+                }
+            }
+            for (AclOperation operation : List.of(AclOperation.READ, AclOperation.DESCRIBE)) {
+                acls.add(allow(steward, ResourceType.TOPIC, topics.name(Topics.POLICIES_IN_FORCE), PatternType.LITERAL, operation));
             }
         }
         return acls;

@@ -80,6 +80,36 @@ class BaselineAclsTest {
     }
 
     @Test
+    void onlyTheStewardsWriteThePolicyTopicsNoDomainDoes() {
+        BaselineAcls withStewards = new BaselineAcls(TopicCatalog.defaults(), List.of("User:ana", "User:ben"));
+        Set<AclBinding> acls = withStewards.desired(catalog);
+        for (String topic : List.of("mesh.governance.policies", "mesh.governance.policy-approvals")) {
+            assertThat(acls.stream().filter(acl -> acl.pattern().name().equals(topic)
+                            && acl.entry().operation() == AclOperation.WRITE).map(acl -> acl.entry().principal()))
+                    .as(topic).containsExactlyInAnyOrder("User:ana", "User:ben");
+        }
+        assertThat(acls).filteredOn(acl -> acl.entry().principal().equals("User:ana")
+                        && acl.entry().operation() == AclOperation.WRITE)
+                .extracting(acl -> acl.pattern().name())
+                .containsExactlyInAnyOrder("mesh.governance.policies", "mesh.governance.policy-approvals");
+        assertThat(baseline.desired(catalog)).as("no stewards configured: only the super users write them")
+                .noneMatch(acl -> acl.pattern().name().startsWith("mesh.governance.polic")
+                        && acl.entry().operation() == AclOperation.WRITE);
+    }
+
+    @Test
+    void theStewardsComeFromTheSettingAndMustEachBeOnePrincipal() {
+        BaselineAcls configured = BaselineAcls.of(io.meshwarden.config.MeshwardenConfig.defaults(java.util.Map.of(
+                io.meshwarden.config.Settings.ACCESS_STEWARD_PRINCIPALS.key(), " User:ana , User:ben,")));
+        assertThat(configured.stewards()).extracting(acl -> acl.entry().principal()).containsOnly("User:ana", "User:ben");
+        for (String bad : List.of("ana", "User:*", "User:")) {
+            org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                    .isThrownBy(() -> new BaselineAcls(TopicCatalog.defaults(), List.of(bad)))
+                    .withMessageContaining("meshwarden.access.steward.principals");
+        }
+    }
+
+    @Test
     void noAclEverAllowsADenyOrAHostRestriction() {
         assertThat(baseline.desired(catalog)).allSatisfy(acl -> {
             assertThat(acl.entry().host()).isEqualTo("*");

@@ -153,6 +153,16 @@ class SlaApiIT {
         assertThat(sla.text("/dashboard/dashboard.js")).contains("acknowledge");
     }
 
+    @Test
+    void theGrafanaDashboardQueriesOnlyMetricsTheServiceExports() throws java.io.IOException {
+        var dashboard = io.meshwarden.sla.metrics.GrafanaDashboard.read(io.meshwarden.sla.metrics.GrafanaDashboard.FILE);
+        // Alerts, budgets, availability and timeliness appear once their products do (this suite publishes them).
+        org.awaitility.Awaitility.await().atMost(SlaService.WAIT).untilAsserted(() ->
+                assertThat(io.meshwarden.sla.metrics.GrafanaDashboard.exported(sla.text("/prometheus")))
+                        .as("metric names the dashboard queries, among those /prometheus exports")
+                        .containsAll(dashboard.metricNames()));
+    }
+
     private static List<String> ids(String path) {
         Answer answer = sla.get(path);
         assertThat(answer.status()).as(path).isEqualTo(200);

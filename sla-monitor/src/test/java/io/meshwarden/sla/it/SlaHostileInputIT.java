@@ -10,12 +10,18 @@ import io.meshwarden.kafka.embedded.EmbeddedKafka;
 import io.meshwarden.kafka.embedded.EmbeddedKafkaBroker;
 import io.meshwarden.schemas.hostile.HostileStrings;
 import io.meshwarden.sla.it.SlaService.Answer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.StreamSupport;
@@ -27,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The hostile-input suite at the SLA monitor's API: every string of {@link HostileStrings#CORPUS}
  * as a path segment, a query parameter and in a command's JSON body is answered with JSON, a 2xx or
- * a 4xx naming its field, never a 5xx; violations whose product id is hostile come back in the API's
+ * a 4xx naming its field, never a 5xx, and in request headers (Authorization, Accept, a custom one,
+ * sent as raw bytes) answered with JSON, never a 5xx; violations whose product id is hostile come back in the API's
  * JSON exactly as written (JSON escapes them; the dashboard shows them as text, DashboardIT).
  */
 @EmbeddedKafka
@@ -82,6 +89,87 @@ class SlaHostileInputIT {
             assertAnswered(sla.post("/api/access-requests", JSON.createObjectNode().put("productId", text).put("principal", text)
                     .put("purpose", text).put("duration", text).toString()), "POST access request " + text);
         }
+    }
+
+    @Test
+    void everyHostileStringInARequestHeaderIsAnsweredWithJsonAndNeverA5xx() throws IOException {
+        String bearer = "Bearer " + sla.token(SlaService.OPERATOR);
+        for (int i = 0; i < HOSTILE.size(); i++) {
+            byte[] text = HOSTILE.get(i).getBytes(StandardCharsets.UTF_8);
+            // As written, CR and LF included: what any client can put on the wire, whatever HTTP allows.
+            List<RawAnswer> answers = List.of(
+                    raw("/api/catalog", "Authorization", text, null),
+                    raw("/api/catalog", "Authorization", concat("Bearer ", text), null),
+                    raw("/api/catalog", "Authorization", concat("Basic ", text), null),
+                    raw("/api/alerts", "X-Meshwarden-Note", text, bearer),
+                    raw("/api/violations", "Accept", text, bearer),
+                    raw("/api/catalog", "Accept-Language", text, bearer));
+            for (RawAnswer answer : answers) {
+                // Named by index and header: the string itself may drive the terminal that shows the failure.
+                String what = "corpus string " + i + " in " + answer.what();
+                assertThat(answer.status()).as(what + ": status").isBetween(200, 499);
+                assertThat(answer.contentType()).as(what + ": content type").contains("json");
+                assertThat(JSON.readTree(answer.body())).as(what + ": a JSON body").isNotNull();
+            }
+        }
+    }
+
+    /** One HTTP/1.1 exchange on a socket of its own, with {@code header: value} sent as these very bytes. */
+    private static RawAnswer raw(String path, String header, byte[] value, String authorization) throws IOException {
+        URI uri = URI.create(sla.url());
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(30_000);
+            ByteArrayOutputStream request = new ByteArrayOutputStream();
+            request.writeBytes(("GET " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort() + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            if (authorization != null) {
+                request.writeBytes(("Authorization: " + authorization + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            }
+            request.writeBytes((header + ": ").getBytes(StandardCharsets.US_ASCII));
+            request.writeBytes(value);
+            request.writeBytes("\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            OutputStream out = socket.getOutputStream();
+            out.write(request.toByteArray());
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int end = response.indexOf("\r\n\r\n");
+            String what = "GET " + path + " " + header;
+            if (!response.startsWith("HTTP/1.1 ") || end < 0) {
+                return new RawAnswer(what, -1, "", response.length() > 200 ? response.substring(0, 200) : response);
+            }
+            String head = response.substring(0, end).toLowerCase(Locale.ROOT);
+            String body = response.substring(end + 4);
+            if (head.contains("transfer-encoding: chunked")) {
+                body = dechunk(body);
+            }
+            String contentType = head.lines().filter(line -> line.startsWith("content-type:")).findFirst().orElse("");
+            return new RawAnswer(what, Integer.parseInt(response.substring(9, 12)), contentType, body);
+        }
+    }
+
+    private static String dechunk(String chunked) {
+        StringBuilder body = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int lineEnd = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, lineEnd).split(";")[0].strip(), 16);
+            if (size == 0) {
+                return body.toString();
+            }
+            // Sizes count bytes; the JSON answers here are ASCII (non-ASCII is escaped), so bytes are characters.
+            body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+            at = lineEnd + 2 + size + 2;
+        }
+    }
+
+    private static byte[] concat(String prefix, byte[] value) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(prefix.getBytes(StandardCharsets.US_ASCII));
+        bytes.writeBytes(value);
+        return bytes.toByteArray();
+    }
+
+    private record RawAnswer(String what, int status, String contentType, String body) {
     }
 
     private static void assertAnswered(Answer answer, String what) {
