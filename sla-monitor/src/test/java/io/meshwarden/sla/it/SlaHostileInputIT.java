@@ -39,6 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @EmbeddedKafka
 class SlaHostileInputIT {
+    /** {@code micronaut.server.max-request-size} of the service (1MB). */
+    private static final int MAX_REQUEST_BYTES = 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The corpus without the megabyte string (a URL of a megabyte is refused by the HTTP client, not the service). */
     private static final List<String> HOSTILE = HostileStrings.CORPUS.stream().filter(s -> s.length() < 100_000).toList();
@@ -83,11 +85,11 @@ class SlaHostileInputIT {
             // HTTP server's to refuse, and it may close the connection without an answer, as servers do).
             String target = encoded.length() <= 2_000 ? encoded : "hostile.long";
             String body = JSON.createObjectNode().put("reason", text).put("actor", text).toString();
-            assertAnswered(sla.post("/api/alerts/" + target + "/naming.product-id/acknowledge", body), "POST ack " + text);
-            assertAnswered(sla.post("/api/alerts/" + target + "/naming.product-id/snooze",
-                    JSON.createObjectNode().put("until", text).toString()), "POST snooze " + text);
-            assertAnswered(sla.post("/api/access-requests", JSON.createObjectNode().put("productId", text).put("principal", text)
-                    .put("purpose", text).put("duration", text).toString()), "POST access request " + text);
+            assertPostAnswered("/api/alerts/" + target + "/naming.product-id/acknowledge", body, "POST ack " + text);
+            assertPostAnswered("/api/alerts/" + target + "/naming.product-id/snooze",
+                    JSON.createObjectNode().put("until", text).toString(), "POST snooze " + text);
+            assertPostAnswered("/api/access-requests", JSON.createObjectNode().put("productId", text).put("principal", text)
+                    .put("purpose", text).put("duration", text).toString(), "POST access request " + text);
         }
     }
 
@@ -170,6 +172,23 @@ class SlaHostileInputIT {
     }
 
     private record RawAnswer(String what, int status, String contentType, String body) {
+    }
+
+    /**
+     * A POST answered as {@link #assertAnswered} says; one whose body is over the server's limit may instead find
+     * the connection closed before any answer (the server refuses it unread, while the client is still writing,
+     * a race the machine's load decides), and the server then still answers the next request.
+     */
+    private static void assertPostAnswered(String path, String body, String what) {
+        if (body.getBytes(StandardCharsets.UTF_8).length <= MAX_REQUEST_BYTES) {
+            assertAnswered(sla.post(path, body), what);
+            return;
+        }
+        try {
+            assertAnswered(sla.post(path, body), what);
+        } catch (java.io.UncheckedIOException refusedUnread) {
+            assertThat(sla.get("/health").status()).as("the server answers after refusing an oversized body").isEqualTo(200);
+        }
     }
 
     private static void assertAnswered(Answer answer, String what) {
