@@ -1,7 +1,7 @@
 package io.meshwarden.bench.anomaly;
 
+import io.meshwarden.governance.anomaly.AnomalySettings;
 import io.meshwarden.quality.anomaly.AnomalyDetector;
-import io.meshwarden.quality.anomaly.AnomalySettings;
 import io.meshwarden.quality.anomaly.Baseline;
 import io.meshwarden.quality.anomaly.Judgement;
 import io.meshwarden.quality.anomaly.MetricKind;
