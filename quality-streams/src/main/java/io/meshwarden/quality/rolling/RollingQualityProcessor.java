@@ -162,8 +162,10 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
         windows.add(productId, eventTime, counts, periodMs, clock == null ? windows.closedUpTo(newClock) : closedUpTo);
         freshness.fed(productId, metric.getNewestRecordTime().toEpochMilli(), now())
                 .ifPresent(event -> emitFreshness(product, event));
-        if (clock != null && eventTime > clock && anomalies.isPresent() && product.checked()
-                && !metric.getPipelineRunId().startsWith(ObservedRecordProcessor.RUN_ID_PREFIX)) {
+        // A load's gap is judged once per step at most, on the first load of a step: the cost stays one judgement
+        // per product per step however often a pipeline publishes, as the clock's own write.
+        if (clock != null && windows.bucketStart(eventTime) > windows.bucketStart(clock) && anomalies.isPresent()
+                && product.checked() && !metric.getPipelineRunId().startsWith(ObservedRecordProcessor.RUN_ID_PREFIX)) {
             anomalies.get().loaded(AnomalyProducts.of(product), eventTime, eventTime - clock, now())
                     .forEach(violation -> emit(new QualityOutput.Breach(violation)));
         }
