@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Simulated marketing domains: registers the {@link DemoProducts} once, then publishes a metric
  * event for every product at a fixed interval, as their load pipelines would, and the records of
- * the product observed in its own data ({@link DemoSendEngagement}).
+ * the product observed in its own data ({@link DemoSendEngagement}); one product first brings the
+ * history its anomaly detector needs, with a drop in its last hour ({@link DemoVolumeAnomaly}).
  */
 final class DemoDomains implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoDomains.class);
@@ -85,6 +86,10 @@ final class DemoDomains implements AutoCloseable {
         // The first round one interval later: a contract reaches quality-streams' catalog through governance
         // (a hop more than a metric takes), and a metric of a product not in the catalog yet is dead-lettered
         // as unknown-product, as it should be, but the demo should not start with a dead letter per product.
+        if (running.stream().anyMatch(product -> product.getId().equals(DemoVolumeAnomaly.PRODUCT))) {
+            DemoVolumeAnomaly.history(clock.instant(), metricInterval, random).forEach(publisher::publishMetric);
+            publisher.flush();
+        }
         scheduler.scheduleAtFixedRate(this::publishMetrics, metricInterval.toMillis(), metricInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
     }

@@ -92,6 +92,24 @@ class LocalMeshIT {
         }
     }
 
+    @Test
+    void theDemosVolumeDropAtAnUnusualHourIsAnAnomalyOnTheViolationsTopicAndAnAlert() throws Exception {
+        String violations = mesh.config().topics().name(Topics.VIOLATIONS);
+        EventCodec<Violation> codec = EventCodec.of(Violation.class);
+        try (TopicTail tail = TopicTail.of(mesh.config().bootstrapServers(), violations)) {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    assertThat(tail.poll(violations).stream().map(record -> codec.decode(record.value()))
+                            .filter(v -> v.getProductId().equals(DemoVolumeAnomaly.PRODUCT)))
+                            .anySatisfy(v -> {
+                                assertThat(v.getRuleId()).isEqualTo("anomaly.volume");
+                                assertThat(v.getStatus()).isEqualTo(ViolationStatus.BREACH);
+                                assertThat(v.getObservedValue()).isLessThan(v.getExpectedLow());
+                            }));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("/api/violations?productId="
+                + DemoVolumeAnomaly.PRODUCT)).anySatisfy(v -> assertThat(v.get("ruleId").asText()).isEqualTo("anomaly.volume")));
+    }
+
     /**
      * A pipeline publishes its contract and then its metrics; the first metrics reach quality-streams
      * before the contract does (a hop more, through governance) and wait for it there, so no demo

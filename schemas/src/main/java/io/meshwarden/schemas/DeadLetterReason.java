@@ -32,6 +32,8 @@ public enum DeadLetterReason {
     INVALID_DURATION("invalid-duration"),
     /** A percentage (completeness, availability, accuracy tolerance) outside [0, 100]. */
     PERCENT_OUT_OF_RANGE("percent-out-of-range"),
+    /** A contract setting that does not parse (an {@code anomaly.*} property, for example); the field names it. */
+    INVALID_SETTING("invalid-setting"),
     /** A policy set that cannot be parsed or compiled. */
     INVALID_POLICY("invalid-policy"),
     /** An alert transition a notification sink (Alertmanager, a webhook) gave up delivering; the message names the sink. */

@@ -28,7 +28,8 @@ import org.apache.kafka.streams.kstream.Produced;
  * {@code java -cp ... io.meshwarden.bench.quality.QualityPipelineHarness [metrics] [products]}.
  * In one run and one JVM: (1) metric events per second through a Streams pass-through and through
  * the production topology, both exactly-once with one stream thread, over the same pre-loaded
- * metric topic, with every product registered; (2) freshness detection latency after the
+ * metric topic, with every product registered, and through the production topology with its anomaly
+ * detectors off; (2) freshness detection latency after the
  * deadline, p50 and p99, with every product registered and each going silent.
  */
 public final class QualityPipelineHarness {
@@ -53,9 +54,23 @@ public final class QualityPipelineHarness {
             double passThrough = Throughput.measure(config, "passthrough", passThrough(topics), metrics);
             double quality = Throughput.measure(config, "quality",
                     QualityTopology.build(topics, QualityOptions.from(config)), metrics);
+            // Detectors off, then on and off again, each its own application over the same input: alternated so that
+            // neither side gets all of the JVM's warm-up.
+            double withoutDetectors = Throughput.measure(config, "quality-no-anomaly",
+                    QualityTopology.build(topics, QualityOptions.from(config).withAnomalyDetection(false)), metrics);
+            double againWith = Throughput.measure(config, "quality-2",
+                    QualityTopology.build(topics, QualityOptions.from(config)), metrics);
+            double againWithout = Throughput.measure(config, "quality-no-anomaly-2",
+                    QualityTopology.build(topics, QualityOptions.from(config).withAnomalyDetection(false)), metrics);
             System.out.printf(Locale.ROOT, "%nthroughput, %,d metric events, %,d products, exactly_once_v2, 1 thread:%n", metrics, products);
             System.out.printf(Locale.ROOT, "  pass-through        %,10.0f events/s  1.00%n", passThrough);
             System.out.printf(Locale.ROOT, "  quality topology    %,10.0f events/s  %.2f%n", quality, quality / passThrough);
+            System.out.printf(Locale.ROOT, "  same, detectors off %,10.0f events/s  %.2f%n", withoutDetectors,
+                    withoutDetectors / passThrough);
+            System.out.printf(Locale.ROOT, "  detectors on again  %,10.0f events/s, off again %,10.0f events/s%n", againWith,
+                    againWithout);
+            System.out.printf(Locale.ROOT, "  detectors on / off: %.2f (runs 1 and 2: %.2f, %.2f)%n",
+                    (quality + againWith) / (withoutDetectors + againWithout), quality / withoutDetectors, againWith / againWithout);
 
             MeshwardenConfig latencyConfig = config(broker.bootstrapServers(), "fresh", stateRoot);
             provision(latencyConfig);

@@ -7,6 +7,8 @@ import static io.meshwarden.schemas.validation.FieldChecks.MAX_TEXT_LENGTH;
 import io.meshwarden.avro.ContractChange;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.QualityGuarantees;
+import io.meshwarden.governance.anomaly.AnomalyProperties;
+import io.meshwarden.governance.anomaly.AnomalyProperties.InvalidAnomalySetting;
 import io.meshwarden.governance.diff.SemVer;
 import io.meshwarden.schemas.DeadLetterReason;
 import io.meshwarden.schemas.validation.FieldChecks;
@@ -16,7 +18,8 @@ import java.util.Optional;
 /**
  * The semantic rules of a contract change, checked when it is decoded, before any policy sees it:
  * ids and texts within bounds, the version a semantic version (so that the contract diff can
- * compare it), every duration more than zero and every percentage in [0, 100]. A change that breaks
+ * compare it), every duration more than zero, every percentage in [0, 100] and the anomaly detection
+ * properties readable ({@link AnomalyProperties}). A change that breaks
  * one is dead-lettered with that rule's reason and never reaches the catalog; policies then judge
  * only what a contract can mean, not what it cannot.
  */
@@ -56,6 +59,11 @@ public final class ContractChecks {
         }
         for (int i = 0; i < contract.getTags().size(); i++) {
             checks.text(prefix + "tags[" + i + "]", contract.getTags().get(i), 1, MAX_NAME_LENGTH);
+        }
+        try {
+            AnomalyProperties.of(contract.getProperties());
+        } catch (InvalidAnomalySetting e) {
+            checks.check(false, DeadLetterReason.INVALID_SETTING, prefix + "properties." + e.property(), e::getMessage);
         }
         QualityGuarantees guarantees = contract.getGuarantees();
         if (guarantees != null) {

@@ -1,5 +1,7 @@
 package io.meshwarden.quality.anomaly;
 
+import io.meshwarden.governance.anomaly.AnomalySettings;
+import io.meshwarden.governance.anomaly.Direction;
 import io.meshwarden.quality.anomaly.Judgement.Transition;
 import io.meshwarden.quality.anomaly.Judgement.Verdict;
 import java.time.Duration;
@@ -67,7 +69,7 @@ public final class AnomalyDetector {
             return new Judgement(Verdict.WARMING_UP, Transition.NONE, value, expected, low, high, score,
                     baseline.learn(kind, epochMs, profileMs, value, unexplained, rates));
         }
-        Direction direction = settings.direction(kind);
+        Direction direction = settings.direction().orElse(kind.defaultDirection());
         double harmful = score * kind.harmfulSign();
         boolean outside = harmful > 0 ? harmful > k : -harmful > k * MetricKind.HARMLESS_SIDE_FACTOR;
         boolean departs = Math.abs(value - expected) >= settings.minAbsoluteChange() && value != expected

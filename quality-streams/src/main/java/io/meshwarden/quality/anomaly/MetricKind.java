@@ -1,5 +1,6 @@
 package io.meshwarden.quality.anomaly;
 
+import io.meshwarden.governance.anomaly.Direction;
 /**
  * What a detected metric is, which decides its model: volumes and measure sums follow the day and the
  * week multiplicatively and carry counting noise; rates and gaps are steady, judged on their own scale.

@@ -4,6 +4,8 @@ import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.FieldSpec;
 import io.meshwarden.avro.ProductStatus;
 import io.meshwarden.avro.QualityGuarantees;
+import io.meshwarden.governance.anomaly.AnomalyProperties;
+import io.meshwarden.governance.anomaly.AnomalySettings;
 import io.meshwarden.quality.rules.ContractRules;
 import java.time.Duration;
 import java.util.List;
@@ -18,10 +20,12 @@ import java.util.Optional;
  * @param freshnessMaxAgeMs  how old the newest record may get; empty when the product promises nothing
  * @param windowMs           the period completeness is judged over
  * @param rules              the contract's quality rules, compiled once per contract version
+ * @param anomaly            the anomaly detectors' settings ({@code anomaly.*} properties); off when they do not
+ *                           parse (a contract accepted before they were checked: governance now refuses it)
  */
 public record Guarantees(String productId, String domain, String contractVersion, boolean checked,
                          Optional<Double> completenessTarget, Optional<Long> freshnessMaxAgeMs, long windowMs,
-                         List<String> requiredFields, ContractRules rules) {
+                         List<String> requiredFields, ContractRules rules, AnomalySettings anomaly) {
     public static final long DEFAULT_WINDOW_MS = Duration.ofHours(1).toMillis();
 
     public static Guarantees of(DataProductContract contract) {
@@ -35,7 +39,15 @@ public record Guarantees(String productId, String domain, String contractVersion
         boolean checked = contract.getStatus() != ProductStatus.DEPRECATED && contract.getStatus() != ProductStatus.RETIRED;
         List<String> required = contract.getFields().stream().filter(FieldSpec::getRequired).map(FieldSpec::getName).toList();
         return new Guarantees(contract.getId(), contract.getDomain(), contract.getVersion(), checked, completeness, freshness,
-                window, required, ContractRules.of(contract));
+                window, required, ContractRules.of(contract), anomalySettings(contract));
+    }
+
+    private static AnomalySettings anomalySettings(DataProductContract contract) {
+        try {
+            return AnomalyProperties.of(contract.getProperties());
+        } catch (IllegalArgumentException e) {
+            return AnomalySettings.DEFAULTS.disabled();
+        }
     }
 
     /** The completeness period rounded up to whole steps, since windows are assembled from step buckets. */

@@ -29,6 +29,14 @@ public final class CompletenessWindows {
     public interface Judge {
         Set<String> judge(String productId, long windowStart, long windowEnd, Counts window, Counts lastStep,
                           Set<String> breachedBefore);
+
+        /**
+         * One of the product's periods [start, end) closed (the window's period, tumbling: end is a multiple of
+         * it), with these counts ({@link Counts#ZERO} for a period nothing came in); called before the window
+         * ending there is judged. Periods in a stretch with nothing in the window are reported once, the first.
+         */
+        default void periodClosed(String productId, long start, long end, Counts period) {
+        }
     }
 
     private static final int TIME_DIGITS = 13;
@@ -117,11 +125,19 @@ public final class CompletenessWindows {
                 sum = sum.minus(leaving);
             }
             if (!sum.isEmpty()) {
+                if (end % period == 0) {
+                    judge.periodClosed(productId, end - period, end, sum);
+                }
                 breached = judge.judge(productId, end - period, end, sum, entering == null ? Counts.ZERO : entering, breached);
             } else {
-                // Nothing in the window: skip to the step before the next bucket, if any.
+                // Nothing in the window: skip to the step before the next bucket, if any; the first empty period is reported.
                 long next = nextBucketStart(productId, end, closedUpTo);
-                end = next < 0 ? closedUpTo : Math.max(end, next);
+                long skipTo = next < 0 ? closedUpTo : Math.max(end, next);
+                long firstBoundary = Math.floorDiv(end + period - 1, period) * period;
+                if (firstBoundary <= skipTo) {
+                    judge.periodClosed(productId, firstBoundary - period, firstBoundary, Counts.ZERO);
+                }
+                end = skipTo;
             }
         }
         if (sum.isEmpty() && breached.isEmpty() && nextBucketStart(productId, end, Long.MAX_VALUE) < 0) {

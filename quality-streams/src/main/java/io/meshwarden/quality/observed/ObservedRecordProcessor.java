@@ -27,7 +27,9 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * counts as expected but not received, and its bytes go to the dead-letter topic; a record of a
  * topic no product owns goes there with reason {@code unknown-product}.
  */
-final class ObservedRecordProcessor implements Processor<byte[], byte[], String, Decoded<MetricEvent>> {
+public final class ObservedRecordProcessor implements Processor<byte[], byte[], String, Decoded<MetricEvent>> {
+    /** The start of the pipeline run id of the metric event made for each observed record. */
+    public static final String RUN_ID_PREFIX = "observed:";
     private final String portsStore;
     private ProcessorContext<String, Decoded<MetricEvent>> context;
     private KeyValueStore<String, ValueAndTimestamp<DataProductContract>> ports;
@@ -67,7 +69,7 @@ final class ObservedRecordProcessor implements Processor<byte[], byte[], String,
         Instant at = Instant.ofEpochMilli(record.timestamp());
         MetricEvent.Builder measurement = MetricEvent.newBuilder()
                 .setProductId(contract.getId())
-                .setPipelineRunId("observed:" + source.topic() + "/" + source.partition() + "@" + source.offset())
+                .setPipelineRunId(RUN_ID_PREFIX + source.topic() + "/" + source.partition() + "@" + source.offset())
                 .setSourcePlatform("observed")
                 .setRecordsLoaded(decoded ? 1 : 0)
                 .setRecordsExpected(1L)

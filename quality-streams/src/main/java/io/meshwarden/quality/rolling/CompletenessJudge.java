@@ -1,6 +1,7 @@
 package io.meshwarden.quality.rolling;
 
 import io.meshwarden.avro.QualitySnapshot;
+import io.meshwarden.quality.anomaly.AnomalyWatch;
 import io.meshwarden.quality.catalog.ContractBook;
 import io.meshwarden.quality.catalog.Guarantees;
 import io.meshwarden.quality.completeness.CompletenessWindows;
@@ -23,7 +24,8 @@ import java.util.function.LongSupplier;
  * falls below the target and was not in breach, and a RECOVERY when a breached rule meets it again
  * or is no longer checked. A window with nothing expected leaves the rule's state as it was. The
  * contract's quality rules are judged on the window's last step ({@link RuleJudge}), and their
- * values are in the snapshot.
+ * values are in the snapshot. At the end of each of the product's periods its anomaly detectors judge
+ * the period ({@link AnomalyWatch}, when detection is on), and the snapshot carries their bands.
  */
 final class CompletenessJudge implements CompletenessWindows.Judge {
     private final ContractBook book;
@@ -31,13 +33,29 @@ final class CompletenessJudge implements CompletenessWindows.Judge {
     private final LongSupplier clock;
     private final long stepMs;
     private final Consumer<QualityOutput> out;
+    private final Optional<AnomalyWatch> anomalies;
 
-    CompletenessJudge(ContractBook book, FreshnessWatch freshness, LongSupplier clock, long stepMs, Consumer<QualityOutput> out) {
+    CompletenessJudge(ContractBook book, FreshnessWatch freshness, LongSupplier clock, long stepMs, Consumer<QualityOutput> out,
+                      Optional<AnomalyWatch> anomalies) {
+        this.anomalies = anomalies;
         this.book = book;
         this.freshness = freshness;
         this.clock = clock;
         this.stepMs = stepMs;
         this.out = out;
+    }
+
+    @Override
+    public void periodClosed(String productId, long start, long end, Counts period) {
+        Optional<Guarantees> product = book.guarantees(productId);
+        if (anomalies.isEmpty() || product.isEmpty() || !product.get().checked()) {
+            return;
+        }
+        Guarantees guarantees = product.get();
+        Map<String, Long> nulls = new LinkedHashMap<>();
+        guarantees.requiredFields().forEach(field -> nulls.put(field, period.nulls().getOrDefault(field, 0L)));
+        anomalies.get().periodClosed(AnomalyProducts.of(guarantees), start, end, period.received(), nulls, clock.getAsLong())
+                .forEach(violation -> out.accept(new QualityOutput.Breach(violation)));
     }
 
     @Override
@@ -62,6 +80,7 @@ final class CompletenessJudge implements CompletenessWindows.Judge {
                 .setNewestRecordTime(freshness.newestRecordTime(productId).map(Instant::ofEpochMilli).orElse(null))
                 .setCompletenessTarget(guarantees.completenessTarget().orElse(null))
                 .setQualityRuleValues(rules.values()).setQualityRulesNotEvaluated(guarantees.rules().notEvaluated())
+                .setAnomalyBands(anomalies.map(watch -> watch.bands(productId)).orElse(Map.of()))
                 .setComputedAt(Instant.ofEpochMilli(now)).build()));
 
         Map<String, Double> observed = new LinkedHashMap<>();

@@ -11,11 +11,13 @@ import java.util.regex.PatternSyntaxException;
  * How the rolling quality topology measures: the window step, the grace period for late
  * metrics, the wall-clock interval of freshness checks, how far ahead of the wall clock an event
  * may be dated (the clock skew allowed), how long a metric waits for its product's contract, after
- * how much silence a product's clock runs on with the wall clock, and the pattern of output topics read in observed mode (none: observed mode off). Read from the
+ * how much silence a product's clock runs on with the wall clock, the pattern of output topics read in
+ * observed mode (none: observed mode off), and whether the anomaly detectors run at all. Read from the
  * {@code meshwarden.quality.*} settings.
  */
 public record QualityOptions(long stepMs, long graceMs, long punctuationIntervalMs, long maxClockSkewMs,
-                             long contractWaitMs, long idleCloseMs, Optional<Pattern> observedTopics) {
+                             long contractWaitMs, long idleCloseMs, Optional<Pattern> observedTopics,
+                             boolean anomalyDetection) {
 
     public QualityOptions {
         if (stepMs <= 0 || graceMs < 0 || punctuationIntervalMs <= 0 || maxClockSkewMs < 0 || contractWaitMs < 0
@@ -35,24 +37,34 @@ public record QualityOptions(long stepMs, long graceMs, long punctuationInterval
         return new QualityOptions(positive(config, Settings.QUALITY_WINDOW_STEP_MS), notNegative(config, Settings.QUALITY_GRACE_MS),
                 positive(config, Settings.QUALITY_PUNCTUATION_INTERVAL_MS), notNegative(config, Settings.QUALITY_MAX_CLOCK_SKEW_MS),
                 notNegative(config, Settings.QUALITY_CONTRACT_WAIT_MS), notNegative(config, Settings.QUALITY_IDLE_CLOSE_MS),
-                pattern.isEmpty() ? Optional.empty() : Optional.of(compile(pattern)));
+                pattern.isEmpty() ? Optional.empty() : Optional.of(compile(pattern)), bool(config, Settings.QUALITY_ANOMALY_ENABLED));
     }
 
     public QualityOptions withObservedTopics(String regex) {
         return new QualityOptions(stepMs, graceMs, punctuationIntervalMs, maxClockSkewMs, contractWaitMs,
-                idleCloseMs, Optional.of(compile(regex)));
+                idleCloseMs, Optional.of(compile(regex)), anomalyDetection);
     }
 
     public QualityOptions withContractWaitMs(long waitMs) {
-        return new QualityOptions(stepMs, graceMs, punctuationIntervalMs, maxClockSkewMs, waitMs, idleCloseMs, observedTopics);
+        return new QualityOptions(stepMs, graceMs, punctuationIntervalMs, maxClockSkewMs, waitMs, idleCloseMs, observedTopics, anomalyDetection);
     }
 
     public QualityOptions withMaxClockSkewMs(long skewMs) {
-        return new QualityOptions(stepMs, graceMs, punctuationIntervalMs, skewMs, contractWaitMs, idleCloseMs, observedTopics);
+        return new QualityOptions(stepMs, graceMs, punctuationIntervalMs, skewMs, contractWaitMs, idleCloseMs, observedTopics, anomalyDetection);
     }
 
     public QualityOptions withIdleCloseMs(long idleMs) {
-        return new QualityOptions(stepMs, graceMs, punctuationIntervalMs, maxClockSkewMs, contractWaitMs, idleMs, observedTopics);
+        return new QualityOptions(stepMs, graceMs, punctuationIntervalMs, maxClockSkewMs, contractWaitMs, idleMs, observedTopics, anomalyDetection);
+    }
+
+    public QualityOptions withStepMs(long step) {
+        return new QualityOptions(step, graceMs, punctuationIntervalMs, maxClockSkewMs, contractWaitMs, idleCloseMs,
+                observedTopics, anomalyDetection);
+    }
+
+    public QualityOptions withAnomalyDetection(boolean on) {
+        return new QualityOptions(stepMs, graceMs, punctuationIntervalMs, maxClockSkewMs, contractWaitMs, idleCloseMs,
+                observedTopics, on);
     }
 
     /** The latest event time accepted at wall-clock time {@code now}: now plus the allowed skew. */
@@ -67,6 +79,14 @@ public record QualityOptions(long stepMs, long graceMs, long punctuationInterval
             throw new IllegalArgumentException(Settings.QUALITY_OBSERVED_TOPIC_PATTERN.key() + " is not a valid regex: "
                     + e.getMessage(), e);
         }
+    }
+
+    private static boolean bool(MeshwardenConfig config, Setting setting) {
+        String value = config.get(setting).strip().toLowerCase(java.util.Locale.ROOT);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException(setting.key() + " must be true or false, not '" + config.get(setting) + "'");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private static long positive(MeshwardenConfig config, Setting setting) {

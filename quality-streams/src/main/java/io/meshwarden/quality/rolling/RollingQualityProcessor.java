@@ -3,12 +3,14 @@ package io.meshwarden.quality.rolling;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.MetricEvent;
 import io.meshwarden.avro.OutputPort;
+import io.meshwarden.quality.anomaly.AnomalyWatch;
 import io.meshwarden.quality.catalog.ContractBook;
 import io.meshwarden.quality.catalog.Guarantees;
 import io.meshwarden.quality.completeness.CompletenessWindows;
 import io.meshwarden.quality.completeness.Counts;
 import io.meshwarden.quality.freshness.FreshnessEvent;
 import io.meshwarden.quality.freshness.FreshnessWatch;
+import io.meshwarden.quality.observed.ObservedRecordProcessor;
 import io.meshwarden.quality.rules.StepDuplicates;
 import io.meshwarden.schemas.DeadLetter;
 import io.meshwarden.schemas.DeadLetterReason;
@@ -44,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * and a product's completeness windows close, and its metrics turn late, on that clock alone; the
  * contract's quality rules are judged as each step closes, duplicate values counted exactly per
  * step ({@link StepDuplicates}). A product silent for the idle time has its clock run on with the
- * wall clock, so its last windows still close. Freshness is checked on wall-clock time by a
+ * wall clock, so its last windows still close. The anomaly detectors judge each closed period and each
+ * load's gap ({@link AnomalyWatch}). Freshness is checked on wall-clock time by a
  * punctuator, which also expires metrics that waited for their contract too long.
  */
 final class RollingQualityProcessor implements Processor<String, QualityInput, String, QualityOutput> {
@@ -60,6 +63,7 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
     private StepDuplicates duplicates;
     private ProductClocks clocks;
     private PendingMetrics pending;
+    private Optional<AnomalyWatch> anomalies;
     /** Per product, the wall-clock time its clock last moved (in memory: after a restart the idle time starts again). */
     private final Map<String, Long> lastMoved = new HashMap<>();
 
@@ -77,7 +81,9 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
         // A revived task (after an aborted transaction) is re-initialized: forget what the stores no longer say.
         this.clocks = new ProductClocks(context.getStateStore(RollingQualityTopology.CLOCK_STORE));
         this.pending = new PendingMetrics(context.getStateStore(RollingQualityTopology.PENDING_STORE));
-        this.judge = new CompletenessJudge(book, freshness, context::currentSystemTimeMs, options.stepMs(), this::emit);
+        this.anomalies = options.anomalyDetection()
+                ? Optional.of(new AnomalyWatch(context.getStateStore(RollingQualityTopology.ANOMALY_STORE))) : Optional.empty();
+        this.judge = new CompletenessJudge(book, freshness, context::currentSystemTimeMs, options.stepMs(), this::emit, anomalies);
         this.duplicates = new StepDuplicates(context.getStateStore(RollingQualityTopology.DUPLICATES_STORE));
         this.lastMoved.clear();
         context.schedule(Duration.ofMillis(options.punctuationIntervalMs()), PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
@@ -156,6 +162,13 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
         windows.add(productId, eventTime, counts, periodMs, clock == null ? windows.closedUpTo(newClock) : closedUpTo);
         freshness.fed(productId, metric.getNewestRecordTime().toEpochMilli(), now())
                 .ifPresent(event -> emitFreshness(product, event));
+        // A load's gap is judged once per step at most, on the first load of a step: the cost stays one judgement
+        // per product per step however often a pipeline publishes, as the clock's own write.
+        if (clock != null && windows.bucketStart(eventTime) > windows.bucketStart(clock) && anomalies.isPresent()
+                && product.checked() && !metric.getPipelineRunId().startsWith(ObservedRecordProcessor.RUN_ID_PREFIX)) {
+            anomalies.get().loaded(AnomalyProducts.of(product), eventTime, eventTime - clock, now())
+                    .forEach(violation -> emit(new QualityOutput.Breach(violation)));
+        }
         if (clock == null || newClock > clock) {
             moveClock(productId, clock, newClock, periodMs);
             lastMoved.put(productId, now());

@@ -4,6 +4,7 @@ import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.MetricEvent;
 import io.meshwarden.avro.QualitySnapshot;
 import io.meshwarden.avro.Violation;
+import io.meshwarden.quality.anomaly.WatchedCodec;
 import io.meshwarden.quality.completeness.Counts;
 import io.meshwarden.quality.completeness.WindowState;
 import io.meshwarden.quality.freshness.FreshnessState;
@@ -48,6 +49,7 @@ public final class RollingQualityTopology {
     public static final String DUPLICATES_STORE = "quality-duplicates-store";
     /** Metrics that arrived before their product's contract, waiting for it ({@link PendingMetrics}). */
     public static final String PENDING_STORE = "quality-pending-metrics-store";
+    public static final String ANOMALY_STORE = "quality-anomaly-store";
 
     private RollingQualityTopology() {
     }
@@ -63,6 +65,7 @@ public final class RollingQualityTopology {
         store(builder, CLOCK_STORE, Serdes.Long());
         store(builder, DUPLICATES_STORE, Serdes.Long());
         store(builder, PENDING_STORE, pendingSerde());
+        store(builder, ANOMALY_STORE, WatchedCodec.SERDE);
 
         KStream<String, QualityInput> contracts = DeadLetterRouting.decodedStream(builder, topics, topics.topic(Topics.CATALOG),
                         DataProductContract.class, DataProductContract::getId, Partitioning.AS_WRITTEN, "quality-catalog")
@@ -81,7 +84,7 @@ public final class RollingQualityTopology {
 
         KStream<String, QualityOutput> outputs = inputs.process(() -> new RollingQualityProcessor(options),
                 Named.as("rolling-quality"), CONTRACTS_STORE, BUCKETS_STORE, WINDOWS_STORE, FRESHNESS_STORE, CLOCK_STORE, DUPLICATES_STORE,
-                PENDING_STORE);
+                PENDING_STORE, ANOMALY_STORE);
 
         Topic<String, QualitySnapshot> snapshots = topics.topic(Topics.SNAPSHOTS);
         Topic<String, Violation> violations = topics.topic(Topics.VIOLATIONS);

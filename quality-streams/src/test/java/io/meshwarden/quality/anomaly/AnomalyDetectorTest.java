@@ -1,5 +1,8 @@
 package io.meshwarden.quality.anomaly;
 
+import io.meshwarden.governance.anomaly.AnomalySettings;
+import io.meshwarden.governance.anomaly.Direction;
+import io.meshwarden.governance.anomaly.MaintenanceWindow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -50,7 +50,11 @@ class GovernanceChecksTopologyTest {
                 broken("percent-out-of-range", "contract.guarantees.completenessPercent", c -> guarantees(c, 60_000L, 150.0, 60_000L)),
                 broken("percent-out-of-range", "contract.guarantees.completenessPercent", c -> guarantees(c, 60_000L, -0.5, 60_000L)),
                 broken("string-out-of-bounds", "contract.name", c -> c.setName("n".repeat(1_025))),
-                broken("string-out-of-bounds", "contract.tags[0]", c -> c.setTags(java.util.List.of(""))));
+                broken("string-out-of-bounds", "contract.tags[0]", c -> c.setTags(java.util.List.of(""))),
+                broken("invalid-setting", "contract.properties.anomaly.sensitivity",
+                        c -> c.setProperties(java.util.Map.of("anomaly.sensitivity", "very"))),
+                broken("invalid-setting", "contract.properties.anomaly.maintenance",
+                        c -> c.setProperties(java.util.Map.of("anomaly.maintenance", "weekends"))));
     }
 
     @ParameterizedTest(name = "{1}: {0}")

@@ -56,6 +56,7 @@ public record ViolationRule(String ruleId, ViolationCategory category, Severity 
             Severity.WARNING);
 
     private static final String FIELD_COMPLETENESS_PREFIX = COMPLETENESS.ruleId() + ".";
+    private static final String ANOMALY_PREFIX = "anomaly.";
     private static final String QUALITY_RULE_PREFIX = "quality:";
 
     public ViolationRule {
@@ -86,6 +87,15 @@ public record ViolationRule(String ruleId, ViolationCategory category, Severity 
         return ruleId.startsWith(QUALITY_RULE_PREFIX)
                 ? Optional.of(ruleId.substring(QUALITY_RULE_PREFIX.length()))
                 : Optional.empty();
+    }
+
+    /**
+     * A product's metric left the band its anomaly detector expected ({@code anomaly.<metric>}: {@code volume},
+     * {@code null-rate.<field>}, {@code arrival-gap}), or came back into it. A warning: an anomaly is a
+     * question to the product's team, not a broken promise.
+     */
+    public static ViolationRule anomaly(String metric) {
+        return new ViolationRule(ANOMALY_PREFIX + metric, ViolationCategory.ANOMALY, Severity.WARNING);
     }
 
     /** The field a {@link #fieldCompleteness} rule id is about; empty for any other rule id. */

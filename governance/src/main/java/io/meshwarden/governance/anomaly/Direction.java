@@ -1,4 +1,4 @@
-package io.meshwarden.quality.anomaly;
+package io.meshwarden.governance.anomaly;
 
 import java.util.Locale;
 
@@ -12,7 +12,7 @@ public enum Direction {
     BOTH;
 
     /** Whether a departure of this sign (negative: below the expected value) is flagged. */
-    boolean flags(double deviation) {
+    public boolean flags(double deviation) {
         return switch (this) {
             case DROP -> deviation < 0;
             case SPIKE -> deviation > 0;

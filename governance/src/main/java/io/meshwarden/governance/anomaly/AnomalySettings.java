@@ -1,4 +1,4 @@
-package io.meshwarden.quality.anomaly;
+package io.meshwarden.governance.anomaly;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One product's detector settings, from its contract; every one has a default, so a contract that says
- * nothing gets detection that is quiet on weekly patterns and small products.
+ * One product's anomaly detector settings, from its contract ({@link AnomalyProperties}); every one has a
+ * default, so a contract that says nothing gets detection that is quiet on weekly patterns and small products.
  *
  * @param sensitivity        how many standard deviations from the expected value a step must be to be flagged
  * @param direction          which departures are flagged; empty for each metric's own default
@@ -38,9 +38,9 @@ public record AnomalySettings(double sensitivity, Optional<Direction> direction,
         holidays = Set.copyOf(holidays);
     }
 
-    /** The direction flagged for a metric of this kind. */
-    public Direction direction(MetricKind kind) {
-        return direction.orElse(kind.defaultDirection());
+    /** These settings with detection off. */
+    public AnomalySettings disabled() {
+        return new AnomalySettings(sensitivity, direction, minAbsoluteChange, maintenance, holidays, false);
     }
 
     /** The moment whose hour and weekday profile applies: on a holiday, the same hour of the next Sunday. */

@@ -1,4 +1,4 @@
-package io.meshwarden.quality.anomaly;
+package io.meshwarden.governance.anomaly;
 
 import java.time.DayOfWeek;
 import java.time.Instant;

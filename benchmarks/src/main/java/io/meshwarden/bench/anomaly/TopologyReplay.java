@@ -1,0 +1,153 @@
+package io.meshwarden.bench.anomaly;
+
+import io.meshwarden.avro.Classification;
+import io.meshwarden.avro.DataProductContract;
+import io.meshwarden.avro.FieldSpec;
+import io.meshwarden.avro.MetricEvent;
+import io.meshwarden.avro.Ownership;
+import io.meshwarden.avro.ProductStatus;
+import io.meshwarden.avro.QualityGuarantees;
+import io.meshwarden.avro.Violation;
+import io.meshwarden.avro.ViolationStatus;
+import io.meshwarden.config.MeshwardenConfig;
+import io.meshwarden.config.Settings;
+import io.meshwarden.governance.anomaly.AnomalyProperties;
+import io.meshwarden.quality.QualityStreams;
+import io.meshwarden.quality.QualityTopology;
+import io.meshwarden.quality.rolling.QualityOptions;
+import io.meshwarden.schemas.Topic;
+import io.meshwarden.schemas.TopicCatalog;
+import io.meshwarden.schemas.Topics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/**
+ * Replays labelled histories through the production quality topology (in a {@link TopologyTestDriver}, one
+ * hour a step, each product's completeness window an hour): a contract per product, then every product's
+ * hourly metric event (records loaded, nulls of the required field {@code clicks}) in time order; reads back
+ * the detectors' ANOMALY violations and turns each BREACH to RECOVERY episode into flagged steps. A stall is a
+ * run that loaded nothing. The wall clock stays an hour after the history, so nothing is late or future.
+ */
+final class TopologyReplay implements AutoCloseable {
+    static final String FIELD = "clicks";
+    private static final String VOLUME_RULE = "anomaly.volume";
+    private static final String NULL_RULE = "anomaly.null-rate." + FIELD;
+
+    private final Path stateDir;
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, DataProductContract> catalog;
+    private final TestInputTopic<String, MetricEvent> metrics;
+    private final TestOutputTopic<String, Violation> violations;
+    private final TestOutputTopic<String, ?> snapshots;
+
+    TopologyReplay(Instant wallClock) throws IOException {
+        stateDir = Files.createTempDirectory("anomaly-replay");
+        MeshwardenConfig config = MeshwardenConfig.defaults(Map.of(Settings.STATE_DIR.key(), stateDir.toString()));
+        Properties properties = config.streamsProperties(QualityStreams.APPLICATION);
+        TopicCatalog topics = config.topics();
+        Topology topology = QualityTopology.build(topics, QualityOptions.from(config).withStepMs(ProductHistory.STEP_MS),
+                properties);
+        driver = new TopologyTestDriver(topology, properties, wallClock);
+        Topic<String, DataProductContract> contracts = topics.topic(Topics.CATALOG);
+        Topic<String, MetricEvent> metricTopic = topics.topic(Topics.METRICS);
+        Topic<String, Violation> violationTopic = topics.topic(Topics.VIOLATIONS);
+        catalog = driver.createInputTopic(contracts.name(), contracts.keySerde().serializer(), contracts.valueSerde().serializer());
+        metrics = driver.createInputTopic(metricTopic.name(), metricTopic.keySerde().serializer(),
+                metricTopic.valueSerde().serializer());
+        violations = driver.createOutputTopic(violationTopic.name(), violationTopic.keySerde().deserializer(),
+                violationTopic.valueSerde().deserializer());
+        var snapshotTopic = topics.topic(Topics.SNAPSHOTS);
+        snapshots = driver.createOutputTopic(snapshotTopic.name(), snapshotTopic.keySerde().deserializer(),
+                snapshotTopic.valueSerde().deserializer());
+    }
+
+    /** Flags per product: [0] volume, [1] null rate; and the metric events replayed. */
+    record Flags(Map<String, boolean[][]> byProduct, long events) {
+    }
+
+    Flags replay(List<ProductHistory> histories, boolean declareHoliday) {
+        Map<String, boolean[][]> flags = new HashMap<>();
+        Map<String, Map<String, Integer>> open = new HashMap<>();
+        int steps = histories.get(0).steps();
+        for (ProductHistory history : histories) {
+            catalog.pipeInput(history.id(), contract(history.id(), declareHoliday), history.firstStepMs());
+            flags.put(history.id(), new boolean[][] {new boolean[steps], new boolean[steps]});
+        }
+        long events = 0;
+        for (int step = 0; step < steps; step++) {
+            for (ProductHistory history : histories) {
+                Instant at = Instant.ofEpochMilli(history.stepMs(step) + 10 * 60_000L);
+                long records = history.records()[step];
+                metrics.pipeInput(history.id(), MetricEvent.newBuilder().setProductId(history.id())
+                        .setPipelineRunId("replay-" + step).setSourcePlatform("bench").setRecordsLoaded(records)
+                        .setRecordsExpected(null).setFieldNullCounts(Map.of(FIELD, history.nulls()[step]))
+                        .setNewestRecordTime(at).setEventTime(at).build(), at);
+                events++;
+            }
+            snapshots.readRecordsToList();
+            for (Violation violation : violations.readValuesToList()) {
+                int index = violation.getRuleId().equals(VOLUME_RULE) ? 0 : violation.getRuleId().equals(NULL_RULE) ? 1 : -1;
+                if (index < 0 || violation.getWindowStart() == null) {
+                    continue;
+                }
+                int at = (int) ((violation.getWindowStart().toEpochMilli() - histories.get(0).firstStepMs()) / ProductHistory.STEP_MS);
+                Map<String, Integer> episodes = open.computeIfAbsent(violation.getProductId(), id -> new HashMap<>());
+                if (violation.getStatus() == ViolationStatus.BREACH) {
+                    episodes.put(violation.getRuleId(), at);
+                } else {
+                    Integer from = episodes.remove(violation.getRuleId());
+                    for (int s = from == null ? at : from; s < at; s++) {
+                        flags.get(violation.getProductId())[index][s] = true;
+                    }
+                }
+            }
+        }
+        open.forEach((product, episodes) -> episodes.forEach((rule, from) -> {
+            boolean[] line = flags.get(product)[rule.equals(VOLUME_RULE) ? 0 : 1];
+            for (int s = from; s < line.length; s++) {
+                line[s] = true;
+            }
+        }));
+        return new Flags(flags, events);
+    }
+
+    private static DataProductContract contract(String id, boolean declareHoliday) {
+        Map<String, String> properties = new HashMap<>();
+        if (declareHoliday) {
+            properties.put(AnomalyProperties.HOLIDAYS, SyntheticHistories.HOLIDAY.toString());
+        }
+        return DataProductContract.newBuilder().setId(id).setDomain("bench").setName(id.substring(id.indexOf('.') + 1))
+                .setVersion("1.0.0").setStatus(ProductStatus.ACTIVE)
+                .setOwner(Ownership.newBuilder().setTeam("bench").setSteward("bench@example.com").build())
+                .setDescription("a synthetic product").setDocumentationUrl(null).setClassification(Classification.INTERNAL)
+                .setOutputPorts(List.of()).setProductSchema(null)
+                .setFields(List.of(FieldSpec.newBuilder().setName(FIELD).setDescription("clicks").setPii(false)
+                        .setRequired(true).setClassification(null).build()))
+                .setGuarantees(QualityGuarantees.newBuilder().setCompletenessPercent(null)
+                        .setFreshnessMaxAgeMs(Duration.ofDays(400).toMillis()).setAvailabilityPercent(null)
+                        .setAccuracyTolerancePercent(null).setWindowMs(ProductHistory.STEP_MS).build())
+                .setRetentionMs(null).setUpstreamProducts(List.of()).setTags(List.of()).setSourcePlatform(null)
+                .setSunsetDate(null).setSuccessor(null).setProperties(properties).build();
+    }
+
+    @Override
+    public void close() throws IOException {
+        driver.close();
+        try (Stream<Path> files = Files.walk(stateDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.meshwarden.quality.anomaly;
+
+import io.meshwarden.avro.AnomalyBand;
+import io.meshwarden.avro.Violation;
+import io.meshwarden.governance.anomaly.AnomalySettings;
+import io.meshwarden.quality.anomaly.Judgement.Transition;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The anomaly detectors of one stream task's products: at the end of each of a product's periods (its
+ * completeness window, tumbling) its volume and the null rate of each required field, and at each load the
+ * gap since the one before, each judged by {@link AnomalyDetector} against what that metric's history taught.
+ * Reads and writes {@code quality-anomaly-store} (key: the product id's length, ':', the id, '|', the
+ * metric; bounded by products times detected metrics); returns the ANOMALY violations to emit, a BREACH when
+ * a metric leaves its band and a RECOVERY when it is back.
+ */
+public final class AnomalyWatch {
+    public static final String VOLUME = "volume";
+    public static final String ARRIVAL_GAP = "arrival-gap";
+    private static final String NULL_RATE = "null-rate.";
+    private static final StringSerializer KEYS = new StringSerializer();
+
+    private final KeyValueStore<String, Watched> store;
+    private final AnomalyDetector detector = new AnomalyDetector();
+
+    public AnomalyWatch(KeyValueStore<String, Watched> store) {
+        this.store = store;
+    }
+
+    /** What a detected product is: its id, domain, contract version and settings. */
+    public record Product(String productId, String domain, String contractVersion, AnomalySettings settings) {
+    }
+
+    /**
+     * A product's period [start, end) closed with these counts.
+     *
+     * @param nulls per required field, its nulls in the period
+     */
+    public List<Violation> periodClosed(Product product, long start, long end, long records, Map<String, Long> nulls,
+                                        long now) {
+        List<Violation> out = new ArrayList<>();
+        if (!product.settings().enabled()) {
+            return out;
+        }
+        judge(product, VOLUME, MetricKind.VOLUME, start, end, records, records, now, out);
+        if (records > 0) {
+            nulls.forEach((field, count) -> judge(product, NULL_RATE + field, MetricKind.NULL_RATE, start, end,
+                    count / (double) records, records, now, out));
+        }
+        return out;
+    }
+
+    /** A product's load arrived {@code gapMs} after the one before, at {@code at}. */
+    public List<Violation> loaded(Product product, long at, long gapMs, long now) {
+        List<Violation> out = new ArrayList<>();
+        if (product.settings().enabled()) {
+            judge(product, ARRIVAL_GAP, MetricKind.ARRIVAL_GAP, at, at, gapMs, 1, now, out);
+        }
+        return out;
+    }
+
+    /** The band of each of the product's detected metrics at its last judgement, by metric. */
+    public Map<String, AnomalyBand> bands(String productId) {
+        Map<String, AnomalyBand> bands = new TreeMap<>();
+        String prefix = prefix(productId);
+        try (KeyValueIterator<String, Watched> all = store.prefixScan(prefix, KEYS)) {
+            all.forEachRemaining(entry -> {
+                Watched w = entry.value;
+                bands.put(entry.key.substring(prefix.length()), AnomalyBand.newBuilder().setObserved(w.observed())
+                        .setExpected(w.expected()).setLow(w.low()).setHigh(w.high()).setPeriodEnd(Instant.ofEpochMilli(w.at()))
+                        .setState(w.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-')).build());
+            });
+        }
+        return bands;
+    }
+
+    /** Forgets a product's baselines (its contract retired it, or turned detection off). */
+    public void forget(String productId) {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, Watched> all = store.prefixScan(prefix(productId), KEYS)) {
+            all.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        keys.forEach(store::delete);
+    }
+
+    private void judge(Product product, String metric, MetricKind kind, long start, long end, double value, long records,
+                       long now, List<Violation> out) {
+        String key = prefix(product.productId()) + metric;
+        Watched before = store.get(key);
+        Judgement judgement = detector.judge(before == null ? Baseline.empty() : before.baseline(), kind, product.settings(),
+                start, value, records);
+        store.put(key, Watched.of(judgement, end));
+        if (judgement.transition() != Transition.NONE) {
+            out.add(AnomalyViolations.of(product, metric, judgement, start, end, now));
+        }
+    }
+
+    /** Length-prefixed, so that no product's keys share a prefix with another's, whatever its id holds. */
+    private static String prefix(String productId) {
+        return productId.length() + ":" + productId + "|";
+    }
+}
