@@ -5,6 +5,7 @@ import io.meshwarden.quality.anomaly.AnomalyDetector;
 import io.meshwarden.quality.anomaly.Baseline;
 import io.meshwarden.quality.anomaly.Judgement;
 import io.meshwarden.quality.anomaly.MetricKind;
+import io.meshwarden.schemas.AvroTrust;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,7 +16,8 @@ import java.util.List;
  * volume and the null rate of every product; prints precision, recall, detection delay and false alarms
  * per product-week (markdown, for BENCHMARKS.md).
  *
- * <p>Usage: {@code AnomalyBenchmark [products] [weeks] [seed]} (default 1000 8 42).
+ * <p>Usage: {@code AnomalyBenchmark [products] [weeks] [seed] [--detector-only]} (default 1000 8 42; the last skips
+ * the replay through the topology, which takes about a second per product).
  */
 public final class AnomalyBenchmark {
     /** The products' settings: the defaults, with the generator's public holiday declared as a team would. */
@@ -26,6 +28,7 @@ public final class AnomalyBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        AvroTrust.ensure();
         int products = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int weeks = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
@@ -45,29 +48,42 @@ public final class AnomalyBenchmark {
         Score replayed = new Score("Meshwarden in the production topology, holiday declared");
         long replayStarted = System.nanoTime();
         Instant wallClock = Instant.ofEpochMilli(histories.get(0).stepMs(histories.get(0).steps() + 1));
-        long events;
-        try (TopologyReplay replay = new TopologyReplay(wallClock)) {
-            TopologyReplay.Flags flags = replay.replay(histories, true);
-            events = flags.events();
-            for (ProductHistory history : histories) {
-                boolean[][] lines = flags.byProduct().get(history.id());
-                replayed.add(history, lines[0], lines[1]);
-            }
+        long events = 0;
+        boolean replay = !(args.length > 3 && args[3].equals("--detector-only"));
+        if (replay) {
+            events = replayed(histories, replayed, wallClock);
         }
         double replaySeconds = (System.nanoTime() - replayStarted) / 1e9;
         double evaluatedWeeks = weeks - 1;
+
         System.out.printf(java.util.Locale.ROOT, "%d products x %d weeks of hourly steps, seed %d, %.1f s; replay of %,d metric"
                 + " events through the topology %.1f s%n%n", products, weeks, seed, (System.nanoTime() - started) / 1e9, events,
                 replaySeconds);
         System.out.println(Score.header());
-        System.out.println(replayed.row(products, evaluatedWeeks));
+        if (replay) {
+            System.out.println(replayed.row(products, evaluatedWeeks));
+        }
         System.out.println(meshwarden.row(products, evaluatedWeeks));
         System.out.println(undeclared.row(products, evaluatedWeeks));
         System.out.println(baseline.row(products, evaluatedWeeks));
         System.out.println();
-        System.out.println(replayed.recallByKind());
+        if (replay) {
+            System.out.println(replayed.recallByKind());
+        }
         System.out.println(meshwarden.recallByKind());
         System.out.println(baseline.recallByKind());
+    }
+
+    /** Replays the histories through the production topology into {@code score}; returns the events replayed. */
+    private static long replayed(List<ProductHistory> histories, Score score, Instant wallClock) throws Exception {
+        try (TopologyReplay replay = new TopologyReplay(wallClock)) {
+            TopologyReplay.Flags flags = replay.replay(histories, true);
+            for (ProductHistory history : histories) {
+                boolean[][] lines = flags.byProduct().get(history.id());
+                score.add(history, lines[0], lines[1]);
+            }
+            return flags.events();
+        }
     }
 
     private static boolean[] flags(AnomalyDetector detector, ProductHistory history, MetricKind kind,
