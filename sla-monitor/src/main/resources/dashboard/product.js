@@ -17,6 +17,8 @@ function svg(tag, attributes = {}, text) {
   return node;
 }
 
+// The API leaves out empty lists and nulls (Micronaut Serialization's NON_EMPTY): read every list through this.
+const list = (value) => Array.isArray(value) ? value : [];
 const when = (iso) => iso ? String(iso).replace("T", " ").replace(/\..*$/, "").replace(/Z$/, "") : "–";
 
 function drawHead(page) {
@@ -26,7 +28,7 @@ function drawHead(page) {
   $("#product-health").replaceChildren(pill(product.health));
   const facts = [["Domain", product.domain], ["Version", product.version], ["Status", product.status],
     ["Owner team", product.ownerTeam], ["Steward", product.steward], ["Classification", product.classification],
-    ["Tags", (product.tags || []).join(", ")],
+    ["Tags", list(product.tags).join(", ")],
     ["Availability 30 d", percent(product.sla && product.sla.availability30d)],
     ["Budget left", percent(product.sla && product.sla.budgetRemaining, 1)]];
   const items = facts.flatMap(([term, value]) => [el("dt", { text: term }), el("dd", { text: value ?? "–" })]);
@@ -45,13 +47,13 @@ function drawProductAlerts(alerts) {
 }
 
 function drawGrants(page) {
-  if (!page.grants) {
-    $("#product-grants tbody").replaceChildren(emptyRow(5, "Access management unavailable: " + (page.grantsUnavailable || "")));
+  if (page.grantsUnavailable) {
+    $("#product-grants tbody").replaceChildren(emptyRow(5, "Access management unavailable: " + page.grantsUnavailable));
     return;
   }
-  const rows = page.grants.map((grant) => el("tr", { dataset: { request: grant.requestId } },
+  const rows = list(page.grants).map((grant) => el("tr", { dataset: { request: grant.requestId } },
     el("td", { text: grant.principal }), el("td", {}, pill(grant.state)),
-    el("td", { text: (grant.approvers || []).join(", ") }), el("td", { text: grant.purpose }),
+    el("td", { text: list(grant.approvers).join(", ") }), el("td", { text: grant.purpose }),
     el("td", { text: when(grant.expiresAt) })));
   $("#product-grants tbody").replaceChildren(...(rows.length ? rows : [emptyRow(5, "No access requests.")]));
 }
@@ -67,12 +69,12 @@ function drawVersions(versions) {
   const rows = versions.map((version, index) => el("tr", { dataset: { version: version.version } },
     el("td", { text: version.version }), el("td", { text: when(version.acceptedAt) }),
     el("td", {}, index === versions.length - 1 ? el("span", { className: "empty", text: "first version recorded" })
-      : el("ul", { className: "changes" }, version.changes.map(change)))));
+      : el("ul", { className: "changes" }, list(version.changes).map(change)))));
   $("#versions tbody").replaceChildren(...(rows.length ? rows : [emptyRow(3, "No version recorded yet.")]));
 }
 
 function findings(decision) {
-  return el("ul", { className: "changes" }, decision.violations.map((v) =>
+  return el("ul", { className: "changes" }, list(decision.violations).map((v) =>
     el("li", {}, pill(v.severity), " ", el("strong", { text: v.ruleId }), ": ", String(v.message ?? ""))));
 }
 
@@ -85,7 +87,7 @@ function drawDecisions(decisions) {
 
 /** Three columns, upstream, the product, downstream; each node a link to its page, coloured by its health. */
 function drawLineage(lineage) {
-  const columns = [lineage.upstream, [lineage.product], lineage.downstream];
+  const columns = [list(lineage.upstream), [lineage.product], list(lineage.downstream)];
   const rows = Math.max(1, ...columns.map((column) => column.length));
   const width = 900, nodeWidth = 220, nodeHeight = 34, gap = 14;
   const height = rows * (nodeHeight + gap) + gap;
@@ -107,7 +109,7 @@ function drawLineage(lineage) {
     graph.append(group);
   }));
   $("#lineage-graph").replaceChildren(graph);
-  const links = [...lineage.upstream.map((n) => ["upstream", n]), ...lineage.downstream.map((n) => ["downstream", n])]
+  const links = [...columns[0].map((n) => ["upstream", n]), ...columns[2].map((n) => ["downstream", n])]
     .map(([side, node]) => el("li", {}, side + ": ", productLink(node.id, node.id, { className: "lineage-link " + side }), " ", pill(node.health)));
   $("#lineage-links").replaceChildren(...(links.length ? links : [el("li", { className: "empty", text: "No upstream or downstream products." })]));
 }
@@ -135,17 +137,25 @@ function chart(name, series, times, columns, scale) {
   window.meshwardenCharts[name] = new uPlot(opts, data, target);
 }
 
+/** A series' time axis and one of its columns, empty when the API left them out. */
+const axis = (series) => list(series && series.times);
+const column = (series, name) => list(series && series.values && series.values[name]);
+
 function drawHistory(history) {
   const q = history.quality, a = history.availability;
   const line = (label, stroke, dash) => Object.assign({ label, stroke, width: 2, spanGaps: false }, dash ? { dash: [6, 4] } : {});
-  chart("completeness", [line("completeness", "#2563eb"), line("lowest", "#93c5fd"), line("target", "#d2433b", true)], q.times,
-    [q.values.completeness, q.values.completenessMin, q.values.completenessTarget]);
-  chart("freshness", [line("age (min)", "#2563eb"), line("deadline (min)", "#d2433b", true)], q.times,
-    [q.values.freshnessAgeMinutes, q.values.freshnessDeadlineMinutes]);
-  chart("volume", [line("received", "#2e9d5b"), line("expected", "#6b7280", true)], q.times,
-    [q.values.recordsReceived, q.values.recordsExpected]);
-  chart("availability", [line("availability", "#2e9d5b"), line("budget left", "#e0a21b")], a.times,
-    [a.values.availability, a.values.budgetRemaining]);
+  const fill = (series, names) => names.map((name) => {
+    const values = column(series, name);
+    return values.length ? values : axis(series).map(() => null);
+  });
+  chart("completeness", [line("completeness", "#2563eb"), line("lowest", "#93c5fd"), line("target", "#d2433b", true)], axis(q),
+    fill(q, ["completeness", "completenessMin", "completenessTarget"]));
+  chart("freshness", [line("age (min)", "#2563eb"), line("deadline (min)", "#d2433b", true)], axis(q),
+    fill(q, ["freshnessAgeMinutes", "freshnessDeadlineMinutes"]));
+  chart("volume", [line("received", "#2e9d5b"), line("expected", "#6b7280", true)], axis(q),
+    fill(q, ["recordsReceived", "recordsExpected"]));
+  chart("availability", [line("availability", "#2e9d5b"), line("budget left", "#e0a21b")], axis(a),
+    fill(a, ["availability", "budgetRemaining"]));
   chartsOf = `${route().id}|${historyRange}`;
   document.querySelectorAll("button.range").forEach((button) => button.classList.toggle("chosen", button.dataset.range === historyRange));
 }
@@ -159,10 +169,10 @@ async function refreshProduct(productId) {
     drawHead(page);
     drawHistory(history);
     drawLineage(lineage);
-    drawProductAlerts(page.alerts);
+    drawProductAlerts(list(page.alerts));
     drawGrants(page);
-    drawVersions(page.versions);
-    drawDecisions(page.decisions);
+    drawVersions(list(page.versions));
+    drawDecisions(list(page.decisions));
     showStatus("updated " + new Date().toLocaleTimeString(), false);
   } catch (error) {
     showStatus("cannot show the product: " + error.message, true);
@@ -173,7 +183,7 @@ async function refreshProposals(domain) {
   $("#proposals-domain").textContent = String(domain);
   try {
     const proposals = await getJson("/api/domains/" + encodeURIComponent(domain) + "/proposals");
-    const rows = proposals.map((decision) => el("tr", { dataset: { change: decision.changeId } },
+    const rows = list(proposals).map((decision) => el("tr", { dataset: { change: decision.changeId } },
       el("td", { text: when(decision.decidedAt) }), el("td", {}, productLink(decision.productId)),
       el("td", { text: decision.contractVersion }), el("td", {}, findings(decision))));
     $("#proposals tbody").replaceChildren(...(rows.length ? rows : [emptyRow(4, "No rejected proposals.")]));

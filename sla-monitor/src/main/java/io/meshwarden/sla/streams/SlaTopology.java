@@ -108,13 +108,16 @@ public final class SlaTopology {
                 ? "alertId must be <productId>/<ruleId>, not '" + command.getAlertId() + "'" : null;
     }
 
-    /** A compacted or latest-per-key topic as a queryable table; undecodable records meet the Streams DLQ handler. */
+    /** A compacted or latest-per-key topic as a queryable table, every update passed on; undecodable records meet the Streams DLQ handler. */
     private static <V extends SpecificRecord> KTable<String, V> table(StreamsBuilder builder, TopicCatalog topics,
                                                          TopicSpec<String, V> spec, Class<V> type, String store,
                                                          String name) {
         Topic<String, V> topic = topics.topic(spec);
         return builder.table(topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde()).withName(name + "-table"),
                 Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(store)
-                        .withKeySerde(Serdes.String()).withValueSerde(SlaStores.avro(type)));
+                        .withKeySerde(Serdes.String()).withValueSerde(SlaStores.avro(type))
+                        // Uncached, so that every update reaches the history (HistoryTopology): a cache would
+                        // fold two versions of a contract written within one commit interval into the last.
+                        .withCachingDisabled());
     }
 }

@@ -43,6 +43,18 @@ final class DashboardBrowser implements AutoCloseable {
         this.js = (JavascriptExecutor) driver;
         this.wait = new WebDriverWait(driver, WAIT);
         wait.ignoring(StaleElementReferenceException.class);
+        // A timeout says what the page's status line said then (an API error, a script error), cut short.
+        wait.withMessage(() -> "the dashboard's status: " + status());
+    }
+
+    private String status() {
+        try {
+            Object text = js.executeScript("return document.getElementById('status').textContent + ' | ' + location.hash");
+            String shown = String.valueOf(text);
+            return shown.length() > 300 ? shown.substring(0, 300) + "..." : shown;
+        } catch (RuntimeException e) {
+            return "(unreadable: " + e.getClass().getSimpleName() + ")";
+        }
     }
 
     /** Fails, saying how to install them, without Chromium and its driver; CI installs both (.ci/run). */
