@@ -1,4 +1,6 @@
-// Meshwarden SLA dashboard: logs in, polls the service's API every 2 s and redraws; no build step, no library.
+// Meshwarden SLA dashboard: logs in, polls the service's API every 2 s and redraws; no build step. The overview
+// (filters by domain, owner and status in #/?domain=&owner=&status=) is drawn here, a product's page
+// (#/product/<id>: charts with uPlot, served by the service itself, and the lineage graph) in product.js.
 //
 // Every string in the data is hostile (a product id, a message, a link may come from anyone who can write a
 // contract): the DOM is built only with createElement, textContent, setAttribute and dataset, never by
@@ -37,6 +39,25 @@ function safeLink(url, label) {
     return el("span", { text: label, title: url ? String(url) : null });
   }
   return el("a", { text: label, attributes: { href: parsed.href, rel: "noopener noreferrer", target: "_blank" } });
+}
+
+/** A link to a product's page: a fragment of this page, built from the encoded id, never a URL from data. */
+function productLink(productId, label, props = {}) {
+  return el("a", Object.assign({}, props, { text: label ?? productId,
+    attributes: Object.assign({ href: "#/product/" + encodeURIComponent(String(productId ?? "")) }, props.attributes || {}) }));
+}
+
+/** Where the hash points: the overview with its filters, a product's page, or a domain's rejected proposals. */
+function route() {
+  const hash = window.location.hash || "#/";
+  try {
+    if (hash.startsWith("#/product/")) return { view: "product", id: decodeURIComponent(hash.slice("#/product/".length)) };
+    if (hash.startsWith("#/proposals/")) return { view: "proposals", domain: decodeURIComponent(hash.slice("#/proposals/".length)) };
+  } catch (error) {
+    // A malformed escape in a hand-typed hash: the overview.
+  }
+  const query = new URLSearchParams(hash.includes("?") ? hash.slice(hash.indexOf("?") + 1) : "");
+  return { view: "overview", domain: query.get("domain") || "", owner: query.get("owner") || "", status: query.get("status") || "" };
 }
 
 /** A CSS class name from data: only letters, digits, - and _, so data cannot add classes of its choosing. */
@@ -85,11 +106,13 @@ async function getJson(path) {
 function drawDomains(summary) {
   const domains = summary.map((domain) => el("div", { className: "domain", dataset: { domain: domain.domain } },
     el("h3", {}, String(domain.domain ?? "") + " ",
-      el("small", { text: `${domain.openAlerts} open · ${percent(domain.lowestAvailability30d, 2)}` })),
-    el("div", { className: "tiles" }, domain.tiles.map((product) => el("span", {
-      className: "tile " + token(product.health), dataset: { product: product.id },
-      title: `${product.id}: ${product.health}, ${product.openAlerts} open alert(s), ${product.status}`,
-      text: String(product.name ?? "") + (product.status === "UNCATALOGUED" ? " ✕" : "") })))));
+      el("small", { text: `${domain.openAlerts} open · ${percent(domain.lowestAvailability30d, 2)} · ` },
+        el("a", { text: "proposals", className: "proposals-link",
+          attributes: { href: "#/proposals/" + encodeURIComponent(String(domain.domain ?? "")) } }))),
+    el("div", { className: "tiles" }, domain.tiles.filter((product) => shown(Object.assign({ domain: domain.domain }, product), product.ownerTeam)).map((product) =>
+      productLink(product.id, String(product.name ?? "") + (product.status === "UNCATALOGUED" ? " ✕" : ""), {
+        className: "tile " + token(product.health), dataset: { product: product.id },
+        title: `${product.id}: ${product.health}, ${product.openAlerts} open alert(s), ${product.status}` })))));
   $("#domains").replaceChildren(...(domains.length ? domains : [el("div", { className: "empty", text: "No data products yet." })]));
 }
 
@@ -108,7 +131,7 @@ function actions(alert) {
 function drawAlerts(alerts) {
   $("#alert-count").textContent = `(${alerts.length})`;
   const rows = alerts.map((alert) => el("tr", { dataset: { alertId: alert.alertId } },
-    el("td", { text: alert.productId }),
+    el("td", {}, productLink(alert.productId, alert.productId, { className: "product-link" })),
     el("td", {}, safeLink(alert.runbookUrl, alert.slaKind)),
     el("td", {}, pill(alert.severity)),
     el("td", { className: "state" }, pill(alert.state),
@@ -125,7 +148,7 @@ function drawBudgets(products) {
     const sla = product.sla;
     const left = sla.budgetRemaining;
     return el("tr", { dataset: { product: product.id } },
-      el("td", {}, product.documentationUrl ? safeLink(product.documentationUrl, product.id) : el("span", { text: product.id })),
+      el("td", {}, productLink(product.id, product.id, { className: "product-link" })),
       el("td", { className: "num", text: percent(sla.availability1h) }),
       el("td", { className: "num", text: percent(sla.availability24h) }),
       el("td", { className: "num", text: percent(sla.availability30d) }),
@@ -166,21 +189,66 @@ async function refreshAccess() {
   }
 }
 
+// The overview's filters, as the hash says them (so a filtered view is a link too).
+let filters = { domain: "", owner: "", status: "" };
+
+/** Whether a product (a tile or a catalog entry, with its owner team) passes the filters. */
+function shown(product, ownerTeam) {
+  return (!filters.domain || product.domain === filters.domain || product.id.startsWith(filters.domain + "."))
+    && (!filters.owner || (ownerTeam ?? product.ownerTeam) === filters.owner)
+    && (!filters.status || product.health === filters.status || product.status === filters.status);
+}
+
+/** Options from the data, as text; the current choice kept. */
+function fillSelect(select, values, chosen) {
+  const options = [el("option", { text: "all", attributes: { value: "" } })]
+    .concat([...new Set(values.filter((v) => v !== null && v !== undefined && v !== ""))].sort()
+      .map((value) => el("option", { text: value, attributes: { value } })));
+  select.replaceChildren(...options);
+  select.value = chosen;
+}
+
+function filtersChanged() {
+  const query = new URLSearchParams();
+  [["domain", "#filter-domain"], ["owner", "#filter-owner"], ["status", "#filter-status"]].forEach(([key, selector]) => {
+    if ($(selector).value) query.set(key, $(selector).value);
+  });
+  window.location.hash = "#/" + (query.toString() ? "?" + query.toString() : "");
+}
+
 function showStatus(message, error) {
   $("#status").textContent = message;
   $("#status").className = error ? "status error" : "status";
 }
 
+/** Shows the view the hash names and hides the others. */
+function showView(where) {
+  $("#overview").hidden = where.view !== "overview";
+  $("#product-page").hidden = where.view !== "product";
+  $("#proposals-page").hidden = where.view !== "proposals";
+  $("#filters").classList.toggle("overview-only", where.view !== "overview");
+}
+
 async function refresh() {
   if (session.securityEnabled && !session.user) return;
   unanswered = new Set();
+  const where = route();
+  showView(where);
+  if (where.view === "product") return refreshProduct(where.id);
+  if (where.view === "proposals") return refreshProposals(where.domain);
+  filters = { domain: where.domain, owner: where.owner, status: where.status };
   try {
     const [summary, products, alerts, violations] = await Promise.all([
       getJson("/api/summary"), getJson("/api/catalog"), getJson("/api/alerts?active=true"), getJson("/api/violations?limit=15")]);
-    drawDomains(summary);
-    drawAlerts(alerts);
-    drawBudgets(products);
-    drawViolations(violations);
+    const health = new Map(summary.flatMap((domain) => domain.tiles.map((tile) => [tile.id, tile.health])));
+    fillSelect($("#filter-domain"), summary.map((domain) => domain.domain), filters.domain);
+    fillSelect($("#filter-owner"), products.map((product) => product.ownerTeam), filters.owner);
+    $("#filter-status").value = filters.status;
+    drawDomains(summary.filter((domain) => !filters.domain || domain.domain === filters.domain));
+    drawAlerts(alerts.filter((alert) => shown({ id: alert.productId, domain: alert.domain, ownerTeam: alert.ownerTeam,
+      health: health.get(alert.productId) }, alert.ownerTeam)));
+    drawBudgets(products.filter((product) => shown(product, product.ownerTeam)));
+    drawViolations(violations.filter((violation) => !filters.domain || violation.domain === filters.domain));
     await refreshAccess();
     const partial = unanswered.size ? ` (partial: ${[...unanswered].join(", ")} did not answer)` : "";
     showStatus("updated " + new Date().toLocaleTimeString() + partial, Boolean(partial));
@@ -256,5 +324,7 @@ document.addEventListener("click", (event) => {
   if (event.target.matches("button.act")) act(event.target);
 });
 $("#login").addEventListener("submit", login);
+["#filter-domain", "#filter-owner", "#filter-status"].forEach((selector) => $(selector).addEventListener("change", filtersChanged));
+window.addEventListener("hashchange", () => refresh());
 $("#logout").addEventListener("click", logout);
 loadSession();

@@ -15,6 +15,8 @@ final class SlaMonitorDefaults {
     /** Switches the service's beans on (see package-info); only the entry points set it. */
     static final String ENABLED = "sla-monitor.enabled";
     static final int DEFAULT_PORT = 8080;
+    /** uPlot's files in its webjar ({@code org.webjars.npm:uplot}); also in application.yml. */
+    static final String UPLOT_RESOURCES = "classpath:META-INF/resources/webjars/uplot/1.6.30/dist";
     /** Below application.yml (-300), environment variables (-200) and system properties (-100). */
     private static final int POSITION = -400;
 
@@ -35,6 +37,9 @@ final class SlaMonitorDefaults {
                 // The dashboard page and the generated OpenAPI document, both static.
                 Map.entry("micronaut.router.static-resources.dashboard.paths", "classpath:dashboard"),
                 Map.entry("micronaut.router.static-resources.dashboard.mapping", "/dashboard/**"),
+                // uPlot, the dashboard's charts, from its webjar (the version of the parent POM's uplot.version).
+                Map.entry("micronaut.router.static-resources.uplot.paths", UPLOT_RESOURCES),
+                Map.entry("micronaut.router.static-resources.uplot.mapping", "/dashboard/vendor/uplot/**"),
                 Map.entry("micronaut.router.static-resources.swagger.paths", "classpath:META-INF/swagger"),
                 Map.entry("micronaut.router.static-resources.swagger.mapping", "/swagger/**"),
                 // GET /prometheus, unauthenticated like /health: scraped by Prometheus.

@@ -35,6 +35,11 @@ public record ProductDetail(ProductSummary product, Map<String, Object> contract
         return new ProductDetail(product, contract, upstream, List.copyOf(downstreamProducts), snapshot, alerts);
     }
 
+    /** A contract in the plain JSON form of {@link #contract}. */
+    public static Map<String, Object> plain(DataProductContract contract) {
+        return plain(CONTRACTS, contract);
+    }
+
     /** A snapshot in the plain JSON form of {@link #latestSnapshot}. */
     public static Map<String, Object> plain(QualitySnapshot snapshot) {
         return plain(SNAPSHOTS, snapshot);

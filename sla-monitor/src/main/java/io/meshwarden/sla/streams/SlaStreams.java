@@ -129,7 +129,7 @@ public class SlaStreams implements ApplicationEventListener<ServerStartupEvent>,
     /** The topics this application writes, by full name: outputs, then store changelogs. */
     public List<String> outputTopics() {
         return Stream.concat(names(SlaTopology.OUTPUTS.stream().map(config.topics()::topic)).stream(),
-                SlaStores.ALL.stream().map(store -> applicationId() + "-" + store + "-changelog")).toList();
+                Stream.concat(SlaStores.ALL.stream(), HistoryStores.ALL.stream()).map(store -> applicationId() + "-" + store + "-changelog")).toList();
     }
 
     /** The violation store of this instance's partitions; see {@link #store}. */

@@ -26,6 +26,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -39,6 +40,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * alert-commands --decode--> re-key by product id --(repartition)---+        ^  (timeliness-store)
  * catalog --> catalog-store (owner, steward, availability and timeliness targets) --+
  * snapshots --> snapshots-store (for the API)
+ * snapshots, catalog, decisions --> the product's history ({@link HistoryTopology}, {@link HistoryStores})
  * </pre>
  * Everything a product's alerts depend on is keyed by product id, so the hot path (violation to
  * alert) crosses no topic between input and output: one commit interval of latency under
@@ -46,13 +48,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * topic ({@code <application.id>-alert-commands-by-product-repartition}).
  *
  * <p>Reads {@link #INPUTS}; writes {@link #OUTPUTS}, that repartition topic and the changelogs of
- * {@link SlaStores}.
+ * {@link SlaStores} and {@link HistoryStores}.
  */
 public final class SlaTopology {
     /** Suffix of the application id ({@code <meshwarden.application.id.prefix>-sla}). */
     public static final String APPLICATION_SUFFIX = "sla";
     public static final List<TopicSpec<?, ?>> INPUTS = List.of(Topics.VIOLATIONS, Topics.ALERT_COMMANDS, Topics.CATALOG,
-            Topics.SNAPSHOTS);
+            Topics.SNAPSHOTS, Topics.DECISIONS);
     public static final List<TopicSpec<?, ?>> OUTPUTS = List.of(Topics.ALERTS, Topics.DEAD_LETTER);
     static final String COMMANDS_BY_PRODUCT = "alert-commands-by-product";
 
@@ -65,8 +67,11 @@ public final class SlaTopology {
      */
     public static Topology build(TopicCatalog topics, SlaPolicy policy, Properties streamsProperties) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProperties)));
-        table(builder, topics, Topics.CATALOG, DataProductContract.class, SlaStores.CATALOG, "catalog");
-        table(builder, topics, Topics.SNAPSHOTS, QualitySnapshot.class, SlaStores.SNAPSHOTS, "snapshots");
+        KTable<String, DataProductContract> catalog = table(builder, topics, Topics.CATALOG, DataProductContract.class,
+                SlaStores.CATALOG, "catalog");
+        KTable<String, QualitySnapshot> snapshots = table(builder, topics, Topics.SNAPSHOTS, QualitySnapshot.class,
+                SlaStores.SNAPSHOTS, "snapshots");
+        HistoryTopology.addTo(builder, topics, catalog, snapshots);
         builder.addStateStore(SlaStores.violations());
         builder.addStateStore(SlaStores.availability());
         builder.addStateStore(SlaStores.alerts());
@@ -103,13 +108,16 @@ public final class SlaTopology {
                 ? "alertId must be <productId>/<ruleId>, not '" + command.getAlertId() + "'" : null;
     }
 
-    /** A compacted or latest-per-key topic as a queryable table; undecodable records meet the Streams DLQ handler. */
-    private static <V extends SpecificRecord> void table(StreamsBuilder builder, TopicCatalog topics,
+    /** A compacted or latest-per-key topic as a queryable table, every update passed on; undecodable records meet the Streams DLQ handler. */
+    private static <V extends SpecificRecord> KTable<String, V> table(StreamsBuilder builder, TopicCatalog topics,
                                                          TopicSpec<String, V> spec, Class<V> type, String store,
                                                          String name) {
         Topic<String, V> topic = topics.topic(spec);
-        builder.table(topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde()).withName(name + "-table"),
+        return builder.table(topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde()).withName(name + "-table"),
                 Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(store)
-                        .withKeySerde(Serdes.String()).withValueSerde(SlaStores.avro(type)));
+                        .withKeySerde(Serdes.String()).withValueSerde(SlaStores.avro(type))
+                        // Uncached, so that every update reaches the history (HistoryTopology): a cache would
+                        // fold two versions of a contract written within one commit interval into the last.
+                        .withCachingDisabled());
     }
 }

@@ -64,6 +64,7 @@ final class SlaService implements AutoCloseable {
     private final KafkaProducer<String, DataProductContract> contracts;
     private final KafkaProducer<String, Violation> violations;
     private final KafkaProducer<String, QualitySnapshot> snapshots;
+    private final KafkaProducer<String, io.meshwarden.avro.Decision> decisions;
     private final HttpClient http = HttpClient.newHttpClient();
     private SlaMonitor monitor;
     /** The Authorization header of every request, or null for none. */
@@ -98,6 +99,9 @@ final class SlaService implements AutoCloseable {
         Topic<String, QualitySnapshot> snapshotTopic = config.topics().topic(Topics.SNAPSHOTS);
         this.snapshots = new KafkaProducer<>(config.producerProperties("sla-it-snapshots"),
                 snapshotTopic.keySerde().serializer(), snapshotTopic.valueSerde().serializer());
+        Topic<String, io.meshwarden.avro.Decision> decisionTopic = config.topics().topic(Topics.DECISIONS);
+        this.decisions = new KafkaProducer<>(config.producerProperties("sla-it-decisions"),
+                decisionTopic.keySerde().serializer(), decisionTopic.valueSerde().serializer());
         this.monitor = SlaMonitor.start(properties);
         this.owner = null;
         awaitRunning();
@@ -112,6 +116,7 @@ final class SlaService implements AutoCloseable {
         this.contracts = owner.contracts;
         this.violations = owner.violations;
         this.snapshots = owner.snapshots;
+        this.decisions = owner.decisions;
         this.authorization = authorization;
     }
 
@@ -203,6 +208,11 @@ final class SlaService implements AutoCloseable {
 
     void snapshot(QualitySnapshot snapshot) {
         send(snapshots, Topics.SNAPSHOTS, snapshot.getProductId(), snapshot);
+    }
+
+    /** A governance decision on the decisions topic, as the governance topology writes it. */
+    void decision(io.meshwarden.avro.Decision decision) {
+        send(decisions, Topics.DECISIONS, decision.getProductId(), decision);
     }
 
     void violation(String productId, String ruleId, Severity severity, ViolationStatus status, Instant at) {
@@ -300,6 +310,7 @@ final class SlaService implements AutoCloseable {
         contracts.close(Duration.ofSeconds(5));
         violations.close(Duration.ofSeconds(5));
         snapshots.close(Duration.ofSeconds(5));
+        decisions.close(Duration.ofSeconds(5));
         if (monitor != null) {
             monitor.close();
         }
