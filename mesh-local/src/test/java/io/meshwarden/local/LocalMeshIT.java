@@ -108,6 +108,12 @@ class LocalMeshIT {
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("/api/violations?productId="
                 + DemoVolumeAnomaly.PRODUCT)).anySatisfy(v -> assertThat(v.get("ruleId").asText()).isEqualTo("anomaly.volume")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode band = get("/api/products/" + DemoVolumeAnomaly.PRODUCT).path("latestSnapshot").path("anomalyBands")
+                    .path("volume");
+            assertThat(band.path("expected").asDouble()).isBetween(band.path("low").asDouble(), band.path("high").asDouble());
+            assertThat(band.path("state").asText()).isIn("normal", "anomalous");
+        });
     }
 
     /**
