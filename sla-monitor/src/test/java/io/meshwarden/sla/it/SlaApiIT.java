@@ -31,8 +31,11 @@ class SlaApiIT {
     private static final String OPENS = "email.opens";
     private static SlaService sla;
 
+    private static String bootstrapServers;
+
     @BeforeAll
     static void start(EmbeddedKafkaBroker kafka, @TempDir Path stateDir) {
+        bootstrapServers = kafka.bootstrapServers();
         sla = new SlaService(kafka.bootstrapServers(), stateDir, Map.of("meshwarden.sla.punctuate.interval.ms", "500"));
         sla.contract(Samples.contract(SPEND));
         DataProductContract roas = Samples.contract(ROAS);
@@ -156,11 +159,27 @@ class SlaApiIT {
     @Test
     void theGrafanaDashboardQueriesOnlyMetricsTheServiceExports() throws java.io.IOException {
         var dashboard = io.meshwarden.sla.metrics.GrafanaDashboard.read(io.meshwarden.sla.metrics.GrafanaDashboard.FILE);
-        // Alerts, budgets, availability and timeliness appear once their products do (this suite publishes them).
-        org.awaitility.Awaitility.await().atMost(SlaService.WAIT).untilAsserted(() ->
-                assertThat(io.meshwarden.sla.metrics.GrafanaDashboard.exported(sla.text("/prometheus")))
+        String deadLetters = io.meshwarden.config.MeshwardenConfig.defaults(Map.of()).topics()
+                .name(io.meshwarden.schemas.Topics.DEAD_LETTER);
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]>(
+                Map.of(org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new org.apache.kafka.common.serialization.ByteArraySerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            // Alerts, budgets, availability and timeliness appear once their products do (this suite publishes them);
+            // the dead-letter count once a dead letter comes after its consumer joined (one is written each try).
+            org.awaitility.Awaitility.await().atMost(SlaService.WAIT).untilAsserted(() -> {
+                var record = new org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]>(deadLetters,
+                        "paid-media.campaigns".getBytes(java.nio.charset.StandardCharsets.UTF_8), new byte[] {1, 2, 3});
+                record.headers().add(io.meshwarden.schemas.DeadLetter.REASON_HEADER,
+                        "undecodable".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                producer.send(record).get();
+                String scraped = sla.text("/prometheus");
+                assertThat(io.meshwarden.sla.metrics.GrafanaDashboard.exported(scraped))
                         .as("metric names the dashboard queries, among those /prometheus exports")
-                        .containsAll(dashboard.metricNames()));
+                        .containsAll(dashboard.metricNames());
+                assertThat(scraped).contains("meshwarden_dead_letters_total{domain=\"paid-media\",reason=\"undecodable\"");
+            });
+        }
     }
 
     private static List<String> ids(String path) {
