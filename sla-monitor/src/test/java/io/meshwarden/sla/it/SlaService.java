@@ -65,7 +65,8 @@ final class SlaService implements AutoCloseable {
     private final KafkaProducer<String, Violation> violations;
     private final KafkaProducer<String, QualitySnapshot> snapshots;
     private final KafkaProducer<String, io.meshwarden.avro.Decision> decisions;
-    private final HttpClient http = HttpClient.newHttpClient();
+    /** Replaced by a new client when the server closed a pooled connection under it ({@link #exchange}). */
+    private volatile HttpClient http = HttpClient.newHttpClient();
     private SlaMonitor monitor;
     /** The Authorization header of every request, or null for none. */
     private final String authorization;
@@ -275,9 +276,26 @@ final class SlaService implements AutoCloseable {
                 .equals("RUNNING"));
     }
 
+    /**
+     * Sends the request; if the server had closed the pooled connection it went out on (as it does after refusing
+     * an oversized request line or body) and not a byte came back, the request was never read: it is sent once more
+     * on a new client's fresh connection. Any other failure is the answer.
+     */
+    private HttpResponse<String> sendOnLiveConnection(HttpRequest request) throws IOException, InterruptedException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("received no bytes")) {
+                throw e;
+            }
+            http = HttpClient.newHttpClient();
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
     private Answer exchange(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = sendOnLiveConnection(request);
             String body = response.body();
             boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
             return new Answer(response.statusCode(), body == null || body.isBlank() || !json ? null : JSON.readTree(body),
