@@ -10,6 +10,7 @@ import io.meshwarden.quality.rules.ContractRules;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /**
  * What one product's accepted contract promises, in the form the quality checks need: the
@@ -46,6 +47,8 @@ public record Guarantees(String productId, String domain, String contractVersion
         try {
             return AnomalyProperties.of(contract.getProperties());
         } catch (IllegalArgumentException e) {
+            LoggerFactory.getLogger(Guarantees.class).warn("{} {}: anomaly detection is off, its contract's {}",
+                    contract.getId(), contract.getVersion(), e.getMessage());
             return AnomalySettings.DEFAULTS.disabled();
         }
     }
