@@ -84,6 +84,8 @@ public final class Settings {
             "after this much wall-clock silence a product's own clock runs on with the wall clock (this far behind), so its last windows close and drain (ms)");
     public static final Setting QUALITY_ANOMALY_ENABLED = new Setting("meshwarden.quality.anomaly.enabled", "true",
             "quality-streams: run the anomaly detectors (volume, null rates, arrival gap); a product turns its own off with anomaly.enabled");
+    public static final Setting QUALITY_ACCURACY_HORIZON_MS = new Setting("meshwarden.quality.accuracy.horizon.ms", "604800000",
+            "quality-streams: how long after a period closed the source platform may still restate its control totals (later ones are dead-lettered 'late'); 0 turns accuracy reconciliation off (ms)");
     public static final Setting QUALITY_OBSERVED_TOPIC_PATTERN = new Setting("meshwarden.quality.observed.topic.pattern", "",
             "regex of data product output topics the quality processor reads itself (observed mode); empty is off");
     public static final Setting GOVERNANCE_STEWARDS = new Setting("meshwarden.governance.stewards", "",
@@ -120,7 +122,8 @@ public final class Settings {
             SLA_FLAP_CYCLES, SLA_FLAP_WINDOW_MS, SLA_RUNBOOK_BASE_URL, SLA_PUNCTUATE_INTERVAL_MS, SLA_PEER_TIMEOUT_MS, SLA_READ_SETTLE_MS, SLA_ALERT_REJECTED_CHANGES,
             SECURITY_ENABLED, SECURITY_USERS_FILE, SECURITY_JWT_SECRET,
             QUALITY_WINDOW_STEP_MS, QUALITY_GRACE_MS, QUALITY_PUNCTUATION_INTERVAL_MS, QUALITY_MAX_CLOCK_SKEW_MS,
-            QUALITY_CONTRACT_WAIT_MS, QUALITY_IDLE_CLOSE_MS, QUALITY_OBSERVED_TOPIC_PATTERN, QUALITY_ANOMALY_ENABLED, GOVERNANCE_STEWARDS,
+            QUALITY_CONTRACT_WAIT_MS, QUALITY_IDLE_CLOSE_MS, QUALITY_OBSERVED_TOPIC_PATTERN, QUALITY_ANOMALY_ENABLED, QUALITY_ACCURACY_HORIZON_MS,
+            GOVERNANCE_STEWARDS,
             GOVERNANCE_APPROVALS_REQUIRED, NOTIFY_ALERTMANAGER_URL, NOTIFY_WEBHOOK_URL, NOTIFY_WEBHOOK_SECRET,
             NOTIFY_REFRESH_INTERVAL_MS, NOTIFY_ATTEMPTS, NOTIFY_BACKOFF_MS, ACCESS_ENFORCE, ACCESS_RECONCILE_INTERVAL_MS,
             ACCESS_EXPIRY_INTERVAL_MS, ACCESS_STEWARD_PRINCIPALS);

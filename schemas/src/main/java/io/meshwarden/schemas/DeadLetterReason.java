@@ -32,6 +32,8 @@ public enum DeadLetterReason {
     INVALID_DURATION("invalid-duration"),
     /** A percentage (completeness, availability, accuracy tolerance) outside [0, 100]. */
     PERCENT_OUT_OF_RANGE("percent-out-of-range"),
+    /** A total of a measure (loaded or the source's control total) that is not a finite number within the bound a total may hold. */
+    INVALID_TOTAL("invalid-total"),
     /** A contract setting that does not parse (an {@code anomaly.*} property, for example); the field names it. */
     INVALID_SETTING("invalid-setting"),
     /** A policy set that cannot be parsed or compiled. */

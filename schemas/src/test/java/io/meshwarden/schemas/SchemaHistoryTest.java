@@ -50,7 +50,7 @@ class SchemaHistoryTest {
 
     @Test
     void readsMetricEventsWrittenBeforeTheQualityCountsWithEmptyCounts() throws Exception {
-        Schema v2 = SchemaHistory.olderVersionsOf(MetricEvent.getClassSchema().getFullName()).get(0);
+        Schema v2 = version(MetricEvent.getClassSchema(), 2);
         assertThat(v2.getField("fieldMissingCounts")).isNull();
         GenericRecord old = new GenericData.Record(v2);
         old.put("productId", "email.send-engagement");
@@ -70,5 +70,41 @@ class SchemaHistoryTest {
         assertThat(decoded.getFieldDuplicateCounts()).isEmpty();
         assertThat(decoded.getDuplicateRecords()).isZero();
         assertThat(decoded.getObservedValues()).isEmpty();
+        assertThat(decoded.getLoadedTotals()).isEmpty();
+        assertThat(decoded.getControlTotals()).isEmpty();
+        assertThat(decoded.getControlPeriodStart()).isNull();
+    }
+
+    @Test
+    void readsMetricEventsWrittenBeforeTheAccuracyTotalsWithNoTotals() throws Exception {
+        Schema v3 = version(MetricEvent.getClassSchema(), 3);
+        assertThat(v3.getField("controlTotals")).isNull();
+        GenericRecord old = new GenericData.Record(v3);
+        for (Schema.Field field : v3.getFields()) {
+            if (field.hasDefaultValue()) {
+                old.put(field.name(), GenericData.get().getDefaultValue(field));
+            }
+        }
+        old.put("productId", "paid-media.campaign-performance");
+        old.put("pipelineRunId", "run-9");
+        old.put("recordsLoaded", 10L);
+        old.put("newestRecordTime", 1_795_597_140_000L);
+        old.put("eventTime", 1_795_597_200_000L);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v3).encode(old, out);
+
+        MetricEvent decoded = EventCodec.of(MetricEvent.class).decode(out.toByteArray());
+
+        assertThat(decoded.getRecordsLoaded()).isEqualTo(10L);
+        assertThat(decoded.getLoadedTotals()).isEmpty();
+        assertThat(decoded.getControlTotals()).isEmpty();
+        assertThat(decoded.getControlPeriodStart()).isNull();
+    }
+
+    /** The shipped older version {@code n} of a schema, found by its doc ("Version n of ..."). */
+    private static Schema version(Schema current, int n) {
+        return SchemaHistory.olderVersionsOf(current.getFullName()).stream()
+                .filter(schema -> schema.getDoc() != null && schema.getDoc().startsWith("Version " + n + " "))
+                .findFirst().orElseThrow(() -> new AssertionError("no version " + n + " of " + current.getFullName()));
     }
 }

@@ -7,6 +7,8 @@ import static io.meshwarden.schemas.validation.FieldChecks.MAX_TEXT_LENGTH;
 import io.meshwarden.avro.ContractChange;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.QualityGuarantees;
+import io.meshwarden.governance.accuracy.AccuracyProperties;
+import io.meshwarden.governance.accuracy.AccuracyProperties.InvalidAccuracySetting;
 import io.meshwarden.governance.anomaly.AnomalyProperties;
 import io.meshwarden.governance.anomaly.AnomalyProperties.InvalidAnomalySetting;
 import io.meshwarden.governance.diff.SemVer;
@@ -63,6 +65,11 @@ public final class ContractChecks {
         try {
             AnomalyProperties.of(contract.getProperties());
         } catch (InvalidAnomalySetting e) {
+            checks.check(false, DeadLetterReason.INVALID_SETTING, prefix + "properties." + e.property(), e::getMessage);
+        }
+        try {
+            AccuracyProperties.measures(contract);
+        } catch (InvalidAccuracySetting e) {
             checks.check(false, DeadLetterReason.INVALID_SETTING, prefix + "properties." + e.property(), e::getMessage);
         }
         QualityGuarantees guarantees = contract.getGuarantees();

@@ -16,7 +16,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The anomaly detectors of one stream task's products: at the end of each of a product's periods (its
- * completeness window, tumbling) its volume and the null rate of each required field, and at each load the
+ * completeness window, tumbling) its volume, the null rate of each required field and the sum of each declared
+ * measure, and at each load the
  * gap since the one before, each judged by {@link AnomalyDetector} against what that metric's history taught.
  * Reads and writes {@code quality-anomaly-store} (key: the product id's length, ':', the id, '|', the
  * metric; bounded by products times detected metrics); returns the ANOMALY violations to emit, a BREACH when
@@ -26,6 +27,7 @@ public final class AnomalyWatch {
     public static final String VOLUME = "volume";
     public static final String ARRIVAL_GAP = "arrival-gap";
     private static final String NULL_RATE = "null-rate.";
+    private static final String MEASURE_SUM = "measure-sum.";
     private static final StringSerializer KEYS = new StringSerializer();
 
     private final KeyValueStore<String, Watched> store;
@@ -42,10 +44,11 @@ public final class AnomalyWatch {
     /**
      * A product's period [start, end) closed with these counts.
      *
-     * @param nulls per required field, its nulls in the period
+     * @param nulls    per required field, its nulls in the period
+     * @param measures per declared measure, its loaded total in the period
      */
     public List<Violation> periodClosed(Product product, long start, long end, long records, Map<String, Long> nulls,
-                                        long now) {
+                                        Map<String, Double> measures, long now) {
         List<Violation> out = new ArrayList<>();
         if (!product.settings().enabled()) {
             return out;
@@ -55,6 +58,8 @@ public final class AnomalyWatch {
             nulls.forEach((field, count) -> judge(product, NULL_RATE + field, MetricKind.NULL_RATE, start, end,
                     count / (double) records, records, now, out));
         }
+        measures.forEach((measure, total) -> judge(product, MEASURE_SUM + measure, MetricKind.MEASURE_SUM, start, end, total,
+                records, now, out));
         return out;
     }
 

@@ -4,6 +4,7 @@ import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.FieldSpec;
 import io.meshwarden.avro.ProductStatus;
 import io.meshwarden.avro.QualityGuarantees;
+import io.meshwarden.governance.accuracy.AccuracyProperties;
 import io.meshwarden.governance.anomaly.AnomalyProperties;
 import io.meshwarden.governance.anomaly.AnomalySettings;
 import io.meshwarden.quality.rules.ContractRules;
@@ -23,10 +24,15 @@ import org.slf4j.LoggerFactory;
  * @param rules              the contract's quality rules, compiled once per contract version
  * @param anomaly            the anomaly detectors' settings ({@code anomaly.*} properties); off when they do not
  *                           parse (a contract accepted before they were checked: governance now refuses it)
+ * @param accuracyTolerance  how far, as a ratio, a measure's loaded total may deviate from the source's control
+ *                           total; empty when the product promises no accuracy
+ * @param measures           the measures the contract declares ({@code accuracy.measures}): summed from the records
+ *                           in observed mode, and their sums watched by the anomaly detectors
  */
 public record Guarantees(String productId, String domain, String contractVersion, boolean checked,
                          Optional<Double> completenessTarget, Optional<Long> freshnessMaxAgeMs, long windowMs,
-                         List<String> requiredFields, ContractRules rules, AnomalySettings anomaly) {
+                         List<String> requiredFields, ContractRules rules, AnomalySettings anomaly,
+                         Optional<Double> accuracyTolerance, List<String> measures) {
     public static final long DEFAULT_WINDOW_MS = Duration.ofHours(1).toMillis();
 
     public static Guarantees of(DataProductContract contract) {
@@ -39,8 +45,20 @@ public record Guarantees(String productId, String domain, String contractVersion
                 .orElse(DEFAULT_WINDOW_MS);
         boolean checked = contract.getStatus() != ProductStatus.DEPRECATED && contract.getStatus() != ProductStatus.RETIRED;
         List<String> required = contract.getFields().stream().filter(FieldSpec::getRequired).map(FieldSpec::getName).toList();
+        Optional<Double> tolerance = Optional.ofNullable(promised).map(QualityGuarantees::getAccuracyTolerancePercent)
+                .map(percent -> Math.max(0.0, percent / 100.0));
         return new Guarantees(contract.getId(), contract.getDomain(), contract.getVersion(), checked, completeness, freshness,
-                window, required, ContractRules.of(contract), anomalySettings(contract));
+                window, required, ContractRules.of(contract), anomalySettings(contract), tolerance, measures(contract));
+    }
+
+    private static List<String> measures(DataProductContract contract) {
+        try {
+            return AccuracyProperties.measures(contract);
+        } catch (IllegalArgumentException e) {
+            LoggerFactory.getLogger(Guarantees.class).warn("{} {}: no measure is summed or watched, its contract's {}",
+                    contract.getId(), contract.getVersion(), e.getMessage());
+            return List.of();
+        }
     }
 
     private static AnomalySettings anomalySettings(DataProductContract contract) {

@@ -10,12 +10,15 @@ import java.util.TreeMap;
  * What was measured over a stretch of time: how many metric events (or observed records), how
  * many records were received and expected, how many were null per field, and the counts the
  * contract's quality rules need (missing and invalid values per field or rule path, duplicate
- * values per field, {@value #WHOLE_RECORD} for whole records). Buckets and windows both are
+ * values per field, {@value #WHOLE_RECORD} for whole records), and the loaded total of each measure
+ * (in millionths, {@link #measureTotals()} gives them as numbers). Buckets and windows both are
  * {@code Counts}; a window is the sum of its buckets. Counts are exact (longs), so a window rolled
  * forward by adding and subtracting buckets never drifts.
  */
 public record Counts(long metrics, long received, long expected, Map<String, Long> nulls, Map<String, Long> missing,
-                     Map<String, Long> invalid, Map<String, Long> duplicates) {
+                     Map<String, Long> invalid, Map<String, Long> duplicates, Map<String, Long> measureMillionths) {
+    /** Measure totals are held in millionths of their unit: exact sums for money to the micro-unit. */
+    public static final double MILLIONTHS = 1_000_000.0;
     /** The key of whole-record duplicates in {@link #duplicates}: no Avro field may be named so. */
     public static final String WHOLE_RECORD = "$";
     public static final Counts ZERO = new Counts(0, 0, 0, Map.of());
@@ -25,10 +28,16 @@ public record Counts(long metrics, long received, long expected, Map<String, Lon
         missing = Map.copyOf(missing);
         invalid = Map.copyOf(invalid);
         duplicates = Map.copyOf(duplicates);
+        measureMillionths = Map.copyOf(measureMillionths);
     }
 
     public Counts(long metrics, long received, long expected, Map<String, Long> nulls) {
         this(metrics, received, expected, nulls, Map.of(), Map.of(), Map.of());
+    }
+
+    public Counts(long metrics, long received, long expected, Map<String, Long> nulls, Map<String, Long> missing,
+                  Map<String, Long> invalid, Map<String, Long> duplicates) {
+        this(metrics, received, expected, nulls, missing, invalid, duplicates, Map.of());
     }
 
     /** A metric event's counts; without a figure from the source platform, what was loaded is what was expected. */
@@ -40,7 +49,15 @@ public record Counts(long metrics, long received, long expected, Map<String, Lon
             duplicates.merge(WHOLE_RECORD, metric.getDuplicateRecords(), Long::sum);
         }
         return new Counts(1, received, expected, notNegative(metric.getFieldNullCounts()),
-                notNegative(metric.getFieldMissingCounts()), notNegative(metric.getFieldInvalidCounts()), duplicates);
+                notNegative(metric.getFieldMissingCounts()), notNegative(metric.getFieldInvalidCounts()), duplicates,
+                millionths(metric.getLoadedTotals()));
+    }
+
+    /** Each measure's loaded total, in its own unit. */
+    public Map<String, Double> measureTotals() {
+        Map<String, Double> totals = new TreeMap<>();
+        measureMillionths.forEach((measure, millionths) -> totals.put(measure, millionths / MILLIONTHS));
+        return totals;
     }
 
     /** Only duplicate values, as counted by the quality processor itself. */
@@ -81,7 +98,8 @@ public record Counts(long metrics, long received, long expected, Map<String, Lon
     private Counts combine(Counts other, int sign) {
         return new Counts(metrics + sign * other.metrics, received + sign * other.received,
                 expected + sign * other.expected, merge(nulls, other.nulls, sign), merge(missing, other.missing, sign),
-                merge(invalid, other.invalid, sign), merge(duplicates, other.duplicates, sign));
+                merge(invalid, other.invalid, sign), merge(duplicates, other.duplicates, sign),
+                merge(measureMillionths, other.measureMillionths, sign));
     }
 
     private static Map<String, Long> merge(Map<String, Long> mine, Map<String, Long> theirs, int sign) {
@@ -98,6 +116,16 @@ public record Counts(long metrics, long received, long expected, Map<String, Lon
             }
         });
         return merged;
+    }
+
+    /** Totals in millionths; the metric's checks bound them, so none overflows (a sum of a million such fits a long). */
+    private static Map<String, Long> millionths(Map<String, Double> totals) {
+        if (totals.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Long> exact = new TreeMap<>();
+        totals.forEach((measure, total) -> exact.put(measure, Math.round(total * MILLIONTHS)));
+        return exact;
     }
 
     private static Map<String, Long> notNegative(Map<String, Long> counts) {

@@ -23,7 +23,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * topic in the global ports store, decodes the record against its contract and turns it into a
  * one-record measurement keyed by product id: received 1 of 1 expected, null required fields
  * counted, event and newest-record time the record's timestamp, and what the record contributes to
- * the contract's quality rules ({@link RecordMeasure}). A record that does not decode
+ * the contract's quality rules and its declared measures ({@link RecordMeasure}). A record that does not decode
  * counts as expected but not received, and its bytes go to the dead-letter topic; a record of a
  * topic no product owns goes there with reason {@code unknown-product}.
  */
@@ -77,7 +77,9 @@ public final class ObservedRecordProcessor implements Processor<byte[], byte[], 
                 .setNewestRecordTime(at)
                 .setEventTime(at);
         if (decoded) {
-            RecordMeasure.measure(rules.of(contract), values, nullCounts, measurement);
+            RulesByVersion.Compiled compiled = rules.of(contract);
+            RecordMeasure.measure(compiled.rules(), values, nullCounts, measurement);
+            RecordMeasure.totals(compiled.measures(), values, measurement);
         }
         // A measurement made here from the record, not a record that arrived: it has no original bytes.
         context.forward(new Record<>(contract.getId(), new Decoded.Ok<>(measurement.build(), null, null), record.timestamp()));

@@ -1,6 +1,7 @@
 package io.meshwarden.quality.rolling;
 
 import io.meshwarden.avro.QualitySnapshot;
+import io.meshwarden.quality.accuracy.AccuracyWatch;
 import io.meshwarden.quality.anomaly.AnomalyWatch;
 import io.meshwarden.quality.catalog.ContractBook;
 import io.meshwarden.quality.catalog.Guarantees;
@@ -25,7 +26,9 @@ import java.util.function.LongSupplier;
  * or is no longer checked. A window with nothing expected leaves the rule's state as it was. The
  * contract's quality rules are judged on the window's last step ({@link RuleJudge}), and their
  * values are in the snapshot. At the end of each of the product's periods its anomaly detectors judge
- * the period ({@link AnomalyWatch}, when detection is on), and the snapshot carries their bands.
+ * the period ({@link AnomalyWatch}, when detection is on), and the snapshot carries their bands; and the
+ * period's loaded totals are reconciled with the source's ({@link AccuracyWatch}, when the product promises an
+ * accuracy).
  */
 final class CompletenessJudge implements CompletenessWindows.Judge {
     private final ContractBook book;
@@ -34,10 +37,12 @@ final class CompletenessJudge implements CompletenessWindows.Judge {
     private final long stepMs;
     private final Consumer<QualityOutput> out;
     private final Optional<AnomalyWatch> anomalies;
+    private final Optional<AccuracyWatch> accuracy;
 
     CompletenessJudge(ContractBook book, FreshnessWatch freshness, LongSupplier clock, long stepMs, Consumer<QualityOutput> out,
-                      Optional<AnomalyWatch> anomalies) {
+                      Optional<AnomalyWatch> anomalies, Optional<AccuracyWatch> accuracy) {
         this.anomalies = anomalies;
+        this.accuracy = accuracy;
         this.book = book;
         this.freshness = freshness;
         this.clock = clock;
@@ -47,15 +52,23 @@ final class CompletenessJudge implements CompletenessWindows.Judge {
 
     @Override
     public void periodClosed(String productId, long start, long end, Counts period) {
-        Optional<Guarantees> product = book.guarantees(productId);
-        if (anomalies.isEmpty() || product.isEmpty() || !product.get().checked()) {
+        Optional<Guarantees> product = book.guarantees(productId).filter(Guarantees::checked);
+        if (product.isEmpty()) {
             return;
         }
         Guarantees guarantees = product.get();
-        Map<String, Long> nulls = new LinkedHashMap<>();
-        guarantees.requiredFields().forEach(field -> nulls.put(field, period.nulls().getOrDefault(field, 0L)));
-        anomalies.get().periodClosed(AnomalyProducts.of(guarantees), start, end, period.received(), nulls, clock.getAsLong())
-                .forEach(violation -> out.accept(new QualityOutput.Breach(violation)));
+        Map<String, Double> totals = period.measureTotals();
+        anomalies.ifPresent(watch -> {
+            Map<String, Long> nulls = new LinkedHashMap<>();
+            guarantees.requiredFields().forEach(field -> nulls.put(field, period.nulls().getOrDefault(field, 0L)));
+            Map<String, Double> measures = new LinkedHashMap<>();
+            guarantees.measures().forEach(measure -> measures.put(measure, totals.getOrDefault(measure, 0.0)));
+            watch.periodClosed(WatchedProducts.anomaly(guarantees), start, end, period.received(), nulls, measures,
+                    clock.getAsLong()).forEach(violation -> out.accept(new QualityOutput.Breach(violation)));
+        });
+        accuracy.ifPresent(watch -> WatchedProducts.accuracy(guarantees, stepMs).ifPresent(reconciled ->
+                watch.periodClosed(reconciled, start, end, totals, clock.getAsLong())
+                        .forEach(violation -> out.accept(new QualityOutput.Breach(violation)))));
     }
 
     @Override

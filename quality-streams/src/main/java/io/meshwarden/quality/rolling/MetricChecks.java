@@ -17,8 +17,8 @@ import java.util.Optional;
  * every per-field count at least zero; a per-field count (nulls, missing, invalid, duplicates) and
  * the duplicate records at most the records loaded; {@code newestRecordTime} not further ahead of
  * the wall clock than the allowed skew (else the product would look fresh until then); ids and
- * texts within bounds. The event time's own clock rule needs the product, so the rolling-quality
- * processor applies it ({@code future-event-time}, with a violation for the product).
+ * texts within bounds; loaded and control totals finite and bounded, their control period begun by the
+ * event's time. The event time's own clock rule needs the product, so the rolling-quality processor applies it ({@code future-event-time}, with a violation for the product).
  */
 final class MetricChecks implements EventCheck<MetricEvent> {
     private final QualityOptions options;
@@ -49,6 +49,14 @@ final class MetricChecks implements EventCheck<MetricEvent> {
                 .counts("fieldMissingCounts", metric.getFieldMissingCounts(), loaded)
                 .counts("fieldInvalidCounts", metric.getFieldInvalidCounts(), loaded)
                 .counts("fieldDuplicateCounts", metric.getFieldDuplicateCounts(), loaded)
+                .entries("loadedTotals", metric.getLoadedTotals().keySet(), FieldChecks.MAX_LIST)
+                .entries("controlTotals", metric.getControlTotals().keySet(), FieldChecks.MAX_LIST)
+                .totals("loadedTotals", metric.getLoadedTotals())
+                .totals("controlTotals", metric.getControlTotals())
+                .check(metric.getControlPeriodStart() == null || !metric.getControlPeriodStart().isAfter(metric.getEventTime()),
+                        DeadLetterReason.FUTURE_EVENT_TIME, "controlPeriodStart", () -> metric.getControlPeriodStart()
+                                + " is after the metric's eventTime " + metric.getEventTime()
+                                + "; control totals are reported for a period that has begun")
                 .notAfter("newestRecordTime", metric.getNewestRecordTime(), options.latestEventTime(wallClockMs),
                         DeadLetterReason.FUTURE_RECORD_TIME, options.maxClockSkewMs());
         for (Map.Entry<String, String> value : metric.getObservedValues().entrySet()) {

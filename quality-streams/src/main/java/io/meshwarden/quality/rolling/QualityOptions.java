@@ -12,16 +12,17 @@ import java.util.regex.PatternSyntaxException;
  * metrics, the wall-clock interval of freshness checks, how far ahead of the wall clock an event
  * may be dated (the clock skew allowed), how long a metric waits for its product's contract, after
  * how much silence a product's clock runs on with the wall clock, the pattern of output topics read in
- * observed mode (none: observed mode off), and whether the anomaly detectors run at all. Read from the
+ * observed mode (none: observed mode off), whether the anomaly detectors run at all, and how long the
+ * source may restate the control totals of a closed period (0: accuracy is not reconciled). Read from the
  * {@code meshwarden.quality.*} settings.
  */
 public record QualityOptions(long stepMs, long graceMs, long punctuationIntervalMs, long maxClockSkewMs,
                              long contractWaitMs, long idleCloseMs, Optional<Pattern> observedTopics,
-                             boolean anomalyDetection) {
+                             boolean anomalyDetection, long accuracyHorizonMs) {
 
     public QualityOptions {
         if (stepMs <= 0 || graceMs < 0 || punctuationIntervalMs <= 0 || maxClockSkewMs < 0 || contractWaitMs < 0
-                || idleCloseMs < 0) {
+                || idleCloseMs < 0 || accuracyHorizonMs < 0) {
             throw new IllegalArgumentException("step and punctuation interval must be positive, grace, clock skew and"
                     + " contract wait not negative: " + stepMs + ", " + punctuationIntervalMs + ", " + graceMs + ", "
                     + maxClockSkewMs + ", " + contractWaitMs + ", " + idleCloseMs);
@@ -37,34 +38,47 @@ public record QualityOptions(long stepMs, long graceMs, long punctuationInterval
         return new QualityOptions(positive(config, Settings.QUALITY_WINDOW_STEP_MS), notNegative(config, Settings.QUALITY_GRACE_MS),
                 positive(config, Settings.QUALITY_PUNCTUATION_INTERVAL_MS), notNegative(config, Settings.QUALITY_MAX_CLOCK_SKEW_MS),
                 notNegative(config, Settings.QUALITY_CONTRACT_WAIT_MS), notNegative(config, Settings.QUALITY_IDLE_CLOSE_MS),
-                pattern.isEmpty() ? Optional.empty() : Optional.of(compile(pattern)), bool(config, Settings.QUALITY_ANOMALY_ENABLED));
+                pattern.isEmpty() ? Optional.empty() : Optional.of(compile(pattern)), bool(config, Settings.QUALITY_ANOMALY_ENABLED),
+                notNegative(config, Settings.QUALITY_ACCURACY_HORIZON_MS));
     }
 
     public QualityOptions withObservedTopics(String regex) {
         return new QualityOptions(stepMs, graceMs, punctuationIntervalMs, maxClockSkewMs, contractWaitMs,
-                idleCloseMs, Optional.of(compile(regex)), anomalyDetection);
+                idleCloseMs, Optional.of(compile(regex)), anomalyDetection, accuracyHorizonMs);
     }
 
     public QualityOptions withContractWaitMs(long waitMs) {
-        return new QualityOptions(stepMs, graceMs, punctuationIntervalMs, maxClockSkewMs, waitMs, idleCloseMs, observedTopics, anomalyDetection);
+        return new QualityOptions(stepMs, graceMs, punctuationIntervalMs, maxClockSkewMs, waitMs, idleCloseMs, observedTopics,
+                anomalyDetection, accuracyHorizonMs);
     }
 
     public QualityOptions withMaxClockSkewMs(long skewMs) {
-        return new QualityOptions(stepMs, graceMs, punctuationIntervalMs, skewMs, contractWaitMs, idleCloseMs, observedTopics, anomalyDetection);
+        return new QualityOptions(stepMs, graceMs, punctuationIntervalMs, skewMs, contractWaitMs, idleCloseMs, observedTopics,
+                anomalyDetection, accuracyHorizonMs);
     }
 
     public QualityOptions withIdleCloseMs(long idleMs) {
-        return new QualityOptions(stepMs, graceMs, punctuationIntervalMs, maxClockSkewMs, contractWaitMs, idleMs, observedTopics, anomalyDetection);
+        return new QualityOptions(stepMs, graceMs, punctuationIntervalMs, maxClockSkewMs, contractWaitMs, idleMs, observedTopics,
+                anomalyDetection, accuracyHorizonMs);
     }
 
     public QualityOptions withStepMs(long step) {
         return new QualityOptions(step, graceMs, punctuationIntervalMs, maxClockSkewMs, contractWaitMs, idleCloseMs,
-                observedTopics, anomalyDetection);
+                observedTopics, anomalyDetection, accuracyHorizonMs);
     }
 
     public QualityOptions withAnomalyDetection(boolean on) {
         return new QualityOptions(stepMs, graceMs, punctuationIntervalMs, maxClockSkewMs, contractWaitMs, idleCloseMs,
-                observedTopics, on);
+                observedTopics, on, accuracyHorizonMs);
+    }
+
+    public QualityOptions withAccuracyHorizonMs(long horizonMs) {
+        return new QualityOptions(stepMs, graceMs, punctuationIntervalMs, maxClockSkewMs, contractWaitMs, idleCloseMs,
+                observedTopics, anomalyDetection, horizonMs);
+    }
+
+    public boolean reconcilesAccuracy() {
+        return accuracyHorizonMs > 0;
     }
 
     /** The latest event time accepted at wall-clock time {@code now}: now plus the allowed skew. */

@@ -3,6 +3,7 @@ package io.meshwarden.quality.rolling;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.MetricEvent;
 import io.meshwarden.avro.OutputPort;
+import io.meshwarden.quality.accuracy.AccuracyWatch;
 import io.meshwarden.quality.anomaly.AnomalyWatch;
 import io.meshwarden.quality.catalog.ContractBook;
 import io.meshwarden.quality.catalog.Guarantees;
@@ -47,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * contract's quality rules are judged as each step closes, duplicate values counted exactly per
  * step ({@link StepDuplicates}). A product silent for the idle time has its clock run on with the
  * wall clock, so its last windows still close. The anomaly detectors judge each closed period and each
- * load's gap ({@link AnomalyWatch}). Freshness is checked on wall-clock time by a
+ * load's gap ({@link AnomalyWatch}); each closed period, and each restatement of one, is reconciled against the
+ * source's control totals ({@link AccuracyWatch}). Freshness is checked on wall-clock time by a
  * punctuator, which also expires metrics that waited for their contract too long.
  */
 final class RollingQualityProcessor implements Processor<String, QualityInput, String, QualityOutput> {
@@ -64,6 +66,7 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
     private ProductClocks clocks;
     private PendingMetrics pending;
     private Optional<AnomalyWatch> anomalies;
+    private Optional<AccuracyWatch> accuracy;
     /** Per product, the wall-clock time its clock last moved (in memory: after a restart the idle time starts again). */
     private final Map<String, Long> lastMoved = new HashMap<>();
 
@@ -83,7 +86,10 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
         this.pending = new PendingMetrics(context.getStateStore(RollingQualityTopology.PENDING_STORE));
         this.anomalies = options.anomalyDetection()
                 ? Optional.of(new AnomalyWatch(context.getStateStore(RollingQualityTopology.ANOMALY_STORE))) : Optional.empty();
-        this.judge = new CompletenessJudge(book, freshness, context::currentSystemTimeMs, options.stepMs(), this::emit, anomalies);
+        this.accuracy = options.reconcilesAccuracy() ? Optional.of(new AccuracyWatch(
+                context.getStateStore(RollingQualityTopology.ACCURACY_STORE), options.accuracyHorizonMs())) : Optional.empty();
+        this.judge = new CompletenessJudge(book, freshness, context::currentSystemTimeMs, options.stepMs(), this::emit, anomalies,
+                accuracy);
         this.duplicates = new StepDuplicates(context.getStateStore(RollingQualityTopology.DUPLICATES_STORE));
         this.lastMoved.clear();
         context.schedule(Duration.ofMillis(options.punctuationIntervalMs()), PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
@@ -153,6 +159,16 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
             return;
         }
         long newClock = clock == null ? eventTime : Math.max(clock, eventTime);
+        Optional<AccuracyWatch.Product> reconciled = metric.getControlTotals().isEmpty() ? Optional.empty()
+                : accuracy.flatMap(watch -> WatchedProducts.accuracy(product, options.stepMs()));
+        long controlPeriod = metric.getControlPeriodStart() == null ? eventTime : metric.getControlPeriodStart().toEpochMilli();
+        if (reconciled.isPresent() && !accuracy.get().withinHorizon(reconciled.get(), controlPeriod, newClock)) {
+            reject(record, input, DeadLetterReason.LATE, "controlPeriodStart " + Instant.ofEpochMilli(controlPeriod)
+                    + ": the period of these control totals ended more than " + options.accuracyHorizonMs() + " ms (the "
+                    + "restatement horizon) before " + productId + "'s clock " + Instant.ofEpochMilli(newClock)
+                    + ", so its loaded totals are gone and it can no longer be reconciled");
+            return;
+        }
         long periodMs = product.periodMs(options.stepMs());
         Counts counts = Counts.of(metric);
         if (!metric.getObservedValues().isEmpty()) {
@@ -162,11 +178,14 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
         windows.add(productId, eventTime, counts, periodMs, clock == null ? windows.closedUpTo(newClock) : closedUpTo);
         freshness.fed(productId, metric.getNewestRecordTime().toEpochMilli(), now())
                 .ifPresent(event -> emitFreshness(product, event));
+        // Before the clock moves: a period this metric's time closes is judged with the totals it reports.
+        reconciled.ifPresent(reconciledProduct -> accuracy.get().reported(reconciledProduct, controlPeriod,
+                        metric.getControlTotals(), closedUpTo, now()).forEach(violation -> emit(new QualityOutput.Breach(violation))));
         // A load's gap is judged once per step at most, on the first load of a step: the cost stays one judgement
         // per product per step however often a pipeline publishes, as the clock's own write.
         if (clock != null && windows.bucketStart(eventTime) > windows.bucketStart(clock) && anomalies.isPresent()
                 && product.checked() && !metric.getPipelineRunId().startsWith(ObservedRecordProcessor.RUN_ID_PREFIX)) {
-            anomalies.get().loaded(AnomalyProducts.of(product), eventTime, eventTime - clock, now())
+            anomalies.get().loaded(WatchedProducts.anomaly(product), eventTime, eventTime - clock, now())
                     .forEach(violation -> emit(new QualityOutput.Breach(violation)));
         }
         if (clock == null || newClock > clock) {

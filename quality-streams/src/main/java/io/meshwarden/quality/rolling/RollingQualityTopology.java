@@ -4,6 +4,8 @@ import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.MetricEvent;
 import io.meshwarden.avro.QualitySnapshot;
 import io.meshwarden.avro.Violation;
+import io.meshwarden.quality.accuracy.AccuracyWatch;
+import io.meshwarden.quality.accuracy.PeriodTotalsCodec;
 import io.meshwarden.quality.anomaly.WatchedCodec;
 import io.meshwarden.quality.completeness.Counts;
 import io.meshwarden.quality.completeness.WindowState;
@@ -50,6 +52,8 @@ public final class RollingQualityTopology {
     /** Metrics that arrived before their product's contract, waiting for it ({@link PendingMetrics}). */
     public static final String PENDING_STORE = "quality-pending-metrics-store";
     public static final String ANOMALY_STORE = "quality-anomaly-store";
+    /** Per product and period, the source's control totals and what was loaded ({@link AccuracyWatch}). */
+    public static final String ACCURACY_STORE = "quality-accuracy-store";
 
     private RollingQualityTopology() {
     }
@@ -66,6 +70,7 @@ public final class RollingQualityTopology {
         store(builder, DUPLICATES_STORE, Serdes.Long());
         store(builder, PENDING_STORE, pendingSerde());
         store(builder, ANOMALY_STORE, WatchedCodec.SERDE);
+        store(builder, ACCURACY_STORE, PeriodTotalsCodec.SERDE);
 
         KStream<String, QualityInput> contracts = DeadLetterRouting.decodedStream(builder, topics, topics.topic(Topics.CATALOG),
                         DataProductContract.class, DataProductContract::getId, Partitioning.AS_WRITTEN, "quality-catalog")
@@ -84,7 +89,7 @@ public final class RollingQualityTopology {
 
         KStream<String, QualityOutput> outputs = inputs.process(() -> new RollingQualityProcessor(options),
                 Named.as("rolling-quality"), CONTRACTS_STORE, BUCKETS_STORE, WINDOWS_STORE, FRESHNESS_STORE, CLOCK_STORE, DUPLICATES_STORE,
-                PENDING_STORE, ANOMALY_STORE);
+                PENDING_STORE, ANOMALY_STORE, ACCURACY_STORE);
 
         Topic<String, QualitySnapshot> snapshots = topics.topic(Topics.SNAPSHOTS);
         Topic<String, Violation> violations = topics.topic(Topics.VIOLATIONS);

@@ -15,14 +15,15 @@ import java.util.TreeMap;
 
 /**
  * The serdes of the rolling-quality processor's own state values ({@link StateSerde}), and their
- * field layouts: version 1, and version 2 in which {@link Counts} (alone or in a window) also
- * carries the quality rules' missing, invalid and duplicate counts; version 1 is still read.
+ * field layouts: version 1; version 2, in which {@link Counts} (alone or in a window) also carries
+ * the quality rules' missing, invalid and duplicate counts; version 3, in which it carries the
+ * measures' loaded totals too. Older versions are still read.
  */
 public final class StateCodecs {
     static final StateCodec<Counts> COUNTS = new StateCodec<>() {
         @Override
         public int version() {
-            return 2;
+            return 3;
         }
 
         @Override
@@ -34,6 +35,7 @@ public final class StateCodecs {
             writeCounts(out, counts.missing());
             writeCounts(out, counts.invalid());
             writeCounts(out, counts.duplicates());
+            writeCounts(out, counts.measureMillionths());
         }
 
         @Override
@@ -50,7 +52,11 @@ public final class StateCodecs {
             if (version == 1) {
                 return new Counts(metrics, received, expected, nulls);
             }
-            return new Counts(metrics, received, expected, nulls, readCounts(in), readCounts(in), readCounts(in));
+            Map<String, Long> missing = readCounts(in);
+            Map<String, Long> invalid = readCounts(in);
+            Map<String, Long> duplicates = readCounts(in);
+            return new Counts(metrics, received, expected, nulls, missing, invalid, duplicates,
+                    version == 2 ? Map.of() : readCounts(in));
         }
     };
 

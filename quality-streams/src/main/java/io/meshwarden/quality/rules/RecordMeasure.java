@@ -2,6 +2,8 @@ package io.meshwarden.quality.rules;
 
 import io.meshwarden.avro.MetricEvent;
 import io.meshwarden.quality.completeness.Counts;
+import io.meshwarden.schemas.validation.FieldChecks;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -16,6 +18,32 @@ import java.util.TreeMap;
 public final class RecordMeasure {
 
     private RecordMeasure() {
+    }
+
+    /**
+     * Adds the record's value of each declared measure to the measurement's loaded totals. A value that is null
+     * or not a number adds nothing: its absence shows as a deviation when the totals are reconciled.
+     */
+    public static void totals(List<String> measures, FieldValues record, MetricEvent.Builder measurement) {
+        if (measures.isEmpty()) {
+            return;
+        }
+        Map<String, Double> totals = new TreeMap<>();
+        for (String measure : measures) {
+            String text = record.text(measure);
+            if (text == null) {
+                continue;
+            }
+            try {
+                double value = Double.parseDouble(text);
+                if (Double.isFinite(value) && Math.abs(value) <= FieldChecks.MAX_TOTAL) {
+                    totals.put(measure, value);
+                }
+            } catch (NumberFormatException e) {
+                // not a number: adds nothing, as documented above
+            }
+        }
+        measurement.setLoadedTotals(totals);
     }
 
     /** Adds the record's counts to the measurement; {@code nulls} already holds the required fields found null. */

@@ -75,6 +75,30 @@ class ObservedModeTopologyTest {
     }
 
     @Test
+    void sumsTheDeclaredMeasuresOfTheRecordsAndReconcilesThemWithTheSourcesControlTotal() throws IOException {
+        DataProductContract reconciled = DataProductContract.newBuilder(contract).setVersion("1.1.0")
+                .setProperties(Map.of("accuracy.measures", "clicks")).build();
+        reconciled.getGuarantees().setAccuracyTolerancePercent(5.0);
+        harness.input(Topics.CATALOG).pipeInput(PRODUCT, reconciled, START);
+        publish(json("{\"campaign_id\": \"c-1\", \"clicks\": 3}"), 10);
+        publish(avro("c-2", 4L), 20);
+        publish(json("{\"campaign_id\": \"c-3\", \"clicks\": null}"), 30);
+        publish(json("{\"campaign_id\": \"c-4\", \"clicks\": \"many\"}"), 35);
+        // The ad platform counts 10 clicks for the period [START, START + 2 min); the records hold 7.
+        io.meshwarden.avro.MetricEvent control = QualityFixtures.metric(PRODUCT, 0, 0, START.plusSeconds(50));
+        control.setControlTotals(Map.of("clicks", 10.0));
+        harness.input(Topics.METRICS).pipeInput(PRODUCT, control, START.plusSeconds(50));
+        publish(json("{\"campaign_id\": \"c-5\", \"clicks\": 1}"), 190);
+
+        Violation breach = harness.output(Topics.VIOLATIONS).readValuesToList().stream()
+                .filter(v -> v.getRuleId().equals("accuracy.clicks")).findFirst().orElseThrow();
+        assertThat(breach.getStatus()).isEqualTo(ViolationStatus.BREACH);
+        assertThat(breach.getObservedValue()).isEqualTo(7.0);
+        assertThat(breach.getTargetValue()).isEqualTo(10.0);
+        assertThat(breach.getDeviation()).isCloseTo(-0.3, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void recordsMissingANonNullableSchemaFieldCountAsIncomplete() {
         publish(json("{\"clicks\": 1}"), 10);
         publish(json("{\"campaign_id\": \"c-2\", \"clicks\": 1}"), 130);

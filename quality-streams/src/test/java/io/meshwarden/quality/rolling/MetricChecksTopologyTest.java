@@ -53,6 +53,13 @@ class MetricChecksTopologyTest {
                 rule("negative-count", "duplicateRecords", m -> m.setDuplicateRecords(-1L)),
                 rule("count-above-loaded", "duplicateRecords", m -> m.setDuplicateRecords(101L)),
                 rule("future-record-time", "newestRecordTime", m -> m.setNewestRecordTime(START.plus(Duration.ofMinutes(6)))),
+                rule("invalid-total", "loadedTotals[spend]", m -> m.setLoadedTotals(Map.of("spend", Double.NaN))),
+                rule("invalid-total", "controlTotals[spend]", m -> m.setControlTotals(Map.of("spend", 2e12))),
+                rule("invalid-total", "controlTotals[clicks]", m -> m.setControlTotals(Map.of("clicks", Double.NEGATIVE_INFINITY))),
+                rule("future-event-time", "controlPeriodStart", m -> {
+                    m.setControlTotals(Map.of("spend", 1.0));
+                    m.setControlPeriodStart(m.getEventTime().plus(Duration.ofHours(2)));
+                }),
                 rule("string-out-of-bounds", "pipelineRunId", m -> m.setPipelineRunId("r".repeat(1_025))),
                 rule("string-out-of-bounds", "sourcePlatform", m -> m.setSourcePlatform("p".repeat(1_025))),
                 rule("string-out-of-bounds", "fieldNullCounts[] key", m -> m.setFieldNullCounts(Map.of("", 1L))),

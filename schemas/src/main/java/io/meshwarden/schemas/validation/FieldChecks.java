@@ -24,6 +24,8 @@ public final class FieldChecks {
     public static final int MAX_ENTRIES = 1_000;
     /** Tags, output ports, quality rules and other short lists. */
     public static final int MAX_LIST = 200;
+    /** The largest total a measure may hold either way: a trillion (kept exact to the millionth). */
+    public static final double MAX_TOTAL = 1e12;
 
     private InvalidEvent first;
 
@@ -45,6 +47,21 @@ public final class FieldChecks {
             count(path, entry.getValue());
             check(entry.getValue() == null || entry.getValue() <= Math.max(0, loaded), DeadLetterReason.COUNT_ABOVE_LOADED,
                     path, () -> "counts " + entry.getValue() + " of " + loaded + " records loaded; it cannot count more");
+        }
+        return this;
+    }
+
+    /**
+     * Per-measure totals (sums of a measure's values, e.g. spend): keys within the name bound, each value a finite
+     * number of at most {@link #MAX_TOTAL} either way (totals are summed exactly, in millionths).
+     */
+    public FieldChecks totals(String field, Map<String, Double> totals) {
+        for (Map.Entry<String, Double> entry : totals.entrySet()) {
+            String path = field + "[" + entry.getKey() + "]";
+            double value = entry.getValue() == null ? Double.NaN : entry.getValue();
+            text(path + " key", entry.getKey(), 1, MAX_NAME_LENGTH);
+            check(Double.isFinite(value) && Math.abs(value) <= MAX_TOTAL, DeadLetterReason.INVALID_TOTAL, path,
+                    () -> "a total is a finite number of at most " + MAX_TOTAL + " either way, it was " + value);
         }
         return this;
     }

@@ -57,6 +57,7 @@ public record ViolationRule(String ruleId, ViolationCategory category, Severity 
 
     private static final String FIELD_COMPLETENESS_PREFIX = COMPLETENESS.ruleId() + ".";
     private static final String ANOMALY_PREFIX = "anomaly.";
+    private static final String ACCURACY_PREFIX = "accuracy.";
     private static final String QUALITY_RULE_PREFIX = "quality:";
 
     public ViolationRule {
@@ -96,6 +97,15 @@ public record ViolationRule(String ruleId, ViolationCategory category, Severity 
      */
     public static ViolationRule anomaly(String metric) {
         return new ViolationRule(ANOMALY_PREFIX + metric, ViolationCategory.ANOMALY, Severity.WARNING);
+    }
+
+    /**
+     * A window's loaded total of one measure ({@code accuracy.<measure>}) deviates from the source platform's
+     * control total by more than the contract's accuracy tolerance, or no longer does. The contract's own
+     * guarantee, broken: a breach as much as completeness is.
+     */
+    public static ViolationRule accuracy(String measure) {
+        return new ViolationRule(ACCURACY_PREFIX + measure, ViolationCategory.ACCURACY, Severity.WARNING);
     }
 
     /** The field a {@link #fieldCompleteness} rule id is about; empty for any other rule id. */
