@@ -6,7 +6,7 @@
 const SVG = "http://www.w3.org/2000/svg";
 const HEALTH_COLOURS = { OK: "#2e9d5b", WARNING: "#e0a21b", CRITICAL: "#d2433b", UNKNOWN: "#9ca3af" };
 let historyRange = "24h";
-/** The uPlot charts drawn, by name (completeness, freshness, volume, availability); tests read their data here. */
+/** The uPlot charts drawn, by name (completeness, freshness, volume, band, availability); tests read their data here. */
 window.meshwardenCharts = {};
 let chartsOf = null;
 
@@ -122,7 +122,7 @@ function followNode(event) {
 }
 
 /** One chart: its series from the history's columns, drawn anew when the product or range changes, else updated. */
-function chart(name, series, times, columns, scale) {
+function chart(name, series, times, columns, scale, extra = {}) {
   const data = [times, ...columns];
   const existing = window.meshwardenCharts[name];
   if (existing && chartsOf === `${route().id}|${historyRange}`) {
@@ -133,7 +133,7 @@ function chart(name, series, times, columns, scale) {
   const target = $("#chart-" + name);
   target.replaceChildren();
   const opts = { width: Math.max(300, target.clientWidth || 420), height: 200, series: [{}, ...series],
-    scales: scale ? { y: scale } : {}, axes: [{}, { size: 60 }], legend: { live: false } };
+    scales: scale ? { y: scale } : {}, axes: [{}, { size: 60 }], legend: { live: false }, ...extra };
   window.meshwardenCharts[name] = new uPlot(opts, data, target);
 }
 
@@ -154,10 +154,52 @@ function drawHistory(history) {
     fill(q, ["freshnessAgeMinutes", "freshnessDeadlineMinutes"]));
   chart("volume", [line("received", "#2e9d5b"), line("expected", "#6b7280", true)], axis(q),
     fill(q, ["recordsReceived", "recordsExpected"]));
+  drawBandChart(history.volumeBand, line, fill);
   chart("availability", [line("availability", "#2e9d5b"), line("budget left", "#e0a21b")], axis(a),
     fill(a, ["availability", "budgetRemaining"]));
   chartsOf = `${route().id}|${historyRange}`;
   document.querySelectorAll("button.range").forEach((button) => button.classList.toggle("chosen", button.dataset.range === historyRange));
+}
+
+/**
+ * The volume detector's periods: the records each period received, the expected value, the band between low
+ * and high shaded (uPlot's bands fill from the high series down to the low one), and a red dot at each
+ * period judged anomalous (a points-only series).
+ */
+function drawBandChart(periods, line, fill) {
+  const dots = { label: "anomalous", stroke: "#d2433b", fill: "#d2433b", width: 0, paths: () => null,
+    points: { show: true, size: 9, stroke: "#d2433b", fill: "#d2433b" } };
+  const edge = (label) => ({ label, stroke: "#93c5fd", width: 1, spanGaps: false });
+  const observed = Object.assign(line("observed (records per period)", "#2e9d5b"), { points: { show: true, size: 5 } });
+  chart("band", [observed, line("expected", "#6b7280", true), edge("band low"), edge("band high"), dots], axis(periods),
+    fill(periods, ["observed", "expected", "low", "high", "anomalous"]), null,
+    { bands: [{ series: [4, 3], fill: "rgba(37, 99, 235, 0.15)" }] });
+  $("#band-note").textContent = axis(periods).length ? ""
+    : "(no volume band yet: the detector is warming up, or detection is off for this product)";
+}
+
+/** What a detected metric's values count: volume and measure sums per period, null rates as a share, gaps in ms. */
+function unit(metric) {
+  const name = String(metric ?? "");
+  if (name === "volume") return "records per period";
+  if (name.startsWith("null-rate.")) return "share of records";
+  if (name === "arrival-gap") return "ms between loads";
+  if (name.startsWith("measure-sum.")) return "sum per period";
+  return "";
+}
+
+const number = (value) => typeof value !== "number" || !Number.isFinite(value) ? "–"
+  : Math.abs(value) >= 100 ? value.toFixed(0) : String(Number(value.toPrecision(3)));
+
+/** The current band of every detected metric, from the latest snapshot the page call read. */
+function drawBands(bands) {
+  const rows = bands.map((band) => el("tr", { className: token(band.state), dataset: { metric: band.metric } },
+    el("td", {}, el("strong", { text: band.metric }), " ", el("small", { text: unit(band.metric) })),
+    el("td", { className: "num", text: number(band.observed) }), el("td", { className: "num", text: number(band.expected) }),
+    el("td", { className: "num", text: `${number(band.low)} – ${number(band.high)}` }), el("td", {}, pill(band.state)),
+    el("td", { text: when(band.periodEnd) })));
+  $("#anomaly-bands tbody").replaceChildren(...(rows.length ? rows
+    : [emptyRow(6, "No anomaly band yet: no snapshot, detectors warming up, or detection off.")]));
 }
 
 async function refreshProduct(productId) {
@@ -169,6 +211,7 @@ async function refreshProduct(productId) {
     drawHead(page);
     drawHistory(history);
     drawLineage(lineage);
+    drawBands(list(page.anomalyBands));
     drawProductAlerts(list(page.alerts));
     drawGrants(page);
     drawVersions(list(page.versions));

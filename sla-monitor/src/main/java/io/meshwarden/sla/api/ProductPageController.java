@@ -14,6 +14,7 @@ import io.meshwarden.sla.cluster.Coverage;
 import io.meshwarden.sla.cluster.InstancesUnavailableException;
 import io.meshwarden.sla.cluster.Scope;
 import io.meshwarden.sla.cluster.StoreView;
+import io.meshwarden.sla.history.BandView;
 import io.meshwarden.sla.history.DecisionView;
 import io.meshwarden.sla.history.HistoryRange;
 import io.meshwarden.sla.history.HistoryReader;
@@ -46,7 +47,8 @@ import java.util.Map;
 
 /**
  * The dashboard's product page: {@code GET /api/products/{id}/page} (catalog entry, contract, versions
- * with their changelog, decisions including rejected proposals, alerts, grants), {@code .../history?range=24h|30d}
+ * with their changelog, decisions including rejected proposals, alerts, grants, current anomaly bands),
+ * {@code .../history?range=24h|30d}
  * (time series), {@code .../lineage} (upstream and downstream products with their health) and {@code
  * .../summary} (the catalog entry alone); {@code GET /api/domains/{domain}/proposals} lists a domain's
  * rejected proposals. A product's contract, alerts, availability and history share its partition, so each
@@ -78,7 +80,7 @@ public class ProductPageController {
     }
 
     @Operation(summary = "A product's page: catalog entry, contract, version history with changelog, decisions"
-            + " (rejected proposals too), open and recent alerts, access requests and grants")
+            + " (rejected proposals too), open and recent alerts, access requests and grants, current anomaly band per metric")
     @Get("/products/{productId}/page")
     public HttpResponse<ProductPage> page(HttpRequest<?> request, @PathVariable String productId) {
         Answer<ProductPage> core = cluster.byKey(Scope.of(request), productId, new Read<>(SlaStores.CATALOG,
@@ -97,7 +99,8 @@ public class ProductPageController {
     }
 
     @Operation(summary = "A product's time series over the last 24 h (5-minute points) or 30 d (hourly rollups):"
-            + " completeness against its target, freshness age against its deadline, volume, availability and budget burn")
+            + " completeness against its target, freshness age against its deadline, volume, availability and budget burn,"
+            + " and the volume detector's expected band per period")
     @Get("/products/{productId}/history")
     public HttpResponse<ProductHistory> history(HttpRequest<?> request, @PathVariable String productId,
                                                 @Nullable @QueryValue String range) {
@@ -174,7 +177,9 @@ public class ProductPageController {
         HistoryReader history = new HistoryReader(view);
         return new ProductPage(ProductSummary.of(contract, alerts, reader.status(productId, contract, System.currentTimeMillis())),
                 ProductDetail.plain(contract), history.versions(productId), history.decisions(productId),
-                alerts.stream().sorted(ACTIVE_THEN_NEWEST).limit(MAX_ALERTS).map(AlertView::of).toList(), null, null);
+                alerts.stream().sorted(ACTIVE_THEN_NEWEST).limit(MAX_ALERTS).map(AlertView::of).toList(), null, null,
+                // The snapshots table shares the catalog's task (HistoryTopology reads both), so its store is here too.
+                BandView.of(reader.snapshot(productId)));
     }
 
     private static ProductHistory history(StoreView view, String productId, HistoryRange range) {

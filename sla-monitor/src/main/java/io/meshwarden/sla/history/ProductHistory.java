@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -17,19 +18,32 @@ import java.util.function.Function;
  * freshness deadline in minutes, records received and expected in the window), and {@code availability}
  * computed from its freshness outages of the last 30 days for each step of the range (availability as
  * a ratio, the burn rate of the step against the availability target, and the share of the 30-day
- * error budget left at the step's end; the last two null without a target). Times are epoch seconds
- * (the step's start), as uPlot takes them.
+ * error budget left at the step's end; the last two null without a target), and {@code volumeBand}, the
+ * volume detector's judgement of each period its points carry ({@link PeriodSeries}). Times are epoch
+ * seconds (the step's start; a period's end for {@code volumeBand}), as uPlot takes them.
  */
 @Serdeable
 public record ProductHistory(String productId, String range, long stepSeconds, long from, long to, Series quality,
-                             Series availability, Double availabilityTarget) {
+                             Series availability, Double availabilityTarget, PeriodSeries volumeBand) {
 
     /** Columns sharing one time axis; a null value is a gap. */
     @Serdeable
     public record Series(List<Long> times, Map<String, List<Double>> values) {
     }
 
+    /**
+     * The volume detector's periods (the product's completeness window, tumbling), one per period end
+     * the range's points carry, oldest first: the records of the period ({@code observed}), the detector's
+     * {@code expected} value and band ({@code low}, {@code high}), all in records per period, and
+     * {@code anomalous} (the observed value where the period was judged anomalous, null elsewhere, to
+     * mark those); {@code states} the verdict of each. A non-finite value is null.
+     */
+    @Serdeable
+    public record PeriodSeries(List<Long> times, Map<String, List<Double>> values, List<String> states) {
+    }
+
     private static final Map<String, Function<QualityPoint, Double>> QUALITY_COLUMNS = columns();
+    private static final Map<String, Function<QualityPoint.Band, Double>> BAND_COLUMNS = bandColumns();
 
     public static ProductHistory of(String productId, HistoryRange range, List<QualityPoint> points, Downtime downtime,
                                     Double availabilityTarget, long now) {
@@ -39,13 +53,32 @@ public record ProductHistory(String productId, String range, long stepSeconds, l
         List<QualityPoint> shown = points.stream().filter(point -> point.at() >= from - step && point.at() <= to).toList();
         List<Long> times = new ArrayList<>();
         Map<String, List<Double>> quality = new LinkedHashMap<>();
+        Map<Long, QualityPoint.Band> periods = new TreeMap<>();
         QUALITY_COLUMNS.keySet().forEach(column -> quality.put(column, new ArrayList<>()));
         for (QualityPoint point : shown) {
             times.add(point.at() / 1000);
             QUALITY_COLUMNS.forEach((column, value) -> quality.get(column).add(value.apply(point)));
+            if (point.volume() != null) {
+                periods.put(point.volume().periodEnd(), point.volume());
+            }
         }
         return new ProductHistory(productId, range.label(), step / 1000, from / 1000, to / 1000, new Series(times, quality),
-                availability(downtime, availabilityTarget, Math.floorDiv(from, step) * step, to, step), availabilityTarget);
+                availability(downtime, availabilityTarget, Math.floorDiv(from, step) * step, to, step), availabilityTarget,
+                periods(periods));
+    }
+
+    /** The latest band of each period end, points oldest first (a later point's band of the same period wins). */
+    private static PeriodSeries periods(Map<Long, QualityPoint.Band> bands) {
+        List<Long> times = new ArrayList<>();
+        List<String> states = new ArrayList<>();
+        Map<String, List<Double>> values = new LinkedHashMap<>();
+        BAND_COLUMNS.keySet().forEach(column -> values.put(column, new ArrayList<>()));
+        bands.forEach((end, band) -> {
+            times.add(end / 1000);
+            states.add(band.state());
+            BAND_COLUMNS.forEach((column, value) -> values.get(column).add(finite(value.apply(band))));
+        });
+        return new PeriodSeries(times, values, states);
     }
 
     private static Series availability(Downtime downtime, Double target, long from, long to, long step) {
@@ -80,6 +113,20 @@ public record ProductHistory(String productId, String range, long stepSeconds, l
         columns.put("recordsReceived", QualityPoint::received);
         columns.put("recordsExpected", QualityPoint::expected);
         return columns;
+    }
+
+    private static Map<String, Function<QualityPoint.Band, Double>> bandColumns() {
+        Map<String, Function<QualityPoint.Band, Double>> columns = new LinkedHashMap<>();
+        columns.put("observed", QualityPoint.Band::observed);
+        columns.put("expected", QualityPoint.Band::expected);
+        columns.put("low", QualityPoint.Band::low);
+        columns.put("high", QualityPoint.Band::high);
+        columns.put("anomalous", band -> band.anomalous() ? band.observed() : null);
+        return columns;
+    }
+
+    private static Double finite(Double value) {
+        return value == null || !Double.isFinite(value) ? null : value;
     }
 
     private static Double minutes(Long millis) {

@@ -12,13 +12,14 @@ import java.util.Map;
  * team, steward, documentation link, health and SLA), the whole contract as plain JSON, its version
  * history with the changelog between versions, governance's decisions including rejected proposals,
  * its alerts (active first, then the most recent), and its access requests and grants where an access
- * service runs ({@code grants} null and {@code grantsUnavailable} saying why otherwise).
+ * service runs ({@code grants} null and {@code grantsUnavailable} saying why otherwise), and the current
+ * anomaly band of each detected metric from its latest quality snapshot ({@link BandView}, by metric).
  */
 @Serdeable
 public record ProductPage(ProductSummary product, Map<String, Object> contract, List<VersionView> versions,
                           List<DecisionView> decisions, List<AlertView> alerts, List<AccessRequestView> grants,
-                          String grantsUnavailable) {
+                          String grantsUnavailable, List<BandView> anomalyBands) {
     public ProductPage withGrants(List<AccessRequestView> found, String unavailable) {
-        return new ProductPage(product, contract, versions, decisions, alerts, found, unavailable);
+        return new ProductPage(product, contract, versions, decisions, alerts, found, unavailable, anomalyBands);
     }
 }

@@ -120,8 +120,17 @@ public final class HistoryStores {
                 .withLoggingEnabled(Map.of());
     }
 
-    /** Absent doubles are NaN on the wire (a completeness, a target or a mean is never NaN). */
+    /**
+     * Absent doubles are NaN on the wire (a completeness, a target or a mean is never NaN). Version 2
+     * adds the volume band after the volumes (a presence flag, then its fields); a version 1 value,
+     * written before, reads with no band.
+     */
     static final StateCodec<QualityPoint> QUALITY_POINT = new StateCodec<>() {
+        @Override
+        public int version() {
+            return 2;
+        }
+
         @Override
         public void write(DataOutput out, QualityPoint point) throws IOException {
             out.writeLong(point.at());
@@ -133,12 +142,37 @@ public final class HistoryStores {
             StateFields.writeOptionalLong(out, point.freshnessDeadlineMs());
             out.writeDouble(point.received());
             out.writeDouble(point.expected());
+            QualityPoint.Band band = point.volume();
+            out.writeBoolean(band != null);
+            if (band != null) {
+                out.writeDouble(band.observed());
+                out.writeDouble(band.expected());
+                out.writeDouble(band.low());
+                out.writeDouble(band.high());
+                out.writeLong(band.periodEnd());
+                out.writeUTF(band.state());
+            }
         }
 
         @Override
         public QualityPoint read(DataInput in) throws IOException {
-            return new QualityPoint(in.readLong(), in.readInt(), readDouble(in), readDouble(in), readDouble(in),
-                    StateFields.readOptionalLong(in), StateFields.readOptionalLong(in), in.readDouble(), in.readDouble());
+            return read(in, version());
+        }
+
+        @Override
+        public QualityPoint read(DataInput in, int version) throws IOException {
+            long at = in.readLong();
+            int samples = in.readInt();
+            Double completeness = readDouble(in);
+            Double completenessMin = readDouble(in);
+            Double target = readDouble(in);
+            Long age = StateFields.readOptionalLong(in);
+            Long deadline = StateFields.readOptionalLong(in);
+            double received = in.readDouble();
+            double expected = in.readDouble();
+            QualityPoint.Band band = version >= 2 && in.readBoolean() ? new QualityPoint.Band(in.readDouble(), in.readDouble(),
+                    in.readDouble(), in.readDouble(), in.readLong(), in.readUTF()) : null;
+            return new QualityPoint(at, samples, completeness, completenessMin, target, age, deadline, received, expected, band);
         }
     };
 

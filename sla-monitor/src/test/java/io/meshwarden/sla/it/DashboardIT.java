@@ -3,6 +3,7 @@ package io.meshwarden.sla.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshwarden.avro.AccessRequest;
+import io.meshwarden.avro.AnomalyBand;
 import io.meshwarden.avro.AccessState;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.Decision;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -44,7 +46,8 @@ import org.openqa.selenium.interactions.MoveTargetOutOfBoundsException;
  * The dashboard in a real headless Chromium ({@link DashboardBrowser}), with security on and the demo
  * users: an operator logs in and acknowledges an alert, and the page, without a reload, shows it
  * acknowledged by them; a viewer sees the alert and no button; a product's page, reached from its
- * alert, draws its history with uPlot (asserted on the chart's data, not a picture), shows its versions,
+ * alert, draws its history with uPlot (asserted on the chart's data, not a picture) with the volume
+ * detector's band per period and the current band of every metric, shows its versions,
  * its rejected proposal and its lineage, and a lineage link leads to the downstream product's page;
  * the overview filters by domain; and every string of the shared hostile corpus ({@link HostileStrings})
  * in contracts, violations, decisions and product ids is shown as text on the overview and on product
@@ -79,7 +82,16 @@ class DashboardIT {
         sla.contract(DataProductContract.newBuilder(Samples.contract(WATCHED)).setUpstreamProducts(List.of(PRODUCT)).build());
         for (int i = 12; i >= 0; i--) {
             Instant at = now.minus(Duration.ofMinutes(5L * i));
-            sla.snapshot(snapshot(PRODUCT, at, i % 3 == 0 ? 0.97 : 0.999, at.minusSeconds(90 + 30L * i)));
+            // The volume detector judged a period ending at each snapshot; the one of i == 4 fell far below its band.
+            Map<String, AnomalyBand> bands = new TreeMap<>(Map.of("volume", i == 4 ? band(300, at, "anomalous") : band(1000, at, "normal")));
+            if (i == 0) {
+                bands.put("null-rate.campaign_id", AnomalyBand.newBuilder(band(0, at, "normal")).setExpected(0.001).setLow(0)
+                        .setHigh(0.01).build());
+                bands.put("arrival-gap", AnomalyBand.newBuilder(band(300_000, at, "warming-up")).setExpected(300_000).setLow(0)
+                        .setHigh(600_000).build());
+            }
+            sla.snapshot(QualitySnapshot.newBuilder(snapshot(PRODUCT, at, i % 3 == 0 ? 0.97 : 0.999, at.minusSeconds(90 + 30L * i)))
+                    .setAnomalyBands(bands).build());
         }
         sla.decision(decision(PRODUCT, "change-rejected", DecisionOutcome.REJECTED, "2.0.0", "naming", "rejected: bad name", now));
         sla.violation(PRODUCT, "freshness", Severity.BLOCKING, ViolationStatus.BREACH, now);
@@ -180,6 +192,31 @@ class DashboardIT {
             assertThat(browser.js.executeScript("return window.meshwardenCharts.availability.data[1].length"))
                     .as("a day by five minutes").isIn(288L, 289L);
             assertThat(browser.js.executeScript("return document.querySelectorAll('#chart-completeness canvas').length")).isEqualTo(1L);
+            // The volume detector's periods: 13 observed values, the expected line and the shaded band, one red dot.
+            Long periods = browser.wait.until(page -> (Long) browser.js.executeScript(
+                    "const c = window.meshwardenCharts.band;"
+                            + " return c && c.data[1].filter(v => v !== null).length >= 13 ? c.data[1].filter(v => v !== null).length : null"));
+            assertThat(periods).isEqualTo(13L);
+            assertThat(browser.js.executeScript("return window.meshwardenCharts.band.series.map(s => s.label).slice(1)"))
+                    .isEqualTo(List.of("observed (records per period)", "expected", "band low", "band high", "anomalous"));
+            assertThat(browser.js.executeScript("const d = window.meshwardenCharts.band.data;"
+                    + " return [d[2].every(v => v === 1000), d[3].every(v => v === 900), d[4].every(v => v === 1100)]"))
+                    .isEqualTo(List.of(true, true, true));
+            assertThat(browser.js.executeScript("return window.meshwardenCharts.band.data[5].filter(v => v !== null)"))
+                    .as("the anomalous period marked").isEqualTo(List.of(300L));
+            assertThat(browser.js.executeScript("return window.meshwardenCharts.band.bands.map(b => b.series)"))
+                    .as("the band shaded from high down to low").isEqualTo(List.of(List.of(4L, 3L)));
+            assertThat(browser.js.executeScript("return document.querySelectorAll('#chart-band canvas').length")).isEqualTo(1L);
+            // The current band of every metric, from the latest snapshot.
+            String bands = browser.wait.until(page -> {
+                String text = page.findElement(By.cssSelector("#anomaly-bands tbody")).getText();
+                return text.contains("null-rate.campaign_id") ? text : null;
+            });
+            assertThat(browser.driver.findElements(By.cssSelector("#anomaly-bands tbody tr"))).extracting(e -> e.getAttribute("data-metric"))
+                    .containsExactly("arrival-gap", "null-rate.campaign_id", "volume");
+            assertThat(browser.driver.findElement(By.cssSelector("#anomaly-bands tr[data-metric='volume']")).getText())
+                    .contains("records per period", "1000", "900 – 1100", "normal");
+            assertThat(bands).contains("warming-up", "0.001", "0 – 0.01", "ms between loads");
             String versions = browser.wait.until(page -> {
                 String text = page.findElement(By.cssSelector("#versions")).getText();
                 return text.contains("1.1.0") ? text : null;
@@ -268,7 +305,8 @@ class DashboardIT {
             sla.contract(DataProductContract.newBuilder(contract).setVersion("1.0.1").setDescription(text + " v2").build());
             sla.violation(plainId, text, Severity.WARNING, ViolationStatus.BREACH, now);
             sla.decision(decision(plainId, "change-" + i, DecisionOutcome.REJECTED, "2.0.0", text, text, now));
-            sla.snapshot(snapshot(plainId, now, 0.5, now.minusSeconds(60)));
+            sla.snapshot(QualitySnapshot.newBuilder(snapshot(plainId, now, 0.5, now.minusSeconds(60)))
+                    .setAnomalyBands(Map.of(text, band(1, now, text), "volume", band(1, now, text))).build());
         }
         sla.awaitJson("/api/domains/" + HOSTILE_DOMAIN + "/proposals", proposals -> proposals.size() == HOSTILE.size());
         sla.awaitJson("/api/alerts?active=true&limit=1000", alerts -> alerts.size() >= 2 + 2 * HOSTILE.size());
@@ -304,7 +342,8 @@ class DashboardIT {
                 browser.wait.until(page -> Boolean.TRUE.equals(browser.js.executeScript(
                         "return document.getElementById('product-name').textContent === arguments[0]"
                                 + " && [...document.querySelectorAll('#decisions tr')].some(tr => tr.textContent.includes(arguments[0]))"
-                                + " && [...document.querySelectorAll('#lineage-graph g.node')].some(g => g.dataset.product === arguments[1])",
+                                + " && [...document.querySelectorAll('#lineage-graph g.node')].some(g => g.dataset.product === arguments[1])"
+                                + " && [...document.querySelectorAll('#anomaly-bands tr')].some(tr => tr.dataset.metric === arguments[0])",
                         text, upstream)));
                 assertClean(browser, "the page of hostile string " + i);
             }
@@ -341,6 +380,12 @@ class DashboardIT {
                 .setRecordsReceived(Math.round(completeness * 1000)).setRecordsExpected(1000L).setCompleteness(completeness)
                 .setRequiredFieldCompleteness(Map.of()).setNewestRecordTime(newest).setCompletenessTarget(0.995)
                 .setQualityRuleValues(Map.of()).setQualityRulesNotEvaluated(Map.of()).setComputedAt(at).build();
+    }
+
+    /** A band of 900 to 1100 around 1000, of the period ending at {@code end}. */
+    private static AnomalyBand band(double observed, Instant end, String state) {
+        return AnomalyBand.newBuilder().setObserved(observed).setExpected(1000).setLow(900).setHigh(1100).setPeriodEnd(end)
+                .setState(state).build();
     }
 
     private static Decision decision(String productId, String changeId, DecisionOutcome outcome, String version, String ruleId,

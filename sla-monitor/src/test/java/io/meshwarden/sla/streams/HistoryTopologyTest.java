@@ -7,10 +7,14 @@ import io.meshwarden.avro.Decision;
 import io.meshwarden.avro.DecisionOutcome;
 import io.meshwarden.avro.QualitySnapshot;
 import io.meshwarden.schemas.Samples;
+import io.meshwarden.sla.budget.Downtime;
+import io.meshwarden.sla.history.HistoryRange;
+import io.meshwarden.sla.history.ProductHistory;
 import io.meshwarden.schemas.Topics;
 import io.meshwarden.streams.testing.TopologyFixture;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
@@ -58,6 +62,54 @@ class HistoryTopologyTest {
         assertThat(hour.freshnessDeadlineMs()).as("from the contract").isEqualTo(3_600_000L);
         assertThat(fine.get(fine.size() - 1).at()).isEqualTo(last.toEpochMilli());
         assertThat(fine.get(0).at()).isGreaterThanOrEqualTo(last.minus(Duration.ofHours(24)).toEpochMilli());
+    }
+
+    /**
+     * Snapshots every five minutes for two hours, of a product judged per 30-minute period: each point
+     * carries the band of the last judged period, each hour's rollup the latest, and the history gives
+     * one value per period with the anomalous one marked.
+     */
+    @Test
+    void keepsTheVolumeBandOfEachPointAndTheLatestInEachHoursRollup() {
+        catalog.pipeInput(PRODUCT, Samples.contract(PRODUCT), Samples.T0);
+        Instant hour = Samples.T0.plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.HOURS);
+        for (int i = 0; i < 24; i++) {
+            Instant at = hour.plus(Duration.ofMinutes(5L * i));
+            long period = i / 6;
+            Instant periodEnd = hour.plus(Duration.ofMinutes(30 * period));
+            String state = period == 2 ? "anomalous" : "normal";
+            QualitySnapshot snapshot = QualitySnapshot.newBuilder(snapshot(at, 1.0, at)).setAnomalyBands(Map.of(
+                    QualityPoint.VOLUME, QualityPointTest.band(period == 2 ? 40 : 500 + period, 500, 400, 600, periodEnd, state),
+                    "null-rate.campaign_id", QualityPointTest.band(0, 0, 0, 0.01, periodEnd, "normal"))).build();
+            snapshots.pipeInput(PRODUCT, snapshot, at);
+        }
+        snapshots.pipeInput(PRODUCT, snapshot(hour.plus(Duration.ofHours(2)), 1.0, hour), hour.plus(Duration.ofHours(2)));
+        KeyValueStore<String, QualityPoint> store = fixture.store(HistoryStores.QUALITY);
+        List<QualityPoint> fine = HistoryStores.entries(store, HistoryStores.finePrefix(PRODUCT)).stream().map(kv -> kv.value).toList();
+        List<QualityPoint> hourly = HistoryStores.entries(store, HistoryStores.rollupPrefix(PRODUCT)).stream().map(kv -> kv.value).toList();
+
+        assertThat(fine).hasSize(25);
+        assertThat(fine.get(13).volume()).isEqualTo(new QualityPoint.Band(40, 500, 400, 600,
+                hour.plus(Duration.ofMinutes(60)).toEpochMilli(), "anomalous"));
+        assertThat(fine.get(24).volume()).as("a snapshot without bands").isNull();
+        assertThat(hourly).hasSize(3);
+        assertThat(hourly.get(0).volume().periodEnd()).isEqualTo(hour.plus(Duration.ofMinutes(30)).toEpochMilli());
+        assertThat(hourly.get(1).volume()).isEqualTo(new QualityPoint.Band(503, 500, 400, 600,
+                hour.plus(Duration.ofMinutes(90)).toEpochMilli(), "normal"));
+        assertThat(hourly.get(2).volume()).isNull();
+
+        ProductHistory.PeriodSeries periods = ProductHistory.of(PRODUCT, HistoryRange.DAY, fine, Downtime.none(), null,
+                hour.plus(Duration.ofHours(2)).toEpochMilli()).volumeBand();
+        assertThat(periods.times()).containsExactly(hour.getEpochSecond(), hour.plus(Duration.ofMinutes(30)).getEpochSecond(),
+                hour.plus(Duration.ofMinutes(60)).getEpochSecond(), hour.plus(Duration.ofMinutes(90)).getEpochSecond());
+        assertThat(periods.states()).containsExactly("normal", "normal", "anomalous", "normal");
+        assertThat(periods.values().get("observed")).containsExactly(500.0, 501.0, 40.0, 503.0);
+        assertThat(periods.values().get("expected")).containsOnly(500.0);
+        assertThat(periods.values().get("low")).containsOnly(400.0);
+        assertThat(periods.values().get("high")).containsOnly(600.0);
+        assertThat(periods.values().get("anomalous")).containsExactly(null, null, 40.0, null);
+        assertThat(ProductHistory.of(PRODUCT, HistoryRange.MONTH, hourly, Downtime.none(), null,
+                hour.plus(Duration.ofHours(2)).toEpochMilli()).volumeBand().states()).containsExactly("normal", "normal");
     }
 
     @Test
