@@ -21,16 +21,18 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Joined;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * The lineage app's whole Kafka Streams topology. Tests build exactly this.
@@ -39,8 +41,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * quality.snapshots --decode (dead letters)--> join contract --> RunEvent with quality facets -------------+--> lineage.openlineage
  *                                                   +--no contract--> deadletter (unknown-product)
  * </pre>
- * Both inputs are written by quality-streams' Java producer, keyed by product id ({@link Partitioning#AS_WRITTEN}),
- * so the snapshots join the catalog table directly (Kafka Streams checks that the two are co-partitioned).
+ * Both inputs are written by quality-streams' Java producer, keyed by product id, to topics created with the same
+ * partition count ({@link Partitioning#AS_WRITTEN}), so a snapshot finds its product's contract in the task's
+ * own partition of the catalog table, without a repartition topic.
  * The table is not cached, so every accepted version is emitted, not only the last of a commit interval; a
  * tombstone emits nothing. A contract's events are dated by its catalog record's timestamp.
  *
@@ -74,8 +77,7 @@ public final class LineageTopology {
 
         var snapshots = DeadLetterRouting.decodedStreamWithOriginal(builder, topics, topics.topic(Topics.SNAPSHOTS),
                         QualitySnapshot.class, QualitySnapshot::getProductId, Partitioning.AS_WRITTEN, "lineage-snapshots")
-                .leftJoin(contracts, Measured::new, Joined.<String, Sourced<QualitySnapshot>, DataProductContract>as(
-                        "lineage-snapshot-contract").withKeySerde(catalog.keySerde()).withOtherValueSerde(catalog.valueSerde()))
+                .processValues(ContractOf::new, Named.as("lineage-snapshot-contract"), CONTRACTS_STORE)
                 .split(Named.as("lineage-snapshots-of"))
                 .branch((id, measured) -> measured.contract() != null, Branched.as("-known"))
                 .defaultBranch(Branched.as("-unknown"));
@@ -90,6 +92,27 @@ public final class LineageTopology {
 
     /** A snapshot and its product's accepted contract, null when the catalog has none. */
     record Measured(Sourced<QualitySnapshot> snapshot, DataProductContract contract) {
+    }
+
+    /**
+     * A snapshot with its product's contract, looked up in the catalog table's store. Not a DSL join: the
+     * decode step gives the stream a new key type, for which the DSL would re-key it through a repartition
+     * topic, needless for a topic that only quality-streams writes.
+     */
+    private static final class ContractOf extends ContextualFixedKeyProcessor<String, Sourced<QualitySnapshot>, Measured> {
+        private TimestampedKeyValueStore<String, DataProductContract> contracts;
+
+        @Override
+        public void init(FixedKeyProcessorContext<String, Measured> context) {
+            super.init(context);
+            contracts = context.getStateStore(CONTRACTS_STORE);
+        }
+
+        @Override
+        public void process(FixedKeyRecord<String, Sourced<QualitySnapshot>> record) {
+            ValueAndTimestamp<DataProductContract> contract = contracts.get(record.key());
+            context().forward(record.withValue(new Measured(record.value(), contract == null ? null : contract.value())));
+        }
     }
 
     /** The JSON events of an accepted contract, dated by its catalog record. */
