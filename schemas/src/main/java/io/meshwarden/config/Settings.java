@@ -116,6 +116,19 @@ public final class Settings {
             "comma-separated Kafka principals (User:<name>) of the governance stewards: the baseline ACLs let only them, besides"
                     + " the super users, write the policy topics (policy sets, policy approvals); empty: only the super users");
 
+    public static final Setting LINEAGE_NAMESPACE = new Setting("meshwarden.lineage.namespace", "",
+            "lineage: OpenLineage namespace of the products' Kafka datasets; empty: kafka://<first bootstrap server>");
+    public static final Setting LINEAGE_HTTP_URL = new Setting("meshwarden.lineage.http.url", "",
+            "lineage: OpenLineage endpoint every event of the lineage topic is POSTed to, e.g. http://marquez:5000/api/v1/lineage;"
+                    + " empty is off");
+    public static final Setting LINEAGE_HTTP_API_KEY = new Setting("meshwarden.lineage.http.api-key", "",
+            "lineage: sent to the endpoint as Authorization: Bearer <key>; empty: no Authorization header");
+    public static final Setting LINEAGE_HTTP_ATTEMPTS = new Setting("meshwarden.lineage.http.attempts", "5",
+            "lineage: delivery attempts of one event on a 5xx, 429 or connection error before the forwarder pauses and starts"
+                    + " over from it (nothing is skipped)");
+    public static final Setting LINEAGE_HTTP_BACKOFF_MS = new Setting("meshwarden.lineage.http.backoff.ms", "500",
+            "lineage: wait after a failed delivery, doubled after each, at most 30 s (ms)");
+
     public static final List<Setting> ALL = List.of(CONFIG_FILE, BOOTSTRAP_SERVERS, TOPIC_PREFIX, OUTPUT_FORMAT, PROCESSING_GUARANTEE,
             COMMIT_INTERVAL_MS, STATE_DIR, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, APPLICATION_ID_PREFIX, INSTANCE_ID,
             STANDBY_REPLICAS, APPLICATION_SERVER, CHANGES_PER_DOMAIN, SLA_RETENTION_MS, SLA_ESCALATION_BLOCKING_MS, SLA_ESCALATION_WARNING_MS,
@@ -126,7 +139,8 @@ public final class Settings {
             GOVERNANCE_STEWARDS,
             GOVERNANCE_APPROVALS_REQUIRED, NOTIFY_ALERTMANAGER_URL, NOTIFY_WEBHOOK_URL, NOTIFY_WEBHOOK_SECRET,
             NOTIFY_REFRESH_INTERVAL_MS, NOTIFY_ATTEMPTS, NOTIFY_BACKOFF_MS, ACCESS_ENFORCE, ACCESS_RECONCILE_INTERVAL_MS,
-            ACCESS_EXPIRY_INTERVAL_MS, ACCESS_STEWARD_PRINCIPALS);
+            ACCESS_EXPIRY_INTERVAL_MS, ACCESS_STEWARD_PRINCIPALS, LINEAGE_NAMESPACE, LINEAGE_HTTP_URL, LINEAGE_HTTP_API_KEY,
+            LINEAGE_HTTP_ATTEMPTS, LINEAGE_HTTP_BACKOFF_MS);
 
     private static final Map<String, Setting> BY_KEY = ALL.stream().collect(Collectors.toMap(Setting::key, Function.identity()));
 

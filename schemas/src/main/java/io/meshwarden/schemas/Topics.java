@@ -57,13 +57,18 @@ public final class Topics {
     public static final TopicSpec<String, AccessAuditEvent> ACCESS_AUDIT = new TopicSpec<>("access.audit", Serdes.String(),
             format -> new EventSerde<>(AccessAuditEvent.class, OutputFormat.JSON), false,
             "append-only audit of access requests and of the ACLs the reconciler changes, as JSON; key: request id or resource");
+    /** OpenLineage's own JSON, whatever the output format: read by lineage tools and Meshwarden's HTTP forwarder. */
+    public static final TopicSpec<String, String> LINEAGE = new TopicSpec<>("lineage.openlineage", Serdes.String(),
+            format -> Serdes.String(), false,
+            "OpenLineage events (JSON): a DatasetEvent per accepted contract's output port, a RunEvent per quality snapshot;"
+                    + " key: product id");
     public static final TopicSpec<byte[], byte[]> DEAD_LETTER = new TopicSpec<>("deadletter",
             Serdes.ByteArray(), format -> Serdes.ByteArray(), false,
             "records that could not be processed: original bytes, reason and source in headers");
 
     public static final List<TopicSpec<?, ?>> ALL = List.of(CONTRACT_CHANGES, CATALOG, METRICS, POLICIES, POLICIES_IN_FORCE,
             POLICY_APPROVALS, DECISIONS, VIOLATIONS, SNAPSHOTS, OBSERVED_PORTS, ALERTS, ALERT_COMMANDS, ACCESS_COMMANDS,
-            ACCESS_REQUESTS, ACCESS_AUDIT, DEAD_LETTER);
+            ACCESS_REQUESTS, ACCESS_AUDIT, LINEAGE, DEAD_LETTER);
 
     private Topics() {
     }
