@@ -18,10 +18,19 @@ import java.util.random.RandomGenerator;
  * BREACH once that minute's window closes, a RECOVERY once it has rolled out). The others load
  * 99.8 % or more of what their source reports, except {@value DemoSendEngagement#PRODUCT}, which
  * publishes no metric events: it is observed in its own records ({@link DemoSendEngagement}).
+ * {@value #DRIFTING}'s pipeline reports the spend and clicks it loaded next to the ad platform's control
+ * totals, reconciled over one-minute periods; its loaded spend drifts away from the platform's, by
+ * {@value #DRIFT_START_PERCENT} % at start and {@value #DRIFT_PER_MINUTE_PERCENT} % more every minute (an
+ * {@code accuracy.spend_micros} BREACH once the first period more than its 1 % tolerance off closes).
  */
 final class DemoMetricsScenario {
     static final String SILENT = "social.post-reach";
     static final String DIPPING = "content.engagement-metrics";
+    static final String DRIFTING = "paid-media.campaign-performance";
+    static final double DRIFT_START_PERCENT = 0.5;
+    static final double DRIFT_PER_MINUTE_PERCENT = 1.0;
+    /** What a click costs on the demo's ad platform, in micros of the currency. */
+    private static final long MICROS_PER_CLICK = 420_000;
     private static final Duration SILENT_FROM = Duration.ofMinutes(1);
     private static final Duration SILENT_UNTIL = Duration.ofMinutes(3);
     private static final Duration DIP_FROM = Duration.ofMinutes(1);
@@ -29,6 +38,27 @@ final class DemoMetricsScenario {
 
     private final Instant started;
     private final RandomGenerator random;
+    private final AdPlatform platform = new AdPlatform();
+
+    /** The ad platform's totals of {@value #DRIFTING}'s current one-minute period, to date. */
+    private static final class AdPlatform {
+        private static final long PERIOD_MS = Duration.ofMinutes(1).toMillis();
+        private long periodStart = Long.MIN_VALUE;
+        private double spend;
+        private double clicks;
+
+        Map<String, Double> reported(Instant now, double runSpend, long runClicks) {
+            long period = Math.floorDiv(now.toEpochMilli(), PERIOD_MS) * PERIOD_MS;
+            if (period != periodStart) {
+                periodStart = period;
+                spend = 0;
+                clicks = 0;
+            }
+            spend += runSpend;
+            clicks += runClicks;
+            return Map.of("spend_micros", spend, "clicks", clicks);
+        }
+    }
 
     DemoMetricsScenario(Instant started, RandomGenerator random) {
         this.started = started;
@@ -40,6 +70,7 @@ final class DemoMetricsScenario {
         return products.stream().map(product -> switch (product.getId()) {
             case SILENT -> withGuarantees(product, Duration.ofSeconds(20), Duration.ofMinutes(3));
             case DIPPING -> withGuarantees(product, Duration.ofHours(1), Duration.ofMinutes(3));
+            case DRIFTING -> withGuarantees(product, Duration.ofHours(1), Duration.ofMinutes(1));
             default -> product;
         }).toList();
     }
@@ -57,7 +88,7 @@ final class DemoMetricsScenario {
         long expected = 1_000 + random.nextInt(500);
         boolean dipping = product.getId().equals(DIPPING) && elapsed.compareTo(DIP_FROM) >= 0 && elapsed.compareTo(DIP_UNTIL) < 0;
         long loaded = dipping ? expected * 8 / 10 : expected - random.nextInt(3);
-        return Optional.of(MetricEvent.newBuilder()
+        MetricEvent.Builder metric = MetricEvent.newBuilder()
                 .setProductId(product.getId())
                 .setPipelineRunId(product.getId() + "-run-" + run)
                 .setSourcePlatform(product.getSourcePlatform())
@@ -65,8 +96,15 @@ final class DemoMetricsScenario {
                 .setRecordsExpected(expected)
                 .setFieldNullCounts(Map.of())
                 .setNewestRecordTime(silent ? now : now.minusSeconds(random.nextInt(30)))
-                .setEventTime(now)
-                .build());
+                .setEventTime(now);
+        if (product.getId().equals(DRIFTING)) {
+            // One click a record. A run reports what it loaded; the platform reports the period to date.
+            double drift = (DRIFT_START_PERCENT + DRIFT_PER_MINUTE_PERCENT * elapsed.toMillis() / 60_000.0) / 100;
+            double spend = (double) loaded * MICROS_PER_CLICK;
+            metric.setLoadedTotals(Map.of("spend_micros", Math.rint(spend * (1 - drift)), "clicks", (double) loaded));
+            metric.setControlTotals(platform.reported(now, spend, loaded));
+        }
+        return Optional.of(metric.build());
     }
 
     private static DataProductContract withGuarantees(DataProductContract product, Duration freshness, Duration window) {

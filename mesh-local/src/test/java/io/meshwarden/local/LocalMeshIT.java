@@ -72,7 +72,11 @@ class LocalMeshIT {
         // email's only violations are those of the quality rules its scenario breaks on purpose (below).
         assertThat(get("/api/violations?domain=email"))
                 .allSatisfy(v -> assertThat(v.get("ruleId").asText()).isIn(OUTAGE_RULES));
-        assertThat(get("/api/violations?domain=paid-media")).isEmpty();
+        // paid-media's only violation is the accuracy breach its drifting spend makes on purpose (below).
+        assertThat(get("/api/violations?domain=paid-media")).allSatisfy(v -> {
+            assertThat(v.get("productId").asText()).isEqualTo(DemoMetricsScenario.DRIFTING);
+            assertThat(v.get("ruleId").asText()).isEqualTo("accuracy.spend_micros");
+        });
     }
 
     @Test
@@ -114,6 +118,26 @@ class LocalMeshIT {
             assertThat(band.path("expected").asDouble()).isBetween(band.path("low").asDouble(), band.path("high").asDouble());
             assertThat(band.path("state").asText()).isIn("normal", "anomalous");
         });
+    }
+
+    @Test
+    void theDemosDriftingSpendIsAnAccuracyBreachOnTheViolationsTopicAndAnAlert() throws Exception {
+        String violations = mesh.config().topics().name(Topics.VIOLATIONS);
+        EventCodec<Violation> codec = EventCodec.of(Violation.class);
+        try (TopicTail tail = TopicTail.of(mesh.config().bootstrapServers(), violations)) {
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    assertThat(tail.poll(violations).stream().map(record -> codec.decode(record.value()))
+                            .filter(v -> v.getProductId().equals(DemoMetricsScenario.DRIFTING)))
+                            .anySatisfy(v -> {
+                                assertThat(v.getRuleId()).isEqualTo("accuracy.spend_micros");
+                                assertThat(v.getStatus()).isEqualTo(ViolationStatus.BREACH);
+                                assertThat(v.getObservedValue()).isLessThan(v.getExpectedLow());
+                                assertThat(v.getDeviation()).isLessThan(-0.01);
+                            }));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("/api/violations?productId="
+                + DemoMetricsScenario.DRIFTING)).anySatisfy(v -> assertThat(v.get("ruleId").asText())
+                .isEqualTo("accuracy.spend_micros")));
     }
 
     /**

@@ -11,6 +11,7 @@ import io.meshwarden.avro.Violation;
 import io.meshwarden.avro.ViolationStatus;
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.config.Settings;
+import io.meshwarden.governance.accuracy.AccuracyProperties;
 import io.meshwarden.governance.anomaly.AnomalyProperties;
 import io.meshwarden.quality.QualityStreams;
 import io.meshwarden.quality.QualityTopology;
@@ -39,13 +40,17 @@ import org.apache.kafka.streams.TopologyTestDriver;
 /**
  * Replays labelled histories through the production quality topology (in a {@link TopologyTestDriver}, one
  * hour a step, each product's completeness window an hour): a contract per product, then every product's
- * hourly metric event (records loaded, nulls of the required field {@code clicks}) in time order; reads back
+ * hourly metric event (records loaded, nulls of the required field {@code clicks}, the loaded and the source's
+ * spend, which agree) in time order; reads back
  * the detectors' ANOMALY violations and turns each BREACH to RECOVERY episode into flagged steps (everything
  * else the topology writes is read and dropped each step). A stall is a
  * run that loaded nothing. The wall clock stays an hour after the history, so nothing is late or future.
  */
 final class TopologyReplay implements AutoCloseable {
     static final String FIELD = "clicks";
+    /** The measure every load reports, with the source's control total, so that reconciliation does its work. */
+    static final String MEASURE = "spend";
+    private static final double SPEND_PER_RECORD = 0.42;
     private static final String VOLUME_RULE = "anomaly.volume";
     private static final String NULL_RULE = "anomaly.null-rate." + FIELD;
     private static final Deserializer<byte[]> BYTES = new ByteArrayDeserializer();
@@ -58,12 +63,17 @@ final class TopologyReplay implements AutoCloseable {
     private final String violationTopicName;
 
     TopologyReplay(Instant wallClock) throws IOException {
+        this(wallClock, true);
+    }
+
+    /** @param detectorsOn false: the same topology with the anomaly detectors and accuracy reconciliation off */
+    TopologyReplay(Instant wallClock, boolean detectorsOn) throws IOException {
         stateDir = Files.createTempDirectory("anomaly-replay");
         MeshwardenConfig config = MeshwardenConfig.defaults(Map.of(Settings.STATE_DIR.key(), stateDir.toString()));
         Properties properties = config.streamsProperties(QualityStreams.APPLICATION);
         TopicCatalog topics = config.topics();
-        Topology topology = QualityTopology.build(topics, QualityOptions.from(config).withStepMs(ProductHistory.STEP_MS),
-                properties);
+        QualityOptions options = QualityOptions.from(config).withStepMs(ProductHistory.STEP_MS).withAnomalyDetection(detectorsOn);
+        Topology topology = QualityTopology.build(topics, detectorsOn ? options : options.withAccuracyHorizonMs(0), properties);
         driver = new TopologyTestDriver(topology, properties, wallClock);
         Topic<String, DataProductContract> contracts = topics.topic(Topics.CATALOG);
         Topic<String, MetricEvent> metricTopic = topics.topic(Topics.METRICS);
@@ -96,6 +106,9 @@ final class TopologyReplay implements AutoCloseable {
                 metrics.pipeInput(history.id(), MetricEvent.newBuilder().setProductId(history.id())
                         .setPipelineRunId("replay-" + step).setSourcePlatform("bench").setRecordsLoaded(records)
                         .setRecordsExpected(null).setFieldNullCounts(Map.of(FIELD, history.nulls()[step]))
+                        // The ad platform's total for the hour (the period) agrees: reconciled, never a breach.
+                        .setLoadedTotals(Map.of(MEASURE, records * SPEND_PER_RECORD))
+                        .setControlTotals(Map.of(MEASURE, records * SPEND_PER_RECORD))
                         .setNewestRecordTime(at).setEventTime(at).build(), at);
                 events++;
             }
@@ -139,7 +152,7 @@ final class TopologyReplay implements AutoCloseable {
     }
 
     private static DataProductContract contract(String id, boolean declareHoliday) {
-        Map<String, String> properties = new HashMap<>();
+        Map<String, String> properties = new HashMap<>(Map.of(AccuracyProperties.MEASURES, MEASURE));
         if (declareHoliday) {
             properties.put(AnomalyProperties.HOLIDAYS, SyntheticHistories.HOLIDAY.toString());
         }
@@ -149,10 +162,11 @@ final class TopologyReplay implements AutoCloseable {
                 .setDescription("a synthetic product").setDocumentationUrl(null).setClassification(Classification.INTERNAL)
                 .setOutputPorts(List.of()).setProductSchema(null)
                 .setFields(List.of(FieldSpec.newBuilder().setName(FIELD).setDescription("clicks").setPii(false)
-                        .setRequired(true).setClassification(null).build()))
+                        .setRequired(true).setClassification(null).build(), FieldSpec.newBuilder().setName(MEASURE)
+                        .setDescription("spend").setPii(false).setRequired(false).setClassification(null).build()))
                 .setGuarantees(QualityGuarantees.newBuilder().setCompletenessPercent(null)
                         .setFreshnessMaxAgeMs(Duration.ofDays(400).toMillis()).setAvailabilityPercent(null)
-                        .setAccuracyTolerancePercent(null).setWindowMs(ProductHistory.STEP_MS).build())
+                        .setAccuracyTolerancePercent(1.0).setWindowMs(ProductHistory.STEP_MS).build())
                 .setRetentionMs(null).setUpstreamProducts(List.of()).setTags(List.of()).setSourcePlatform(null)
                 .setSunsetDate(null).setSuccessor(null).setProperties(properties).build();
     }

@@ -2,6 +2,7 @@ package io.meshwarden.governance.accuracy;
 
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.FieldSpec;
+import io.meshwarden.governance.properties.InvalidContractProperty;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.apache.avro.SchemaParseException;
  * accuracy.measures: "spend, clicks, conversions"
  * </pre>
  * Each must be a field of the contract (in its fields or its product schema), and numeric where the product
- * schema says its type. A measure that is not is an {@link InvalidAccuracySetting} naming the property; an
+ * schema says its type. A measure that is not is an {@link InvalidContractProperty} naming the property; an
  * unknown {@code accuracy.*} key too. Without the property, the measures are the ones the pipeline's metric
  * events report totals for, and observed mode sums none.
  */
@@ -33,20 +34,6 @@ public final class AccuracyProperties {
     private AccuracyProperties() {
     }
 
-    /** A contract property that does not say what {@link AccuracyProperties} can read. */
-    public static final class InvalidAccuracySetting extends IllegalArgumentException {
-        private final String property;
-
-        InvalidAccuracySetting(String property, String message) {
-            super(property + ": " + message);
-            this.property = property;
-        }
-
-        public String property() {
-            return property;
-        }
-    }
-
     /** The contract's declared measures, in the order it names them; empty when it declares none. */
     public static List<String> measures(DataProductContract contract) {
         Map<String, String> properties = contract.getProperties();
@@ -55,7 +42,7 @@ public final class AccuracyProperties {
         }
         for (String key : properties.keySet()) {
             if (key.startsWith(PREFIX) && !key.equals(MEASURES)) {
-                throw new InvalidAccuracySetting(key, "unknown accuracy setting; known: " + MEASURES);
+                throw new InvalidContractProperty(key, "unknown accuracy setting; known: " + MEASURES);
             }
         }
         String text = properties.get(MEASURES);
@@ -69,7 +56,7 @@ public final class AccuracyProperties {
             }
         }
         if (measures.isEmpty() || measures.size() > MAX_MEASURES) {
-            throw new InvalidAccuracySetting(MEASURES, "names 1 to " + MAX_MEASURES + " fields separated by commas; was '"
+            throw new InvalidContractProperty(MEASURES, "names 1 to " + MAX_MEASURES + " fields separated by commas; was '"
                     + shortened(text) + "'");
         }
         Optional<Schema> schema = productSchema(contract);
@@ -77,11 +64,11 @@ public final class AccuracyProperties {
         schema.ifPresent(s -> s.getFields().forEach(f -> fields.add(f.name())));
         for (String measure : measures) {
             if (!fields.contains(measure)) {
-                throw new InvalidAccuracySetting(MEASURES, "'" + shortened(measure) + "' is not a field of the contract");
+                throw new InvalidContractProperty(MEASURES, "'" + shortened(measure) + "' is not a field of the contract");
             }
             Optional<Schema.Field> field = schema.map(s -> s.getField(measure));
             if (field.isPresent() && !numeric(field.get().schema())) {
-                throw new InvalidAccuracySetting(MEASURES, "'" + measure + "' is a " + field.get().schema().getType()
+                throw new InvalidContractProperty(MEASURES, "'" + measure + "' is a " + field.get().schema().getType()
                         .getName() + " field; a measure is summed, so it must be numeric (int, long, float or double)");
             }
         }

@@ -1,5 +1,6 @@
 package io.meshwarden.governance.anomaly;
 
+import io.meshwarden.governance.properties.InvalidContractProperty;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import java.util.Set;
  * anomaly.maintenance: "SUN 02:00-04:00; * 23:00-01:00"   # UTC; nothing learned or flagged
  * anomaly.holidays: "2026-12-25, 2027-01-01"    # judged as Sundays
  * </pre>
- * A value that does not parse is an {@link InvalidAnomalySetting} naming the property, never a default
+ * A value that does not parse is an {@link InvalidContractProperty} naming the property, never a default
  * silently put in its place; an unknown {@code anomaly.*} key too, since it is most likely a typo.
  */
 public final class AnomalyProperties {
@@ -38,20 +39,6 @@ public final class AnomalyProperties {
     private AnomalyProperties() {
     }
 
-    /** A contract property that does not say what {@link AnomalyProperties} can read. */
-    public static final class InvalidAnomalySetting extends IllegalArgumentException {
-        private final String property;
-
-        InvalidAnomalySetting(String property, String message) {
-            super(property + ": " + message);
-            this.property = property;
-        }
-
-        public String property() {
-            return property;
-        }
-    }
-
     /** The settings the properties name; the defaults where they name none. */
     public static AnomalySettings of(Map<String, String> properties) {
         if (properties == null) {
@@ -59,7 +46,7 @@ public final class AnomalyProperties {
         }
         for (String key : properties.keySet()) {
             if (key.startsWith(PREFIX) && !KEYS.contains(key)) {
-                throw new InvalidAnomalySetting(key, "unknown anomaly setting; known: " + String.join(", ", KEYS.stream().sorted().toList()));
+                throw new InvalidContractProperty(key, "unknown anomaly setting; known: " + String.join(", ", KEYS.stream().sorted().toList()));
             }
         }
         boolean enabled = parse(properties, ENABLED, true, text -> switch (text.toLowerCase(Locale.ROOT)) {
@@ -92,7 +79,7 @@ public final class AnomalyProperties {
             return new AnomalySettings(sensitivity, direction, minChange, maintenance, holidays, enabled);
         } catch (IllegalArgumentException e) {
             String property = e.getMessage().startsWith("sensitivity") ? SENSITIVITY : MIN_ABSOLUTE_CHANGE;
-            throw new InvalidAnomalySetting(property, e.getMessage());
+            throw new InvalidContractProperty(property, e.getMessage());
         }
     }
 
@@ -117,7 +104,7 @@ public final class AnomalyProperties {
             return parser.parse(text.trim());
         } catch (IllegalArgumentException e) {
             String reason = e instanceof NumberFormatException ? "must be a number; was '" + text + "'" : e.getMessage();
-            throw new InvalidAnomalySetting(key, reason);
+            throw new InvalidContractProperty(key, reason);
         }
     }
 }

@@ -8,10 +8,9 @@ import io.meshwarden.avro.ContractChange;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.QualityGuarantees;
 import io.meshwarden.governance.accuracy.AccuracyProperties;
-import io.meshwarden.governance.accuracy.AccuracyProperties.InvalidAccuracySetting;
 import io.meshwarden.governance.anomaly.AnomalyProperties;
-import io.meshwarden.governance.anomaly.AnomalyProperties.InvalidAnomalySetting;
 import io.meshwarden.governance.diff.SemVer;
+import io.meshwarden.governance.properties.InvalidContractProperty;
 import io.meshwarden.schemas.DeadLetterReason;
 import io.meshwarden.schemas.validation.FieldChecks;
 import io.meshwarden.schemas.validation.InvalidEvent;
@@ -64,12 +63,8 @@ public final class ContractChecks {
         }
         try {
             AnomalyProperties.of(contract.getProperties());
-        } catch (InvalidAnomalySetting e) {
-            checks.check(false, DeadLetterReason.INVALID_SETTING, prefix + "properties." + e.property(), e::getMessage);
-        }
-        try {
             AccuracyProperties.measures(contract);
-        } catch (InvalidAccuracySetting e) {
+        } catch (InvalidContractProperty e) {
             checks.check(false, DeadLetterReason.INVALID_SETTING, prefix + "properties." + e.property(), e::getMessage);
         }
         QualityGuarantees guarantees = contract.getGuarantees();

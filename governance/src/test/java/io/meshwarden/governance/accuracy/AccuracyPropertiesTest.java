@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshwarden.avro.DataProductContract;
-import io.meshwarden.governance.accuracy.AccuracyProperties.InvalidAccuracySetting;
+import io.meshwarden.governance.properties.InvalidContractProperty;
 import io.meshwarden.governance.validation.ContractChecks;
 import io.meshwarden.schemas.DeadLetterReason;
 import io.meshwarden.schemas.Samples;
@@ -33,7 +33,7 @@ class AccuracyPropertiesTest {
     @Test
     void refusesAFieldTheContractDoesNotHave() {
         assertThatThrownBy(() -> AccuracyProperties.measures(with(Map.of("accuracy.measures", "clicks, spend"))))
-                .isInstanceOf(InvalidAccuracySetting.class)
+                .isInstanceOf(InvalidContractProperty.class)
                 .hasMessage("accuracy.measures: 'spend' is not a field of the contract");
     }
 

@@ -3,7 +3,7 @@ package io.meshwarden.governance.anomaly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.meshwarden.governance.anomaly.AnomalyProperties.InvalidAnomalySetting;
+import io.meshwarden.governance.properties.InvalidContractProperty;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Map;
@@ -50,8 +50,8 @@ class AnomalyPropertiesTest {
     }
 
     private static void assertRefused(Map<String, String> properties, String property, String reason) {
-        assertThatThrownBy(() -> AnomalyProperties.of(properties)).isInstanceOf(InvalidAnomalySetting.class)
+        assertThatThrownBy(() -> AnomalyProperties.of(properties)).isInstanceOf(InvalidContractProperty.class)
                 .hasMessageContaining(reason)
-                .satisfies(e -> assertThat(((InvalidAnomalySetting) e).property()).isEqualTo(property));
+                .satisfies(e -> assertThat(((InvalidContractProperty) e).property()).isEqualTo(property));
     }
 }
