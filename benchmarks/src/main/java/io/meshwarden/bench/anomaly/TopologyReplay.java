@@ -62,18 +62,32 @@ final class TopologyReplay implements AutoCloseable {
     private final TestOutputTopic<String, Violation> violations;
     private final String violationTopicName;
 
-    TopologyReplay(Instant wallClock) throws IOException {
-        this(wallClock, true);
+    /** Which of the judgements of each period run: the anomaly detectors, accuracy reconciliation, both or neither. */
+    enum Judged {
+        BOTH(true, true), DETECTORS(true, false), RECONCILIATION(false, true), NEITHER(false, false);
+
+        private final boolean detectors;
+        private final boolean reconciliation;
+
+        Judged(boolean detectors, boolean reconciliation) {
+            this.detectors = detectors;
+            this.reconciliation = reconciliation;
+        }
     }
 
-    /** @param detectorsOn false: the same topology with the anomaly detectors and accuracy reconciliation off */
-    TopologyReplay(Instant wallClock, boolean detectorsOn) throws IOException {
+    TopologyReplay(Instant wallClock) throws IOException {
+        this(wallClock, Judged.BOTH);
+    }
+
+    TopologyReplay(Instant wallClock, Judged judged) throws IOException {
         stateDir = Files.createTempDirectory("anomaly-replay");
         MeshwardenConfig config = MeshwardenConfig.defaults(Map.of(Settings.STATE_DIR.key(), stateDir.toString()));
         Properties properties = config.streamsProperties(QualityStreams.APPLICATION);
         TopicCatalog topics = config.topics();
-        QualityOptions options = QualityOptions.from(config).withStepMs(ProductHistory.STEP_MS).withAnomalyDetection(detectorsOn);
-        Topology topology = QualityTopology.build(topics, detectorsOn ? options : options.withAccuracyHorizonMs(0), properties);
+        QualityOptions options = QualityOptions.from(config).withStepMs(ProductHistory.STEP_MS)
+                .withAnomalyDetection(judged.detectors);
+        Topology topology = QualityTopology.build(topics, judged.reconciliation ? options : options.withAccuracyHorizonMs(0),
+                properties);
         driver = new TopologyTestDriver(topology, properties, wallClock);
         Topic<String, DataProductContract> contracts = topics.topic(Topics.CATALOG);
         Topic<String, MetricEvent> metricTopic = topics.topic(Topics.METRICS);
@@ -91,6 +105,14 @@ final class TopologyReplay implements AutoCloseable {
     }
 
     Flags replay(List<ProductHistory> histories, boolean declareHoliday) {
+        return replay(histories, declareHoliday, 1);
+    }
+
+    /**
+     * @param loadsPerStep how many runs load each step's records (split evenly, the first from ten minutes past the
+     *                     hour, each reporting its share and the source's totals of the hour so far)
+     */
+    Flags replay(List<ProductHistory> histories, boolean declareHoliday, int loadsPerStep) {
         Map<String, boolean[][]> flags = new HashMap<>();
         Map<String, Map<String, Integer>> open = new HashMap<>();
         int steps = histories.get(0).steps();
@@ -100,17 +122,24 @@ final class TopologyReplay implements AutoCloseable {
         }
         long events = 0;
         for (int step = 0; step < steps; step++) {
-            for (ProductHistory history : histories) {
-                Instant at = Instant.ofEpochMilli(history.stepMs(step) + 10 * 60_000L);
-                long records = history.records()[step];
-                metrics.pipeInput(history.id(), MetricEvent.newBuilder().setProductId(history.id())
-                        .setPipelineRunId("replay-" + step).setSourcePlatform("bench").setRecordsLoaded(records)
-                        .setRecordsExpected(null).setFieldNullCounts(Map.of(FIELD, history.nulls()[step]))
-                        // The ad platform's total for the hour (the period) agrees: reconciled, never a breach.
-                        .setLoadedTotals(Map.of(MEASURE, records * SPEND_PER_RECORD))
-                        .setControlTotals(Map.of(MEASURE, records * SPEND_PER_RECORD))
-                        .setNewestRecordTime(at).setEventTime(at).build(), at);
-                events++;
+            for (int load = 0; load < loadsPerStep; load++) {
+                for (ProductHistory history : histories) {
+                    Instant at = Instant.ofEpochMilli(history.stepMs(step) + (10 + load * 50L / loadsPerStep) * 60_000L);
+                    long records = share(history.records()[step], load, loadsPerStep);
+                    long soFar = 0;
+                    for (int earlier = 0; earlier <= load; earlier++) {
+                        soFar += share(history.records()[step], earlier, loadsPerStep);
+                    }
+                    metrics.pipeInput(history.id(), MetricEvent.newBuilder().setProductId(history.id())
+                            .setPipelineRunId("replay-" + step + "-" + load).setSourcePlatform("bench").setRecordsLoaded(records)
+                            .setRecordsExpected(null)
+                            .setFieldNullCounts(Map.of(FIELD, Math.min(records, share(history.nulls()[step], load, loadsPerStep))))
+                            // The ad platform's total for the hour (the period) so far agrees: reconciled, never a breach.
+                            .setLoadedTotals(Map.of(MEASURE, records * SPEND_PER_RECORD))
+                            .setControlTotals(Map.of(MEASURE, soFar * SPEND_PER_RECORD))
+                            .setNewestRecordTime(at).setEventTime(at).build(), at);
+                    events++;
+                }
             }
             drainAllBut(violationTopicName);
             for (Violation violation : violations.readValuesToList()) {
@@ -137,6 +166,11 @@ final class TopologyReplay implements AutoCloseable {
             }
         }));
         return new Flags(flags, events);
+    }
+
+    /** Load {@code load}'s share of {@code total} split over {@code loads} runs; the first takes the remainder. */
+    private static long share(long total, int load, int loads) {
+        return total / loads + (load == 0 ? total % loads : 0);
     }
 
     /**

@@ -8,9 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -24,17 +21,20 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * both totals and the deviation; the RECOVERY comes when no kept period is out of tolerance any more,
  * because the source restated it or the pipeline's totals matched, or because the period left the horizon
  * (the message says which). Reads and writes {@code quality-accuracy-store} (key: the product id's length,
- * ':', the id, '|', the period start; at most horizon / period entries a product).
+ * ':', the id, '|', the period start; at most horizon / period entries a product) and, per product, the index
+ * of its kept periods in {@code quality-accuracy-index-store} ({@link KeptPeriods}): a report costs one lookup
+ * and one write of its period, a period's close those and one of the index, never a scan.
  */
 public final class AccuracyWatch {
-    private static final StringSerializer KEYS = new StringSerializer();
     private static final int TIME_DIGITS = 13;
 
     private final KeyValueStore<String, PeriodTotals> store;
+    private final KeyValueStore<String, KeptPeriods> index;
     private final long horizonMs;
 
-    public AccuracyWatch(KeyValueStore<String, PeriodTotals> store, long horizonMs) {
+    public AccuracyWatch(KeyValueStore<String, PeriodTotals> store, KeyValueStore<String, KeptPeriods> index, long horizonMs) {
         this.store = store;
+        this.index = index;
         this.horizonMs = horizonMs;
     }
 
@@ -47,11 +47,7 @@ public final class AccuracyWatch {
 
     /** True while the period that starts here can still take a control total: it ended less than the horizon ago. */
     public boolean withinHorizon(Product product, long periodStart, long productClock) {
-        return product.periodStart(periodStart) + product.periodMs() + horizonMs > productClock;
-    }
-
-    public long horizonMs() {
-        return horizonMs;
+        return periodStart >= 0 && product.periodStart(periodStart) + product.periodMs() + horizonMs > productClock;
     }
 
     /**
@@ -61,16 +57,22 @@ public final class AccuracyWatch {
      */
     public List<Violation> reported(Product product, long periodTime, Map<String, Double> totals, long closedUpTo, long now) {
         long start = product.periodStart(periodTime);
-        Map<Long, PeriodTotals> periods = periods(product);
-        PeriodTotals before = periods.getOrDefault(start, PeriodTotals.NONE);
+        String key = key(product.productId(), start);
+        PeriodTotals stored = store.get(key);
+        PeriodTotals before = stored == null ? PeriodTotals.NONE : stored;
         PeriodTotals after = before.reported(totals);
-        if (start + product.periodMs() <= closedUpTo) {
-            // Closed with nothing kept: nothing was loaded in it.
-            after = after.judged(before.closed() ? before.loaded() : Map.of(), product.tolerance());
+        if (start + product.periodMs() > closedUpTo) {
+            // Open: judged when it closes. The index learns of it once, with its first report.
+            store.put(key, after);
+            if (stored == null) {
+                KeptPeriods kept = kept(product.productId());
+                index.put(product.productId(), kept.with(start, after));
+            }
+            return List.of();
         }
-        Map<Long, PeriodTotals> updates = new TreeMap<>();
-        updates.put(start, after);
-        return settle(product, periods, updates, now);
+        // Closed with nothing kept: nothing was loaded in it.
+        after = after.judged(before.closed() ? before.loaded() : Map.of(), product.tolerance());
+        return settle(product, kept(product.productId()), List.of(new Update(start, before, after)), now);
     }
 
     /**
@@ -79,60 +81,72 @@ public final class AccuracyWatch {
      * are forgotten.
      */
     public List<Violation> periodClosed(Product product, long start, long end, Map<String, Double> loaded, long now) {
-        Map<Long, PeriodTotals> periods = periods(product);
-        Map<Long, PeriodTotals> updates = new TreeMap<>();
-        periods.forEach((periodStart, totals) -> {
+        KeptPeriods kept = kept(product.productId());
+        List<Update> updates = new ArrayList<>();
+        kept.asMap().forEach((periodStart, period) -> {
             if (periodStart + product.periodMs() + horizonMs <= end) {
-                updates.put(periodStart, null);
-            } else if (!totals.closed() && periodStart < start) {
-                updates.put(periodStart, totals.judged(Map.of(), product.tolerance()));
+                // Only its breaches matter now, and the index has them.
+                updates.add(new Update(periodStart, new PeriodTotals(Map.of(), Map.of(), period.closed(), period.breached()), null));
+            } else if (!period.closed() && periodStart < start) {
+                PeriodTotals open = totals(product, periodStart);
+                updates.add(new Update(periodStart, open, open.judged(Map.of(), product.tolerance())));
             }
         });
-        updates.put(start, periods.getOrDefault(start, PeriodTotals.NONE).judged(loaded, product.tolerance()));
-        return settle(product, periods, updates, now);
+        PeriodTotals before = totals(product, start);
+        updates.add(new Update(start, before, before.judged(loaded, product.tolerance())));
+        return settle(product, kept, updates, now);
     }
 
     /** The kept periods out of tolerance, by measure (what a breach names while it is open). */
     public Map<String, Set<Long>> breached(String productId) {
         Map<String, Set<Long>> out = new TreeMap<>();
-        periods(productId).forEach((start, totals) -> totals.breached()
+        kept(productId).asMap().forEach((start, period) -> period.breached()
                 .forEach(measure -> out.computeIfAbsent(measure, m -> new TreeSet<>()).add(start)));
         return out;
     }
 
-    /** Writes the updated periods (null: forgotten) and returns the violations their change makes. */
-    private List<Violation> settle(Product product, Map<Long, PeriodTotals> periods, Map<Long, PeriodTotals> updates, long now) {
-        Set<String> breachedBefore = union(periods);
-        Map<Long, PeriodTotals> after = new TreeMap<>(periods);
+    /** One period's change: its totals before and after (null: forgotten). */
+    private record Update(long start, PeriodTotals before, PeriodTotals after) {
+    }
+
+    /** Writes the updated periods and the index, and returns the violations their change makes. */
+    private List<Violation> settle(Product product, KeptPeriods kept, List<Update> updates, long now) {
+        Set<String> breachedBefore = kept.breached();
+        KeptPeriods next = kept;
         List<Violation> out = new ArrayList<>();
         Map<String, AccuracyViolations.Cause> recovered = new HashMap<>();
-        updates.forEach((start, totals) -> {
-            PeriodTotals before = periods.getOrDefault(start, PeriodTotals.NONE);
-            String key = key(product.productId(), start);
-            if (totals == null || !totals.worthKeeping()) {
+        for (Update update : updates) {
+            PeriodTotals before = update.before();
+            PeriodTotals after = update.after();
+            String key = key(product.productId(), update.start());
+            if (after == null || !after.worthKeeping()) {
                 store.delete(key);
-                after.remove(start);
             } else {
-                store.put(key, totals);
-                after.put(start, totals);
+                store.put(key, after);
             }
+            next = next.with(update.start(), after);
             for (String measure : before.breached()) {
-                if (totals == null || !totals.breached().contains(measure)) {
-                    recovered.put(measure, totals == null ? AccuracyViolations.Cause.agedOut(start)
-                            : AccuracyViolations.Cause.judged(start, totals, measure));
+                if (after == null || !after.breached().contains(measure)) {
+                    recovered.put(measure, after == null ? AccuracyViolations.Cause.agedOut(update.start())
+                            : AccuracyViolations.Cause.judged(update.start(), after, measure));
                 }
             }
-            if (totals != null) {
-                for (String measure : totals.breached()) {
+            if (after != null) {
+                for (String measure : after.breached()) {
                     boolean again = before.breached().contains(measure)
-                            && before.control().get(measure).equals(totals.control().get(measure));
+                            && before.control().get(measure).equals(after.control().get(measure));
                     if (!again) {
-                        out.add(AccuracyViolations.breach(product, measure, start, totals, now));
+                        out.add(AccuracyViolations.breach(product, measure, update.start(), after, now));
                     }
                 }
             }
-        });
-        Set<String> breachedAfter = union(after);
+        }
+        if (next.isEmpty()) {
+            index.delete(product.productId());
+        } else {
+            index.put(product.productId(), next);
+        }
+        Set<String> breachedAfter = next.breached();
         recovered.forEach((measure, cause) -> {
             if (breachedBefore.contains(measure) && !breachedAfter.contains(measure)) {
                 out.add(AccuracyViolations.recovery(product, measure, cause, now));
@@ -141,36 +155,22 @@ public final class AccuracyWatch {
         return out;
     }
 
-    private static Set<String> union(Map<Long, PeriodTotals> periods) {
-        Set<String> measures = new TreeSet<>();
-        periods.values().forEach(totals -> measures.addAll(totals.breached()));
-        return measures;
+    private KeptPeriods kept(String productId) {
+        KeptPeriods kept = index.get(productId);
+        return kept == null ? KeptPeriods.NONE : kept;
     }
 
-    private Map<Long, PeriodTotals> periods(Product product) {
-        return periods(product.productId());
+    private PeriodTotals totals(Product product, long start) {
+        PeriodTotals totals = store.get(key(product.productId(), start));
+        return totals == null ? PeriodTotals.NONE : totals;
     }
 
-    private Map<Long, PeriodTotals> periods(String productId) {
-        Map<Long, PeriodTotals> periods = new TreeMap<>();
-        String prefix = prefix(productId);
-        try (KeyValueIterator<String, PeriodTotals> all = store.prefixScan(prefix, KEYS)) {
-            while (all.hasNext()) {
-                KeyValue<String, PeriodTotals> entry = all.next();
-                periods.put(Long.parseLong(entry.key.substring(prefix.length())), entry.value);
-            }
-        }
-        return periods;
-    }
-
-    /** Length-prefixed, so that no product's keys share a prefix with another's, whatever its id holds. */
-    private static String prefix(String productId) {
-        return productId.length() + ":" + productId + "|";
-    }
-
-    /** Periods sort by time within a product (zero-padded; periods before 1970 are not reconciled). */
+    /**
+     * The product id's length, ':', the id, '|', the period start zero-padded: no product's keys share a
+     * prefix with another's, and a product's periods sort by time (periods before 1970 are not reconciled).
+     */
     private static String key(String productId, long start) {
-        String digits = Long.toString(Math.max(0, start));
-        return prefix(productId) + "0".repeat(Math.max(0, TIME_DIGITS - digits.length())) + digits;
+        String digits = Long.toString(start);
+        return productId.length() + ":" + productId + "|" + "0".repeat(Math.max(0, TIME_DIGITS - digits.length())) + digits;
     }
 }

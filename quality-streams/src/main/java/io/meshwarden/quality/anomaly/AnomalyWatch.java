@@ -6,6 +6,7 @@ import io.meshwarden.governance.anomaly.AnomalySettings;
 import io.meshwarden.quality.anomaly.Judgement.Transition;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +33,12 @@ public final class AnomalyWatch {
 
     private final KeyValueStore<String, Watched> store;
     private final AnomalyDetector detector = new AnomalyDetector();
+    /**
+     * Per product, its bands as the store has them: read with one scan the first time a snapshot asks, then
+     * kept up to date by every judgement, so that the snapshot of every step costs no scan. In memory and per
+     * task: a task initialised again (after a rebalance or a revived transaction) starts with none.
+     */
+    private final Map<String, Map<String, AnomalyBand>> bands = new HashMap<>();
 
     public AnomalyWatch(KeyValueStore<String, Watched> store) {
         this.store = store;
@@ -74,17 +81,27 @@ public final class AnomalyWatch {
 
     /** The band of each of the product's detected metrics at its last judgement, by metric. */
     public Map<String, AnomalyBand> bands(String productId) {
-        Map<String, AnomalyBand> bands = new TreeMap<>();
+        return Map.copyOf(bandsOf(productId));
+    }
+
+    private Map<String, AnomalyBand> bandsOf(String productId) {
+        Map<String, AnomalyBand> known = bands.get(productId);
+        if (known != null) {
+            return known;
+        }
+        Map<String, AnomalyBand> read = new TreeMap<>();
         String prefix = prefix(productId);
         try (KeyValueIterator<String, Watched> all = store.prefixScan(prefix, KEYS)) {
-            all.forEachRemaining(entry -> {
-                Watched w = entry.value;
-                bands.put(entry.key.substring(prefix.length()), AnomalyBand.newBuilder().setObserved(w.observed())
-                        .setExpected(w.expected()).setLow(w.low()).setHigh(w.high()).setPeriodEnd(Instant.ofEpochMilli(w.at()))
-                        .setState(w.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-')).build());
-            });
+            all.forEachRemaining(entry -> read.put(entry.key.substring(prefix.length()), band(entry.value)));
         }
-        return bands;
+        bands.put(productId, read);
+        return read;
+    }
+
+    private static AnomalyBand band(Watched w) {
+        return AnomalyBand.newBuilder().setObserved(w.observed()).setExpected(w.expected()).setLow(w.low()).setHigh(w.high())
+                .setPeriodEnd(Instant.ofEpochMilli(w.at()))
+                .setState(w.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-')).build();
     }
 
     /** Forgets a product's baselines (its contract retired it, or turned detection off). */
@@ -94,6 +111,7 @@ public final class AnomalyWatch {
             all.forEachRemaining(entry -> keys.add(entry.key));
         }
         keys.forEach(store::delete);
+        bands.remove(productId);
     }
 
     private void judge(Product product, String metric, MetricKind kind, long start, long end, double value, long records,
@@ -102,7 +120,9 @@ public final class AnomalyWatch {
         Watched before = store.get(key);
         Judgement judgement = detector.judge(before == null ? Baseline.empty() : before.baseline(), kind, product.settings(),
                 start, value, records);
-        store.put(key, Watched.of(judgement, end));
+        Watched watched = Watched.of(judgement, end);
+        store.put(key, watched);
+        bandsOf(product.productId()).put(metric, band(watched));
         if (judgement.transition() != Transition.NONE) {
             out.add(AnomalyViolations.of(product, metric, judgement, start, end, now));
         }

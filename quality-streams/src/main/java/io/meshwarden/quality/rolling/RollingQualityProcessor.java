@@ -87,7 +87,8 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
         this.anomalies = options.anomalyDetection()
                 ? Optional.of(new AnomalyWatch(context.getStateStore(RollingQualityTopology.ANOMALY_STORE))) : Optional.empty();
         this.accuracy = options.reconcilesAccuracy() ? Optional.of(new AccuracyWatch(
-                context.getStateStore(RollingQualityTopology.ACCURACY_STORE), options.accuracyHorizonMs())) : Optional.empty();
+                context.getStateStore(RollingQualityTopology.ACCURACY_STORE),
+                context.getStateStore(RollingQualityTopology.ACCURACY_INDEX_STORE), options.accuracyHorizonMs())) : Optional.empty();
         this.judge = new CompletenessJudge(book, freshness, context::currentSystemTimeMs, options.stepMs(), this::emit, anomalies,
                 accuracy);
         this.duplicates = new StepDuplicates(context.getStateStore(RollingQualityTopology.DUPLICATES_STORE));

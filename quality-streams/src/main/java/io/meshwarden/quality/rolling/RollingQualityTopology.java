@@ -5,6 +5,7 @@ import io.meshwarden.avro.MetricEvent;
 import io.meshwarden.avro.QualitySnapshot;
 import io.meshwarden.avro.Violation;
 import io.meshwarden.quality.accuracy.AccuracyWatch;
+import io.meshwarden.quality.accuracy.KeptPeriodsCodec;
 import io.meshwarden.quality.accuracy.PeriodTotalsCodec;
 import io.meshwarden.quality.anomaly.WatchedCodec;
 import io.meshwarden.quality.completeness.Counts;
@@ -54,6 +55,8 @@ public final class RollingQualityTopology {
     public static final String ANOMALY_STORE = "quality-anomaly-store";
     /** Per product and period, the source's control totals and what was loaded ({@link AccuracyWatch}). */
     public static final String ACCURACY_STORE = "quality-accuracy-store";
+    /** Per product, the index of its periods in {@link #ACCURACY_STORE}. */
+    public static final String ACCURACY_INDEX_STORE = "quality-accuracy-index-store";
 
     private RollingQualityTopology() {
     }
@@ -71,6 +74,7 @@ public final class RollingQualityTopology {
         store(builder, PENDING_STORE, pendingSerde());
         store(builder, ANOMALY_STORE, WatchedCodec.SERDE);
         store(builder, ACCURACY_STORE, PeriodTotalsCodec.SERDE);
+        store(builder, ACCURACY_INDEX_STORE, KeptPeriodsCodec.SERDE);
 
         KStream<String, QualityInput> contracts = DeadLetterRouting.decodedStream(builder, topics, topics.topic(Topics.CATALOG),
                         DataProductContract.class, DataProductContract::getId, Partitioning.AS_WRITTEN, "quality-catalog")
@@ -89,7 +93,8 @@ public final class RollingQualityTopology {
 
         KStream<String, QualityOutput> outputs = inputs.process(() -> new RollingQualityProcessor(options),
                 Named.as("rolling-quality"), CONTRACTS_STORE, BUCKETS_STORE, WINDOWS_STORE, FRESHNESS_STORE, CLOCK_STORE, DUPLICATES_STORE,
-                PENDING_STORE, ANOMALY_STORE, ACCURACY_STORE);
+                PENDING_STORE, ANOMALY_STORE, ACCURACY_STORE,
+                ACCURACY_INDEX_STORE);
 
         Topic<String, QualitySnapshot> snapshots = topics.topic(Topics.SNAPSHOTS);
         Topic<String, Violation> violations = topics.topic(Topics.VIOLATIONS);
