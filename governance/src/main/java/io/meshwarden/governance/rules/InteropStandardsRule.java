@@ -55,7 +55,7 @@ public record InteropStandardsRule(String id, Severity severity, List<Standard> 
                           List<Finding> findings) {
         String which = "field '" + field + "' of " + contract.getId();
         Optional<Schema> type = fields.type(field);
-        if (standard.type() != null && type.isPresent() && !type.get().getType().getName().equals(standard.type())) {
+        if (standard.type() != null && type.isPresent() && !typeName(type.get()).equals(standard.type())) {
             findings.add(mismatch(standard, "type", field, which + " is of type " + type.get().getType().getName() + "; the "
                     + standard.label() + " is of type " + standard.type()));
         }
@@ -69,6 +69,11 @@ public record InteropStandardsRule(String id, Severity severity, List<Standard> 
             findings.add(mismatch(standard, "unit", field, which + " is in " + FieldDeclarations.idPart(unit.get()) + "; the "
                     + standard.label() + " is in " + standard.unit()));
         }
+    }
+
+    /** An enum's values are strings: an enum of codes is as good a {@code currency} as a string of them. */
+    private static String typeName(Schema type) {
+        return type.getType() == Schema.Type.ENUM ? "string" : type.getType().getName();
     }
 
     private static Optional<String> formatProblem(DataProductContract contract, String field, Schema type, Standard standard) {
