@@ -61,8 +61,23 @@ public final class GovernanceTopology {
 
     public static void build(StreamsBuilder builder, TopicCatalog topics) {
         build(builder, topics, GovernanceOptions.defaults());
+        replicateCatalog(builder, topics);
     }
 
+    /**
+     * The global {@link #CATALOG_REPLICA_STORE} the governance processor resolves relationships against, read from
+     * the replica topic {@link #build} writes. Apart from {@link #build} so that an application adds it after the
+     * rest of its topology, and adding it renumbers no sub-topology (task ids, state directories) built before.
+     */
+    public static void replicateCatalog(StreamsBuilder builder, TopicCatalog topics) {
+        Topic<String, DataProductContract> replica = topics.topic(Topics.CATALOG_REPLICA);
+        builder.globalTable(replica.name(), Consumed.with(replica.keySerde(), replica.valueSerde())
+                        .withName("catalog-replica-source"),
+                Materialized.<String, DataProductContract, KeyValueStore<Bytes, byte[]>>as(CATALOG_REPLICA_STORE)
+                        .withKeySerde(replica.keySerde()).withValueSerde(replica.valueSerde()));
+    }
+
+    /** Without the catalog replica's global store, which the caller adds with {@link #replicateCatalog}. */
     public static void build(StreamsBuilder builder, TopicCatalog topics, GovernanceOptions options) {
         PolicyCache cache = new PolicyCache();
         admitPolicySets(builder, topics, cache, options);
@@ -101,10 +116,6 @@ public final class GovernanceTopology {
         Topic<String, DataProductContract> replica = topics.topic(Topics.CATALOG_REPLICA);
         acceptedContracts.to(replica.name(), Produced.with(replica.keySerde(), replica.valueSerde())
                 .withName("catalog-replica-sink"));
-        builder.globalTable(replica.name(), Consumed.with(replica.keySerde(), replica.valueSerde())
-                        .withName("catalog-replica-source"),
-                Materialized.<String, DataProductContract, KeyValueStore<Bytes, byte[]>>as(CATALOG_REPLICA_STORE)
-                        .withKeySerde(replica.keySerde()).withValueSerde(replica.valueSerde()));
 
         acceptedOutcomes.flatMap(LineageEdges::of, Named.as("lineage-edges"))
                 .repartition(Repartitioned.<String, String>as("lineage-by-upstream").withKeySerde(Serdes.String())
