@@ -30,6 +30,8 @@ public final class FieldDeclarations {
     public static final String UNIT = PREFIX + "unit.";
     public static final String REFERENCES = PREFIX + "references.";
     private static final List<String> KINDS = List.of(SEMANTIC_TYPE, UNIT, REFERENCES);
+    /** Longer is no product id and field: a reference names its violation, whose id must stay readable. */
+    private static final int MAX_REFERENCE = 200;
 
     /** One reference of a field to another product's field. */
     public record Reference(String field, String productId, String targetField) {
@@ -82,19 +84,19 @@ public final class FieldDeclarations {
             }
             Optional<String> kind = KINDS.stream().filter(key::startsWith).findFirst();
             if (kind.isEmpty()) {
-                problems.add("unknown property '" + key + "'; known: " + KINDS.stream().map(k -> k + "<field>").toList());
+                problems.add("unknown property '" + shortened(key) + "'; known: " + KINDS.stream().map(k -> k + "<field>").toList());
                 return;
             }
             String field = key.substring(kind.get().length());
             if (!fields.contains(field)) {
-                problems.add("property '" + key + "' names no field of the contract");
+                problems.add("property '" + shortened(key) + "' names no field of the contract");
                 return;
             }
             if (kind.get().equals(REFERENCES)) {
                 for (String target : value.split(",")) {
                     String text = target.trim();
                     int dot = text.lastIndexOf('.');
-                    if (dot <= 0 || dot == text.length() - 1 || !text.matches("[a-z0-9][a-z0-9.-]*\\.[A-Za-z_][A-Za-z0-9_]*")) {
+                    if (dot <= 0 || dot == text.length() - 1 || text.length() > MAX_REFERENCE || !text.matches("[a-z0-9][a-z0-9.-]*\\.[A-Za-z_][A-Za-z0-9_]*")) {
                         problems.add("property '" + key + "': '" + shortened(text) + "' is not <product id>.<field>");
                     } else {
                         references.add(new Reference(field, text.substring(0, dot), text.substring(dot + 1)));

@@ -2,6 +2,11 @@ package io.meshwarden.quality.governance;
 
 import static io.meshwarden.quality.governance.PolicyTopologyTest.rule;
 import static io.meshwarden.quality.governance.PolicyTopologyTest.set;
+import static io.meshwarden.quality.governance.RelationshipTopologyTest.DEPENDENT;
+import static io.meshwarden.quality.governance.RelationshipTopologyTest.REFERENCED;
+import static io.meshwarden.quality.governance.RelationshipTopologyTest.RULE;
+import static io.meshwarden.quality.governance.RelationshipTopologyTest.dependent;
+import static io.meshwarden.quality.governance.RelationshipTopologyTest.referenced;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -44,9 +49,6 @@ import org.junit.jupiter.api.io.TempDir;
 @EmbeddedKafka
 class RelationshipPipelineIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String REFERENCED = "paid-media.campaign-performance";
-    private static final String DEPENDENT = "customer-analytics.attribution";
-    private static final String RULE = "interop.relationship.campaign_id." + REFERENCED + ".campaign_id";
 
     private MeshwardenConfig config;
     private TopicCatalog topics;
@@ -77,8 +79,7 @@ class RelationshipPipelineIT {
         await().atMost(WAIT).until(() -> app.policySetsInForce().contains("global@1.0.0"));
         publish(referenced("1.0.0", true));
         await().atMost(WAIT).until(() -> app.catalogReplicaVersion(REFERENCED).equals(Optional.of("1.0.0")));
-        publish(DataProductContract.newBuilder(Samples.contract(DEPENDENT))
-                .setProperties(Map.of("interop.references.campaign_id", REFERENCED + ".campaign_id")).build());
+        publish(dependent("1.0.0"));
         await().atMost(WAIT).until(() -> tail.poll(topics.name(Topics.DECISIONS)).size() == 2);
 
         publish(referenced("2.0.0", false));
@@ -94,15 +95,6 @@ class RelationshipPipelineIT {
         assertThat(violations()).extracting(Violation::getProductId, Violation::getRuleId, Violation::getStatus)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(DEPENDENT, RULE, ViolationStatus.BREACH),
                         org.assertj.core.groups.Tuple.tuple(DEPENDENT, RULE, ViolationStatus.RECOVERY));
-    }
-
-    private static DataProductContract referenced(String version, boolean withCampaignId) {
-        DataProductContract contract = Samples.contract(REFERENCED);
-        String schema = withCampaignId ? contract.getProductSchema()
-                : contract.getProductSchema().replace("{\"name\":\"campaign_id\",\"type\":\"string\"},", "");
-        return DataProductContract.newBuilder(contract).setVersion(version).setProductSchema(schema)
-                .setFields(contract.getFields().stream().filter(f -> withCampaignId || !f.getName().equals("campaign_id")).toList())
-                .build();
     }
 
     private void publish(DataProductContract contract) {

@@ -30,9 +30,9 @@ import org.junit.jupiter.api.Test;
  * breaks the dependent, a version that restores it recovers it.
  */
 class RelationshipTopologyTest {
-    private static final String REFERENCED = "paid-media.campaign-performance";
-    private static final String DEPENDENT = "customer-analytics.attribution";
-    private static final String RULE = "interop.relationship.campaign_id." + REFERENCED + ".campaign_id";
+    static final String REFERENCED = "paid-media.campaign-performance";
+    static final String DEPENDENT = "customer-analytics.attribution";
+    static final String RULE = "interop.relationship.campaign_id." + REFERENCED + ".campaign_id";
     private static final PolicySet GLOBAL = set("global", "1.0.0", null,
             rule("interop.relationships", "relationships", Severity.BLOCKING, Map.of()));
 
@@ -43,7 +43,8 @@ class RelationshipTopologyTest {
     private final TestOutputTopic<String, Decision> decisions = harness.output(Topics.DECISIONS);
     private final TestOutputTopic<String, Violation> violations = harness.output(Topics.VIOLATIONS);
 
-    private static DataProductContract referenced(String version, boolean withCampaignId) {
+    /** The referenced product at {@code version}, with or without the field the dependent references. */
+    static DataProductContract referenced(String version, boolean withCampaignId) {
         DataProductContract contract = Samples.contract(REFERENCED);
         String schema = withCampaignId ? contract.getProductSchema()
                 : contract.getProductSchema().replace("{\"name\":\"campaign_id\",\"type\":\"string\"},", "");
@@ -52,7 +53,8 @@ class RelationshipTopologyTest {
                 .build();
     }
 
-    private static DataProductContract dependent(String version) {
+    /** The dependent, referencing the referenced product's campaign_id. */
+    static DataProductContract dependent(String version) {
         return DataProductContract.newBuilder(Samples.contract(DEPENDENT)).setVersion(version)
                 .setProperties(Map.of("interop.references.campaign_id", REFERENCED + ".campaign_id")).build();
     }
