@@ -1,11 +1,15 @@
 package io.meshwarden.governance;
 
+import io.meshwarden.avro.DataProductContract;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What governance needs to know about the rest of the catalog while it judges one contract:
- * which active products consume a given product. The running topology answers it from a global
- * store of the catalog; offline validation knows no catalog and answers "none".
+ * which active products consume a given product, and another product's contract in force (to
+ * resolve a relationship to one of its fields). The running topology answers from its stores of
+ * the catalog; offline validation knows no catalog: no consumers, and no products
+ * ({@link #knowsProducts()} false, so relationships are not resolved there).
  */
 @FunctionalInterface
 public interface CatalogView {
@@ -13,4 +17,14 @@ public interface CatalogView {
 
     /** Ids of the active products that list {@code productId} among their upstream products. */
     List<String> activeConsumersOf(String productId);
+
+    /** The accepted contract of {@code productId}, whatever its status; empty when the catalog has none. */
+    default Optional<DataProductContract> product(String productId) {
+        return Optional.empty();
+    }
+
+    /** Whether {@link #product} answers from a catalog: false offline, where no reference can be resolved. */
+    default boolean knowsProducts() {
+        return false;
+    }
 }

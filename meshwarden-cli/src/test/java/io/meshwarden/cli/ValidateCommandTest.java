@@ -37,7 +37,12 @@ class ValidateCommandTest {
             byProduct.put(verdict.get("productId").asText(), verdict);
         }
         assertThat(byProduct).hasSize(8);
-        assertThat(byProduct.values()).filteredOn(v -> v.get("outcome").asText().equals("ACCEPTED")).hasSize(6);
+        assertThat(byProduct.values()).filteredOn(v -> v.get("outcome").asText().equals("ACCEPTED")).hasSize(5);
+        // The demo's one shared-dimension warning (docs/interoperability.md).
+        JsonNode nearMiss = byProduct.get("social.post-reach");
+        assertThat(nearMiss.get("outcome").asText()).isEqualTo("ACCEPTED_WITH_WARNINGS");
+        assertThat(nearMiss.get("violations")).singleElement()
+                .satisfies(v -> assertThat(v.get("ruleId").asText()).isEqualTo("interop.country.near-miss.country_code"));
         JsonNode lifecycle = byProduct.get("customer-analytics.lifecycle-stage");
         assertThat(lifecycle.get("violations")).singleElement()
                 .satisfies(v -> assertThat(v.get("ruleId").asText()).isEqualTo("classification.pii"));

@@ -62,6 +62,21 @@ public final class QualityStreams implements AutoCloseable {
         }
     }
 
+    /**
+     * The version of {@code productId} this instance resolves relationships against (docs/interoperability.md):
+     * what its global catalog replica holds, which can trail the catalog by the global thread's lag. Empty when
+     * it holds none, or while the store is not queryable yet.
+     */
+    public java.util.Optional<String> catalogReplicaVersion(String productId) {
+        try {
+            ReadOnlyKeyValueStore<String, io.meshwarden.avro.DataProductContract> store =
+                    app.keyValueStore(GovernanceTopology.CATALOG_REPLICA_STORE);
+            return java.util.Optional.ofNullable(store.get(productId)).map(io.meshwarden.avro.DataProductContract::getVersion);
+        } catch (StoreUnavailableException | InvalidStateStoreException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     @Override
     public void close() {
         app.close();

@@ -44,5 +44,7 @@ public final class QualityTopology {
     private static void add(StreamsBuilder builder, TopicCatalog topics, QualityOptions quality, GovernanceOptions governance) {
         GovernanceTopology.build(builder, topics, governance);
         RollingQualityTopology.build(builder, topics, quality);
+        // Last, so that the sub-topologies built before it keep their numbers (and their tasks their ids).
+        GovernanceTopology.replicateCatalog(builder, topics);
     }
 }

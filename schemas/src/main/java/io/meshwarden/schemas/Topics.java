@@ -35,6 +35,9 @@ public final class Topics {
     public static final TopicSpec<String, PolicySet> POLICIES_IN_FORCE = event("governance.policies.in-force",
             PolicySet.class, true, "policy sets governance admitted (read by every instance as a global store); compacted;"
                     + " key: policy set id");
+    public static final TopicSpec<String, DataProductContract> CATALOG_REPLICA = event("governance.catalog-replica",
+            DataProductContract.class, true, "the catalog again, written by governance and read by every governance instance as"
+                    + " a global store, so that a relationship resolves against any product; compacted; key: product id");
     public static final TopicSpec<String, PolicyApproval> POLICY_APPROVALS = event("governance.policy-approvals",
             PolicyApproval.class, false, "stewards' approvals of held global policy sets (four eyes); key: policy set id");
     public static final TopicSpec<String, Decision> DECISIONS = event("governance.decisions",
@@ -67,7 +70,7 @@ public final class Topics {
             "records that could not be processed: original bytes, reason and source in headers");
 
     public static final List<TopicSpec<?, ?>> ALL = List.of(CONTRACT_CHANGES, CATALOG, METRICS, POLICIES, POLICIES_IN_FORCE,
-            POLICY_APPROVALS, DECISIONS, VIOLATIONS, SNAPSHOTS, OBSERVED_PORTS, ALERTS, ALERT_COMMANDS, ACCESS_COMMANDS,
+            CATALOG_REPLICA, POLICY_APPROVALS, DECISIONS, VIOLATIONS, SNAPSHOTS, OBSERVED_PORTS, ALERTS, ALERT_COMMANDS, ACCESS_COMMANDS,
             ACCESS_REQUESTS, ACCESS_AUDIT, LINEAGE, DEAD_LETTER);
 
     private Topics() {

@@ -25,9 +25,10 @@ import org.apache.avro.SchemaParseException;
  */
 final class OdcsObject {
     private static final String[] OBJECT_KEYS = {"name", "physicalName", "logicalType", "description",
-            "properties", "quality", "customProperties"};
+            "properties", "quality", "customProperties", "relationships"};
     private static final String[] PROPERTY_KEYS = {"name", "logicalType", "physicalType", "logicalTypeOptions", "required",
-            "description", "businessName", "classification", "tags", "quality", "properties", "items"};
+            "description", "businessName", "classification", "tags", "quality", "properties", "items", "relationships",
+            "customProperties"};
 
     private final YamlDocument<JsonNode> document;
     private final List<String> warnings;
@@ -51,8 +52,11 @@ final class OdcsObject {
         JsonNode odcsProperties = object.path("properties");
         List<Classification> classifications = new ArrayList<>();
         List<FieldSpec> fields = new ArrayList<>();
+        OdcsRelationships relationships = new OdcsRelationships(warnings, properties);
+        relationships.ofObject(object, path);
         for (int i = 0; i < odcsProperties.size(); i++) {
             fields.add(field(odcsProperties.get(i), path + ".properties[" + i + "]", classifications));
+            relationships.ofProperty(odcsProperties.get(i), path + ".properties[" + i + "]");
         }
         Schema derived = odcsProperties.isEmpty() ? null
                 : OdcsAvroSchema.derive(object.path("name").asText(), odcsProperties, path, warnings);

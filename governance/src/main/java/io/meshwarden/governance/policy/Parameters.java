@@ -12,22 +12,33 @@ import java.util.TreeSet;
 public final class Parameters {
     private final String ruleId;
     private final Map<String, String> values;
-    private final Map<String, RuleKind.Param> declared;
+    private final RuleKind kind;
 
-    Parameters(String ruleId, Map<String, String> values, Map<String, RuleKind.Param> declared) {
+    Parameters(String ruleId, Map<String, String> values, RuleKind kind) {
         this.ruleId = ruleId;
         this.values = values;
-        this.declared = declared;
-        values.keySet().stream().filter(name -> !declared.containsKey(name)).findFirst().ifPresent(name -> {
+        this.kind = kind;
+        Set<String> declared = kind.parameters().keySet();
+        values.keySet().stream().filter(name -> kind.param(name).isEmpty()).findFirst().ifPresent(name -> {
             throw new InvalidPolicyException("rule '" + ruleId + "': unknown parameter '" + name + "'"
-                    + (declared.isEmpty() ? "; its kind takes none" : "; known: " + new TreeSet<>(declared.keySet())));
+                    + (declared.isEmpty() ? "; its kind takes none" : "; known: " + new TreeSet<>(declared)));
         });
     }
 
     /** The value, or the kind's default (null when there is none). */
     public String text(String name) {
         String value = values.get(name);
-        return value != null ? value : declared.get(name).defaultValue();
+        return value != null ? value : kind.param(name).map(RuleKind.Param::defaultValue).orElse(null);
+    }
+
+    /** The names the policy gave that a template ({@code dimensions.*.type}) stands for, in order. */
+    public java.util.List<String> instances(String template) {
+        return RuleKind.instances(template, values.keySet());
+    }
+
+    /** An error naming this rule and the parameter. */
+    public InvalidPolicyException error(String name, String problem) {
+        return invalid(name, problem);
     }
 
     public double number(String name) {

@@ -91,13 +91,14 @@ public final class PolicyLayering {
         }
         RuleKind kind = RuleKinds.named(global.getKind()).orElse(null);
         if (kind != null) {
-            kind.parameters().forEach((name, param) -> {
-                String before = Optional.ofNullable(global.getParameters().get(name)).orElse(param.defaultValue());
-                String after = effective.getParameters().getOrDefault(name, before);
-                if (before != null && after != null) {
-                    param.strictness().loosening(name, before, after).ifPresent(problems::add);
-                }
-            });
+            kind.parameters().forEach((declared, param) -> RuleKind.instances(declared, global.getParameters().keySet())
+                    .forEach(name -> {
+                        String before = Optional.ofNullable(global.getParameters().get(name)).orElse(param.defaultValue());
+                        String after = effective.getParameters().getOrDefault(name, before);
+                        if (before != null && after != null) {
+                            param.strictness().loosening(name, before, after).ifPresent(problems::add);
+                        }
+                    }));
         }
         return problems;
     }

@@ -35,6 +35,8 @@ public final class PolicySetYaml {
     record RuleDocument(String id, String kind, String severity, String description, JsonNode parameters, String expression) {
     }
 
+    private static final String PARAMETER = "parameter '";
+
     private PolicySetYaml() {
     }
 
@@ -148,10 +150,19 @@ public final class PolicySetYaml {
         return value.asText();
     }
 
-    /** The line of the rule a compile error names, or of the document when it names none. */
+    /**
+     * The line of the parameter a compile error names ({@code parameter 'dimensions.currency.pattern'}: a
+     * parameter's dotted name is its path under {@code parameters}), else of the rule it names, or of the
+     * document when it names none.
+     */
     private static int lineOf(String message, YamlDocument<?> document, List<PolicyRule> rules) {
         for (int i = 0; i < rules.size(); i++) {
             if (message.contains("rule '" + rules.get(i).getId() + "'")) {
+                int at = message.indexOf(PARAMETER);
+                if (at >= 0 && message.indexOf('\'', at + PARAMETER.length()) > 0) {
+                    String name = message.substring(at + PARAMETER.length(), message.indexOf('\'', at + PARAMETER.length()));
+                    return document.lineOf("$.rules[" + i + "].parameters." + name);
+                }
                 return document.lineOf("$.rules[" + i + "]");
             }
         }

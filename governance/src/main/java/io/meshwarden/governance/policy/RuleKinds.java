@@ -6,11 +6,14 @@ import io.meshwarden.governance.rules.CelRule;
 import io.meshwarden.governance.rules.CompatibilityRule;
 import io.meshwarden.governance.rules.DocumentationCoverageRule;
 import io.meshwarden.governance.rules.FieldNamingRule;
+import io.meshwarden.governance.interop.Standards;
+import io.meshwarden.governance.rules.InteropStandardsRule;
 import io.meshwarden.governance.rules.LifecycleRule;
 import io.meshwarden.governance.rules.OutputTopicNamingRule;
 import io.meshwarden.governance.rules.OwnershipRule;
 import io.meshwarden.governance.rules.PiiClassificationRule;
 import io.meshwarden.governance.rules.PortClassificationRule;
+import io.meshwarden.governance.rules.RelationshipRule;
 import io.meshwarden.governance.rules.RequiredMetadataRule;
 import io.meshwarden.governance.rules.RetentionCeilingRule;
 import io.meshwarden.governance.rules.SchemaValidityRule;
@@ -53,6 +56,9 @@ public final class RuleKinds {
             simple("lifecycle", (r, p) -> new LifecycleRule(r.getId(), r.getSeverity())),
             simple("versioning", (r, p) -> new VersioningRule(r.getId(), r.getSeverity())),
             simple("compatibility", (r, p) -> new CompatibilityRule(r.getId(), r.getSeverity())),
+            kind("interop-standards", Standards.parameters(),
+                    (r, p) -> new InteropStandardsRule(r.getId(), r.getSeverity(), Standards.of(p))),
+            simple("relationships", (r, p) -> new RelationshipRule(r.getId(), r.getSeverity())),
             kind("cel", Map.of(
                             "message", new RuleKind.Param(Strictness.FREE, "the contract does not satisfy the rule"),
                             "category", new RuleKind.Param(Strictness.SAME, "other")),

@@ -42,10 +42,10 @@ class PolicySetYamlTest {
     }
 
     @Test
-    void namesTheLineOfARuleWithAMalformedParameter() {
+    void namesTheLineOfAMalformedParameter() {
         assertThatThrownBy(() -> PolicySetYaml.parse("p.yaml", HEADER
                 + "  - id: pii\n    kind: pii-classification\n    severity: blocking\n    parameters:\n      minimum: secret\n"))
-                .hasMessageStartingWith("p.yaml:5:").hasMessageContaining("rule 'pii': parameter 'minimum'");
+                .hasMessageStartingWith("p.yaml:9:").hasMessageContaining("rule 'pii': parameter 'minimum'");
     }
 
     @Test

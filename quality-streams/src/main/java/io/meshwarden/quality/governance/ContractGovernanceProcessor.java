@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -24,14 +23,16 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * Evaluates each contract change against the policy sets in force (the global set and the sets of
  * its domain, read from the in-force global store at every change) and decides it. Compares the
  * change with the last accepted version of the product and asks the reverse-lineage store who
- * consumes it. Reads and writes the store of last accepted contracts: an accepted change replaces
+ * consumes it, and the global catalog replica for the products its relationships reference ({@link CatalogStores}).
+ * Reads and writes the store of last accepted contracts: an accepted change replaces
  * the entry, a rejected one leaves the previous version in force.
  *
  * <p>Keeps in {@link GovernanceTopology#CONTRACT_BREACHES_STORE} the rules each product's contract in
  * force breaks (and its last rejected proposal), so that what a later version or a later policy set no
  * longer breaks recovers ({@link RuleLifecycle}). A rejected change's violations are marked
  * {@code rejectedChange}. Every {@link #POLICY_CHECK} of wall-clock time it asks {@link PolicyEvolution}
- * whether the policy sets in force changed, and publishes what that changes for the contracts in force.
+ * whether the policy sets in force changed, and {@link DependentsRecheck} whether products referenced by
+ * products of its partition changed, and publishes what that changes for the contracts in force.
  */
 final class ContractGovernanceProcessor implements Processor<String, ContractChange, String, GovernanceOutcome> {
     /** How often (wall clock) a task looks whether the policy sets in force changed. */
@@ -44,7 +45,9 @@ final class ContractGovernanceProcessor implements Processor<String, ContractCha
     private KeyValueStore<String, String> lineage;
     private KeyValueStore<String, ValueAndTimestamp<PolicySet>> policies;
     private KeyValueStore<String, ContractBreaches> breaches;
+    private CatalogStores catalog;
     private PolicyEvolution evolution;
+    private DependentsRecheck dependents;
 
     ContractGovernanceProcessor(PolicyCache cache, ChangeOwnership ownership) {
         this.cache = cache;
@@ -58,7 +61,9 @@ final class ContractGovernanceProcessor implements Processor<String, ContractCha
         this.lineage = context.getStateStore(GovernanceTopology.LINEAGE_STORE);
         this.policies = context.getStateStore(GovernanceTopology.POLICIES_IN_FORCE_STORE);
         this.breaches = context.getStateStore(GovernanceTopology.CONTRACT_BREACHES_STORE);
-        this.evolution = new PolicyEvolution(cache, this::policiesInForce, this::activeConsumersOf);
+        this.catalog = new CatalogStores(lineage, context.getStateStore(GovernanceTopology.CATALOG_REPLICA_STORE));
+        this.evolution = new PolicyEvolution(cache, this::policiesInForce, catalog);
+        this.dependents = new DependentsRecheck(cache, this::policiesInForce, catalog);
         context.schedule(POLICY_CHECK, PunctuationType.WALL_CLOCK_TIME, this::checkPolicies);
     }
 
@@ -69,7 +74,7 @@ final class ContractGovernanceProcessor implements Processor<String, ContractCha
         // A change another domain published is refused before any policy looks at it.
         Verdict verdict = ownership.refusal(record.headers(), change).map(refusal -> new Verdict(List.of(refusal)))
                 .orElseGet(() -> cache.layersOf(policiesInForce())
-                        .evaluate(new ContractContext(change.getContract(), previous, this::activeConsumersOf)));
+                        .evaluate(new ContractContext(change.getContract(), previous, catalog)));
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         ContractBreaches before = breachesOf(record.key());
         List<Violation> violations;
@@ -78,6 +83,7 @@ final class ContractGovernanceProcessor implements Processor<String, ContractCha
             violations = Violations.of(verdict, change, now);
             step = RuleLifecycle.accepted(before, change, violations, now);
             accepted.put(record.key(), change.getContract());
+            dependents.accepted(change.getContract());
         } else {
             violations = Violations.ofRejected(verdict, change, now);
             step = RuleLifecycle.rejected(before, change, violations, now);
@@ -97,7 +103,12 @@ final class ContractGovernanceProcessor implements Processor<String, ContractCha
     }
 
     private void checkPolicies(long wallClock) {
-        evolution.check(accepted, breaches, Instant.ofEpochMilli(wallClock)).forEach((productId, step) -> {
+        publish(evolution.check(accepted, breaches, Instant.ofEpochMilli(wallClock)), wallClock);
+        publish(dependents.check(accepted, breaches, Instant.ofEpochMilli(wallClock)), wallClock);
+    }
+
+    private void publish(java.util.Map<String, RuleLifecycle.Step> steps, long wallClock) {
+        steps.forEach((productId, step) -> {
             store(productId, step.next());
             context.forward(new Record<>(productId, GovernanceOutcome.reevaluated(step.published()), wallClock));
         });
@@ -122,13 +133,5 @@ final class ContractGovernanceProcessor implements Processor<String, ContractCha
             all.forEachRemaining(entry -> sets.add(entry.value.value()));
         }
         return sets;
-    }
-
-    private List<String> activeConsumersOf(String productId) {
-        List<String> consumers = new ArrayList<>();
-        try (var range = lineage.prefixScan(productId + LineageProcessor.SEPARATOR, new StringSerializer())) {
-            range.forEachRemaining(entry -> consumers.add(entry.value));
-        }
-        return consumers;
     }
 }

@@ -32,7 +32,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The governance topology. Reads contract changes and published policy sets; writes one decision
- * per change, the violations it found and the recoveries it brings, accepted contracts to the compacted catalog, admitted
+ * per change, the violations it found and the recoveries it brings, accepted contracts to the compacted catalog (and its
+ * replica, read back as a global store by every instance to resolve relationships), admitted
  * policy sets to the in-force topic, refused sets as POLICY violations, and undecodable records, or
  * changes and sets that break a semantic rule ({@link ContractChecks}, {@link PolicySetChecks}), to
  * the dead-letter topic. docs/policies.md explains the stores.
@@ -50,6 +51,8 @@ public final class GovernanceTopology {
     public static final String POLICIES_IN_FORCE_STORE = "policies-in-force-store";
     /** Per product, the rules its contract in force (and its last rejected proposal) breaks: what can recover. */
     public static final String CONTRACT_BREACHES_STORE = "contract-breaches-store";
+    /** Every product's accepted contract, replicated to every instance: what relationships resolve against. */
+    public static final String CATALOG_REPLICA_STORE = "catalog-replica-store";
     /** Reverse lineage: upstream product, active consumer. */
     public static final String LINEAGE_STORE = "lineage-store";
 
@@ -58,8 +61,23 @@ public final class GovernanceTopology {
 
     public static void build(StreamsBuilder builder, TopicCatalog topics) {
         build(builder, topics, GovernanceOptions.defaults());
+        replicateCatalog(builder, topics);
     }
 
+    /**
+     * The global {@link #CATALOG_REPLICA_STORE} the governance processor resolves relationships against, read from
+     * the replica topic {@link #build} writes. Apart from {@link #build} so that an application adds it after the
+     * rest of its topology, and adding it renumbers no sub-topology (task ids, state directories) built before.
+     */
+    public static void replicateCatalog(StreamsBuilder builder, TopicCatalog topics) {
+        Topic<String, DataProductContract> replica = topics.topic(Topics.CATALOG_REPLICA);
+        builder.globalTable(replica.name(), Consumed.with(replica.keySerde(), replica.valueSerde())
+                        .withName("catalog-replica-source"),
+                Materialized.<String, DataProductContract, KeyValueStore<Bytes, byte[]>>as(CATALOG_REPLICA_STORE)
+                        .withKeySerde(replica.keySerde()).withValueSerde(replica.valueSerde()));
+    }
+
+    /** Without the catalog replica's global store, which the caller adds with {@link #replicateCatalog}. */
     public static void build(StreamsBuilder builder, TopicCatalog topics, GovernanceOptions options) {
         PolicyCache cache = new PolicyCache();
         admitPolicySets(builder, topics, cache, options);
@@ -90,8 +108,14 @@ public final class GovernanceTopology {
 
         KStream<String, GovernanceOutcome> acceptedOutcomes = outcomes.filter((productId, outcome) -> outcome.accepted(), Named.as("accepted"));
         Topic<String, DataProductContract> catalog = topics.topic(Topics.CATALOG);
-        acceptedOutcomes.mapValues(GovernanceOutcome::contract, Named.as("accepted-contract"))
-                .to(catalog.name(), Produced.with(catalog.keySerde(), catalog.valueSerde()).withName("catalog-sink"));
+        KStream<String, DataProductContract> acceptedContracts = acceptedOutcomes.mapValues(GovernanceOutcome::contract,
+                Named.as("accepted-contract"));
+        acceptedContracts.to(catalog.name(), Produced.with(catalog.keySerde(), catalog.valueSerde()).withName("catalog-sink"));
+        // The catalog once more, for the global store relationships resolve against: the catalog topic itself is
+        // read as a stream by the quality topology, and a topic cannot be both.
+        Topic<String, DataProductContract> replica = topics.topic(Topics.CATALOG_REPLICA);
+        acceptedContracts.to(replica.name(), Produced.with(replica.keySerde(), replica.valueSerde())
+                .withName("catalog-replica-sink"));
 
         acceptedOutcomes.flatMap(LineageEdges::of, Named.as("lineage-edges"))
                 .repartition(Repartitioned.<String, String>as("lineage-by-upstream").withKeySerde(Serdes.String())

@@ -79,7 +79,7 @@ final class PolicyEvolution {
                 java.util.LinkedHashMap::new));
     }
 
-    private static Set<String> versionRules(PolicyLayers layers, String domain) {
+    static Set<String> versionRules(PolicyLayers layers, String domain) {
         return layers.sets().stream()
                 .filter(set -> set.getScope() == PolicyScope.GLOBAL || domain.equals(set.getDomain()))
                 .flatMap(set -> set.getRules().stream())
