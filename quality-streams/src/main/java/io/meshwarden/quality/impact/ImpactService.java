@@ -1,5 +1,6 @@
 package io.meshwarden.quality.impact;
 
+import io.meshwarden.avro.TopicReaders;
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.schemas.Topic;
 import io.meshwarden.schemas.TopicSpec;
@@ -34,6 +35,15 @@ public final class ImpactService implements AutoCloseable {
         service.app.start();
         service.poller.start();
         return service;
+    }
+
+    /**
+     * Who reads a topic, as this instance's readers global store holds it now; null when nobody is known to.
+     *
+     * @throws io.meshwarden.streams.StoreUnavailableException while the app is not running
+     */
+    public TopicReaders readersOf(String topic) {
+        return app.<String, TopicReaders>keyValueStore(ImpactTopology.READERS_STORE).get(topic);
     }
 
     public KafkaStreams.State state() {
