@@ -1,5 +1,6 @@
 package io.meshwarden.quality.impact;
 
+import io.meshwarden.avro.AffectedProduct;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.Decision;
 import io.meshwarden.avro.DecisionOutcome;
@@ -103,11 +104,11 @@ final class ImpactProcessor extends ContextualFixedKeyProcessor<String, ImpactIn
         }, at);
     }
 
-    private List<DataProductContract> downstreamOf(String productId) {
-        List<DataProductContract> products = new ArrayList<>();
+    private List<AffectedProduct> downstreamOf(String productId) {
+        List<AffectedProduct> products = new ArrayList<>();
         try (KeyValueIterator<String, DataProductContract> it = downstream.prefixScan(productId + DownstreamProcessor.SEPARATOR,
                 Serdes.String().serializer())) {
-            it.forEachRemaining(kv -> products.add(kv.value));
+            it.forEachRemaining(kv -> products.add(ImpactAnalysis.affected(kv.value)));
         }
         return products;
     }

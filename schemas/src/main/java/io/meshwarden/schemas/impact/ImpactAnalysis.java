@@ -71,15 +71,14 @@ public final class ImpactAnalysis {
     /**
      * The report of a change.
      *
-     * @param downstream the contracts of the products that list {@code current} upstream
+     * @param downstream the products that list {@code current} upstream ({@link #affected})
      * @param readers    who reads a topic, null when nobody is known to
      */
     public static ImpactReport report(String changeId, DataProductContract previous, DataProductContract current, ImpactKind kind,
-                                      Collection<DataProductContract> downstream, Function<String, TopicReaders> readers,
+                                      Collection<AffectedProduct> downstream, Function<String, TopicReaders> readers,
                                       Instant at) {
         List<String> topics = topics(previous, current);
-        List<AffectedProduct> products = downstream.stream().filter(d -> !d.getId().equals(current.getId()))
-                .map(d -> new AffectedProduct(d.getId(), d.getOwner().getTeam(), d.getOwner().getSteward())).toList();
+        List<AffectedProduct> products = downstream.stream().filter(d -> !d.getProductId().equals(current.getId())).toList();
         List<AffectedGroup> groups = new ArrayList<>();
         List<AffectedGrant> grants = new ArrayList<>();
         for (String topic : topics) {
@@ -104,6 +103,11 @@ public final class ImpactAnalysis {
                 .setPreviousVersion(previous == null ? null : previous.getVersion()).setKind(kind).setTopics(topics)
                 .setDownstreamProducts(products).setConsumerGroups(groups).setReadGrants(grants).setOwners(List.copyOf(owners))
                 .setReportedAt(at).build();
+    }
+
+    /** A downstream product as a report names it. */
+    public static AffectedProduct affected(DataProductContract product) {
+        return new AffectedProduct(product.getId(), product.getOwner().getTeam(), product.getOwner().getSteward());
     }
 
     /** One notice per owner the report names, with what of theirs it hits. */
