@@ -10,6 +10,7 @@ import io.meshwarden.kafka.embedded.EmbeddedKafkaBroker;
 import io.meshwarden.kafka.embedded.EmbeddedKafkaCluster;
 import io.meshwarden.kafka.embedded.EmbeddedKafkaConfig;
 import io.meshwarden.quality.QualityStreams;
+import io.meshwarden.quality.impact.ImpactService;
 import io.meshwarden.sla.SlaMonitor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole mesh in one process: a Kafka broker (embedded, unless an existing cluster is given),
- * quality-streams, the SLA monitor and the demo domains, all with one configuration
+ * quality-streams (and its impact app), the SLA monitor and the demo domains, all with one configuration
  * ({@link LocalOptions#config}). Closing it stops them in reverse order of start, the broker last; a
  * failed start stops whatever had started.
  */
@@ -85,6 +86,10 @@ final class LocalMesh implements AutoCloseable {
             MeshwardenConfig config = mesh.with(Settings.STATE_DIR.key(), stateDir.resolve("quality").toString());
             QualityStreams quality = QualityStreams.start(as(config, security, LocalAccess.QUALITY_STREAMS));
             started.push(quality);
+            // Who a breaking change, deprecation or retirement hits: lineage, consumer groups and grants (docs/impact.md).
+            ImpactService impact = ImpactService.start(as(mesh, security, LocalAccess.QUALITY_STREAMS)
+                    .with(Settings.STATE_DIR.key(), stateDir.resolve("impact").toString()));
+            started.push(impact);
             // Access requests, the ACL reconciler (baseline from the catalog plus live grants) and the audit topic.
             AccessService access = AccessService.start(as(mesh, security, LocalAccess.ACCESS_SERVICE)
                     .with(Settings.STATE_DIR.key(), stateDir.resolve("access").toString()),

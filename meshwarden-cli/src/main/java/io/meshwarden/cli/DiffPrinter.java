@@ -3,11 +3,14 @@ package io.meshwarden.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meshwarden.avro.ImpactReport;
 import io.meshwarden.governance.diff.Change;
 import io.meshwarden.governance.diff.VersionCheck;
+import io.meshwarden.schemas.EventCodec;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Prints the version check of a contract pair: for people ({@code text}), as one JSON object
@@ -30,12 +33,49 @@ final class DiffPrinter {
     }
 
     void print(ContractPair pair, VersionCheck check) {
+        print(pair, check, Optional.empty());
+    }
+
+    /** With who the change hits, when the cluster was asked ({@code json}: an {@code impact} member). */
+    void print(ContractPair pair, VersionCheck check, Optional<ImpactReport> impact) {
         switch (format) {
-            case text -> text(pair, check);
-            case json -> out.println(json(pair, check));
-            case github -> github(pair, check);
+            case text -> {
+                text(pair, check);
+                impact.ifPresent(this::text);
+            }
+            case json -> {
+                ObjectNode root = json(pair, check);
+                impact.ifPresent(report -> root.set("impact", EventCodec.of(ImpactReport.class).toJson(report)));
+                out.println(root);
+            }
+            case github -> {
+                github(pair, check);
+                impact.ifPresent(report -> out.println(GithubAnnotations.command("warning", pair.next().file().toString(),
+                        pair.locator().lineOfVersion(), "impact", summary(report))));
+            }
         }
         out.flush();
+    }
+
+    static String summary(ImpactReport report) {
+        return name(report.getKind()) + " of " + report.getProductId() + " hits " + report.getDownstreamProducts().size()
+                + " downstream product(s), " + report.getConsumerGroups().size() + " consumer group(s), "
+                + report.getReadGrants().size() + " read grant(s); owners notified: "
+                + (report.getOwners().isEmpty() ? "none" : String.join(", ", report.getOwners()));
+    }
+
+    private void text(ImpactReport report) {
+        out.printf("IMPACT     %s%n", summary(report));
+        report.getDownstreamProducts().forEach(p -> out.printf("  downstream %-40s %s%n", p.getProductId(),
+                owner(p.getOwnerTeam(), p.getSteward())));
+        report.getConsumerGroups().forEach(g -> out.printf("  group      %-40s on %s, lag %d  %s%n", g.getGroupId(), g.getTopic(),
+                g.getLag(), owner(g.getOwnerTeam(), g.getSteward())));
+        report.getReadGrants().forEach(g -> out.printf("  grant      %-40s on %s (%s)  %s%n", g.getPrincipal(), g.getTopic(),
+                g.getRequestId(), owner(g.getOwnerTeam(), g.getSteward())));
+    }
+
+    private static String owner(String team, String steward) {
+        return "owner " + (team == null ? "unknown" : team) + (steward == null ? "" : ", steward " + steward);
     }
 
     static String verdict(VersionCheck check) {
@@ -60,7 +100,7 @@ final class DiffPrinter {
         out.printf("%s%s%n", check.tooSmall() ? "TOO SMALL  " : "OK         ", verdict(check));
     }
 
-    private String json(ContractPair pair, VersionCheck check) {
+    private ObjectNode json(ContractPair pair, VersionCheck check) {
         ObjectNode root = JSON.createObjectNode().put("productId", pair.next().contract().getId());
         root.putObject("previous").put("file", pair.previous().file().toString()).put("version", check.previous().toString());
         root.putObject("next").put("file", pair.next().file().toString()).put("version", check.next().toString());
@@ -73,7 +113,7 @@ final class DiffPrinter {
                     .put("reason", change.reason()).put("line", pair.locator().lineOf(change.element()));
         }
         importWarnings(pair).forEach(root.putArray("importWarnings")::add);
-        return root.toString();
+        return root;
     }
 
     private void github(ContractPair pair, VersionCheck check) {

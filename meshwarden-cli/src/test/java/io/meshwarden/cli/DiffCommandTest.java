@@ -182,4 +182,13 @@ class DiffCommandTest {
         assertThat(run("diff", V1)).isEqualTo(2);
         assertThat(err.toString()).contains("Missing required parameter: 'NEW'");
     }
+
+    @Test
+    void anUnreachableBrokerIsAWarningAndTheDiffStillDecides() {
+        int exit = run("-b", "localhost:1", "diff", "--impact-timeout", "PT1S", V1, DIR + "campaign-performance-2.0.0.yaml");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("version 2.0.0 is fine").doesNotContain("IMPACT");
+        assertThat(err.toString()).contains("warning: no impact analysis, the cluster at localhost:1 did not answer");
+    }
 }

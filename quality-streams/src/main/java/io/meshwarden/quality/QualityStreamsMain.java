@@ -4,6 +4,7 @@ import io.meshwarden.config.CommandLauncher;
 import io.meshwarden.config.ConfigOptions;
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.config.Settings;
+import io.meshwarden.quality.impact.ImpactService;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,13 +16,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Runs quality-streams on its own: {@code java -jar quality-streams.jar [--bootstrap-servers HOST:PORT]
+ * Runs quality-streams (the governance and quality app, and the impact app with its readers poller) on its own: {@code java -jar quality-streams.jar [--bootstrap-servers HOST:PORT]
  * [--config FILE] [--topic-prefix PREFIX] [--output-format avro|json]}. The options override the
  * layered configuration (defaults, config file, environment), which holds every other setting; SIGTERM
  * stops it cleanly. The environment comes in as a map, so that tests can check the precedence.
  */
 @Command(name = "quality-streams", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Runs the governance and quality Kafka Streams application until SIGTERM.")
+        description = "Runs the governance and quality Kafka Streams application, and the impact app, until SIGTERM.")
 public final class QualityStreamsMain implements Callable<Integer> {
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
@@ -62,25 +63,31 @@ public final class QualityStreamsMain implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean failed = new AtomicBoolean();
         QualityStreams app = QualityStreams.start(config);
+        ImpactService impact = ImpactService.start(config);
         // Past the thread-failure policy's budget the client shuts down for good: exit non-zero so that
         // whatever runs this process restarts it, instead of leaving a live process that does nothing.
-        app.addStateListener((now, before) -> {
+        KafkaStreams.StateListener failure = (now, before) -> {
             if (now == KafkaStreams.State.ERROR) {
                 failed.set(true);
                 stopped.countDown();
             }
-        });
+        };
+        app.addStateListener(failure);
+        impact.addStateListener(failure);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            impact.close();
             app.close();
             stopped.countDown();
         }, "quality-streams-shutdown"));
         System.out.printf("quality-streams running against %s; reads %s, writes %s%n", config.bootstrapServers(),
-                config.topics().prefix() + "{products.changes, products.metrics, products.catalog, governance.policies}",
+                config.topics().prefix() + "{products.changes, products.metrics, products.catalog, governance.policies, "
+                        + "governance.readers}",
                 config.topics().prefix() + "{governance.decisions, governance.violations, products.catalog, "
-                        + "quality.snapshots, deadletter}");
+                        + "quality.snapshots, governance.readers, governance.impact-reports, governance.impact, deadletter}");
         stopped.await();
         if (failed.get()) {
             System.err.println("quality-streams: Kafka Streams stopped after repeated thread failures (see the log); exiting");
+            impact.close();
             app.close();
             return 1;
         }

@@ -129,6 +129,9 @@ public final class Settings {
     public static final Setting LINEAGE_HTTP_BACKOFF_MS = new Setting("meshwarden.lineage.http.backoff.ms", "500",
             "lineage: wait after a failed delivery, doubled after each, at most 30 s (ms)");
 
+    public static final Setting IMPACT_POLL_MS = new Setting("meshwarden.governance.impact.poll.ms", "10000",
+            "impact: how often the readers poller asks the cluster which consumer groups read which topics, and their lag (ms)");
+
     public static final List<Setting> ALL = List.of(CONFIG_FILE, BOOTSTRAP_SERVERS, TOPIC_PREFIX, OUTPUT_FORMAT, PROCESSING_GUARANTEE,
             COMMIT_INTERVAL_MS, STATE_DIR, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, APPLICATION_ID_PREFIX, INSTANCE_ID,
             STANDBY_REPLICAS, APPLICATION_SERVER, CHANGES_PER_DOMAIN, SLA_RETENTION_MS, SLA_ESCALATION_BLOCKING_MS, SLA_ESCALATION_WARNING_MS,
@@ -140,7 +143,7 @@ public final class Settings {
             GOVERNANCE_APPROVALS_REQUIRED, NOTIFY_ALERTMANAGER_URL, NOTIFY_WEBHOOK_URL, NOTIFY_WEBHOOK_SECRET,
             NOTIFY_REFRESH_INTERVAL_MS, NOTIFY_ATTEMPTS, NOTIFY_BACKOFF_MS, ACCESS_ENFORCE, ACCESS_RECONCILE_INTERVAL_MS,
             ACCESS_EXPIRY_INTERVAL_MS, ACCESS_STEWARD_PRINCIPALS, LINEAGE_NAMESPACE, LINEAGE_HTTP_URL, LINEAGE_HTTP_API_KEY,
-            LINEAGE_HTTP_ATTEMPTS, LINEAGE_HTTP_BACKOFF_MS);
+            LINEAGE_HTTP_ATTEMPTS, LINEAGE_HTTP_BACKOFF_MS, IMPACT_POLL_MS);
 
     private static final Map<String, Setting> BY_KEY = ALL.stream().collect(Collectors.toMap(Setting::key, Function.identity()));
 

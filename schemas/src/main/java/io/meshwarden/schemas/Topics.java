@@ -8,10 +8,13 @@ import io.meshwarden.avro.AlertCommand;
 import io.meshwarden.avro.ContractChange;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.Decision;
+import io.meshwarden.avro.ImpactNotice;
+import io.meshwarden.avro.ImpactReport;
 import io.meshwarden.avro.MetricEvent;
 import io.meshwarden.avro.PolicyApproval;
 import io.meshwarden.avro.PolicySet;
 import io.meshwarden.avro.QualitySnapshot;
+import io.meshwarden.avro.TopicReaders;
 import io.meshwarden.avro.Violation;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
@@ -42,6 +45,15 @@ public final class Topics {
             PolicyApproval.class, false, "stewards' approvals of held global policy sets (four eyes); key: policy set id");
     public static final TopicSpec<String, Decision> DECISIONS = event("governance.decisions",
             Decision.class, false, "the outcome of every contract change; key: product id");
+    public static final TopicSpec<String, TopicReaders> READERS = event("governance.readers",
+            TopicReaders.class, true, "who reads each topic: consumer groups with committed offsets and their lag, live read"
+                    + " grants, as the readers poller last saw them; compacted; key: topic name");
+    public static final TopicSpec<String, ImpactReport> IMPACT_REPORTS = event("governance.impact-reports",
+            ImpactReport.class, false, "who an accepted breaking change, deprecation or retirement hits, named by its decision's"
+                    + " change id; key: product id");
+    public static final TopicSpec<String, ImpactNotice> IMPACT = event("governance.impact",
+            ImpactNotice.class, false, "one notice per affected owner of a breaking change, deprecation or retirement;"
+                    + " key: product id");
     public static final TopicSpec<String, Violation> VIOLATIONS = event("governance.violations",
             Violation.class, false, "policy and quality violations and recoveries; key: product id");
     public static final TopicSpec<String, QualitySnapshot> SNAPSHOTS = event("quality.snapshots",
@@ -70,7 +82,8 @@ public final class Topics {
             "records that could not be processed: original bytes, reason and source in headers");
 
     public static final List<TopicSpec<?, ?>> ALL = List.of(CONTRACT_CHANGES, CATALOG, METRICS, POLICIES, POLICIES_IN_FORCE,
-            CATALOG_REPLICA, POLICY_APPROVALS, DECISIONS, VIOLATIONS, SNAPSHOTS, OBSERVED_PORTS, ALERTS, ALERT_COMMANDS, ACCESS_COMMANDS,
+            CATALOG_REPLICA, POLICY_APPROVALS, DECISIONS, READERS, IMPACT_REPORTS, IMPACT, VIOLATIONS, SNAPSHOTS, OBSERVED_PORTS,
+            ALERTS, ALERT_COMMANDS, ACCESS_COMMANDS,
             ACCESS_REQUESTS, ACCESS_AUDIT, LINEAGE, DEAD_LETTER);
 
     private Topics() {

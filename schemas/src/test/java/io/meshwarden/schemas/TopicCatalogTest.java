@@ -23,12 +23,13 @@ class TopicCatalogTest {
         assertThat(catalog.all()).extracting(Topic::name).containsExactly("mesh.products.changes", "mesh.products.catalog",
                 "mesh.products.metrics", "mesh.governance.policies", "mesh.governance.policies.in-force",
                 "mesh.governance.catalog-replica", "mesh.governance.policy-approvals",
-                "mesh.governance.decisions", "mesh.governance.violations", "mesh.quality.snapshots",
+                "mesh.governance.decisions", "mesh.governance.readers", "mesh.governance.impact-reports",
+                "mesh.governance.impact", "mesh.governance.violations", "mesh.quality.snapshots",
                 "mesh.quality.observed-ports", "mesh.sla.alerts", "mesh.sla.alert-commands", "mesh.access.commands",
                 "mesh.access.requests", "mesh.access.audit", "mesh.lineage.openlineage", "mesh.deadletter");
         assertThat(catalog.all()).filteredOn(Topic::compacted).extracting(Topic::name).containsExactly("mesh.products.catalog",
                 "mesh.governance.policies", "mesh.governance.policies.in-force", "mesh.governance.catalog-replica",
-                "mesh.quality.observed-ports",
+                "mesh.governance.readers", "mesh.quality.observed-ports",
                 "mesh.access.requests");
     }
 

@@ -94,6 +94,11 @@ public class CatalogController {
     }
 
     private Answer<List<ProductSummary>> search(Scope scope, String path, CatalogQuery query) {
+        return search(cluster, scope, path, query);
+    }
+
+    /** The catalog search over every instance (each answering for its own partitions at {@code path}). */
+    static Answer<List<ProductSummary>> search(ClusterReader cluster, Scope scope, String path, CatalogQuery query) {
         return cluster.fanOut(scope, new Read<>(SlaStores.CATALOG, path,
                         view -> sorted(new ProductSummaries(new SlaReader(view)).catalogued(query::admits).stream()
                                 .filter(query::matches).toList()), cluster.json(SUMMARIES)),

@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshwarden.avro.Classification;
 import io.meshwarden.avro.DataProductContract;
+import io.meshwarden.avro.GroupReader;
+import io.meshwarden.avro.TopicReaders;
+import io.meshwarden.schemas.Topic;
+import io.meshwarden.schemas.Topics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import io.meshwarden.avro.Severity;
 import io.meshwarden.avro.ViolationStatus;
 import io.meshwarden.kafka.embedded.EmbeddedKafka;
@@ -48,6 +54,13 @@ class SlaApiIT {
         sla.violation(OPENS, "naming.product-id", Severity.WARNING, ViolationStatus.BREACH, Instant.now());
         sla.awaitJson("/api/alerts?active=true", alerts -> alerts.size() >= 2);
         sla.awaitJson("/api/catalog", products -> products.size() == 3);
+        kafka.createTopic(sla.config.topics().name(Topics.READERS), 1, true);
+        Topic<String, TopicReaders> readers = sla.config.topics().topic(Topics.READERS);
+        try (KafkaProducer<String, TopicReaders> producer = new KafkaProducer<>(sla.config.producerProperties("sla-it-readers"),
+                readers.keySerde().serializer(), readers.valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(readers.name(), SPEND + ".v1", new TopicReaders(SPEND + ".v1",
+                    List.of(new GroupReader("marketing-ops.budget-alerts", 12L, "marketing-ops-team", null)), List.of(), Instant.now())));
+        }
     }
 
     @AfterAll
@@ -86,6 +99,23 @@ class SlaApiIT {
         Answer unknown = sla.get("/api/products/paid-media.nothing");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.body().get("field").asText()).isEqualTo("productId");
+    }
+
+    @Test
+    void impactOfAHypotheticalChangeNamesDownstreamProductsReadingGroupsAndOwners() {
+        JsonNode impact = sla.awaitJson("/api/products/" + SPEND + "/impact", body -> body.get("consumerGroups").size() == 1);
+        assertThat(impact.get("kind").asText()).isEqualTo("BREAKING_CHANGE");
+        assertThat(impact.get("downstreamProducts")).extracting(p -> p.get("productId").asText() + "/" + p.get("ownerTeam").asText())
+                .containsExactly(ROAS + "/customer-analytics-team");
+        assertThat(impact.get("consumerGroups")).extracting(g -> g.get("groupId").asText() + "/" + g.get("lag").asLong())
+                .containsExactly("marketing-ops.budget-alerts/12");
+        assertThat(impact.get("owners")).extracting(JsonNode::asText).containsExactly("customer-analytics-team", "marketing-ops-team");
+        assertThat(sla.get("/api/products/" + SPEND + "/impact?kind=retirement").body().get("kind").asText()).isEqualTo("RETIREMENT");
+
+        Answer bad = sla.get("/api/products/" + SPEND + "/impact?kind=sideways");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().get("field").asText()).isEqualTo("kind");
+        assertThat(sla.get("/api/products/paid-media.nothing/impact").status()).isEqualTo(404);
     }
 
     @Test
