@@ -56,7 +56,8 @@ class DemoVerdictsIT {
                     .hasSize(DemoProducts.policySets().size()).allMatch(PolicySetOutcome::inForce);
             DemoProducts.all().forEach(contract -> publisher.publishContract(contract, "it"));
             publisher.flush();
-            await().atMost(Duration.ofSeconds(60)).until(() -> tail.poll(config.topics().name(Topics.DECISIONS)).size() == 8);
+            await().atMost(Duration.ofSeconds(60)).until(() -> tail.poll(config.topics().name(Topics.DECISIONS)).size()
+                    == DemoProducts.all().size());
             tail.poll(config.topics().name(Topics.DECISIONS)).forEach(record -> {
                 Decision decision = EventCodec.of(Decision.class).decode(record.value());
                 pipeline.put(decision.getProductId(), summary(decision.getOutcome().name(), decision.getPolicySets(),
@@ -80,7 +81,7 @@ class DemoVerdictsIT {
         }
 
         assertThat(exit).isEqualTo(1);
-        assertThat(offline).hasSize(8).isEqualTo(pipeline);
+        assertThat(offline).hasSize(9).isEqualTo(pipeline);
         assertThat(pipeline.get("customer-analytics.lifecycle-stage"))
                 .isEqualTo("REJECTED [global@1.0.0, customer-analytics@1.0.0] [classification.pii]");
         // The two products the demo publishes from their ODCS documents, accepted by both.

@@ -36,13 +36,13 @@ class ValidateCommandTest {
             JsonNode verdict = new ObjectMapper().readTree(line);
             byProduct.put(verdict.get("productId").asText(), verdict);
         }
-        assertThat(byProduct).hasSize(8);
-        assertThat(byProduct.values()).filteredOn(v -> v.get("outcome").asText().equals("ACCEPTED")).hasSize(5);
+        assertThat(byProduct).hasSize(9);
+        assertThat(byProduct.values()).filteredOn(v -> v.get("outcome").asText().equals("ACCEPTED")).hasSize(6);
         // The demo's one shared-dimension warning (docs/interoperability.md).
-        JsonNode nearMiss = byProduct.get("social.post-reach");
+        JsonNode nearMiss = byProduct.get("customer-analytics.attribution");
         assertThat(nearMiss.get("outcome").asText()).isEqualTo("ACCEPTED_WITH_WARNINGS");
         assertThat(nearMiss.get("violations")).singleElement()
-                .satisfies(v -> assertThat(v.get("ruleId").asText()).isEqualTo("interop.country.near-miss.country_code"));
+                .satisfies(v -> assertThat(v.get("ruleId").asText()).isEqualTo("interop.currency.near-miss.currency_code"));
         JsonNode lifecycle = byProduct.get("customer-analytics.lifecycle-stage");
         assertThat(lifecycle.get("violations")).singleElement()
                 .satisfies(v -> assertThat(v.get("ruleId").asText()).isEqualTo("classification.pii"));

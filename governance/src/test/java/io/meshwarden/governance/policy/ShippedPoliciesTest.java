@@ -40,8 +40,8 @@ public class ShippedPoliciesTest {
     }
 
     @Test
-    void acceptsSixDemoProductsAndRejectsTheTwoNonCompliantOnes() throws IOException {
-        String nearMiss = "social.post-reach";
+    void acceptsSevenDemoProductsAndRejectsTheTwoNonCompliantOnes() throws IOException {
+        String nearMiss = "customer-analytics.attribution";
         PolicyLayers layers = shippedLayers();
         Map<String, Verdict> verdicts = new TreeMap<>();
         try (Stream<Path> files = Files.list(DEMO_CONTRACTS)) {
@@ -51,7 +51,7 @@ public class ShippedPoliciesTest {
             });
         }
 
-        assertThat(verdicts).hasSize(8);
+        assertThat(verdicts).hasSize(9);
         verdicts.forEach((id, verdict) -> {
             if (!id.equals("customer-analytics.lifecycle-stage") && !id.equals("social.InfluencerMentions") && !id.equals(nearMiss)) {
                 assertThat(verdict.outcome()).as("%s: %s", id, verdict.findings()).isEqualTo(DecisionOutcome.ACCEPTED);
@@ -59,10 +59,10 @@ public class ShippedPoliciesTest {
         });
         assertThat(verdicts.get("customer-analytics.lifecycle-stage").findings()).extracting(Finding::ruleId)
                 .containsExactly("classification.pii");
-        // The demo's one shared-dimension warning: country_code looks like the shared dimension country.
+        // The demo's one shared-dimension warning: currency_code looks like the shared dimension currency.
         assertThat(verdicts.get(nearMiss).outcome()).isEqualTo(DecisionOutcome.ACCEPTED_WITH_WARNINGS);
         assertThat(verdicts.get(nearMiss).findings()).extracting(Finding::ruleId)
-                .containsExactly("interop.country.near-miss.country_code");
+                .containsExactly("interop.currency.near-miss.currency_code");
         assertThat(verdicts.get("customer-analytics.lifecycle-stage").policySets())
                 .containsExactly("global@1.0.0", "customer-analytics@1.0.0");
         assertThat(verdicts.get("social.InfluencerMentions").findings()).filteredOn(Finding::blocking).extracting(Finding::ruleId)
