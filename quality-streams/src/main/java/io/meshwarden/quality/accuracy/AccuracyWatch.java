@@ -40,7 +40,7 @@ public final class AccuracyWatch {
 
     /** What a reconciled product is: its id, domain, contract version, tolerance (a ratio) and period. */
     public record Product(String productId, String domain, String contractVersion, double tolerance, long periodMs) {
-        long periodStart(long time) {
+        public long periodStart(long time) {
             return Math.floorDiv(time, periodMs) * periodMs;
         }
     }
@@ -51,9 +51,10 @@ public final class AccuracyWatch {
     }
 
     /**
-     * The source reported control totals for the period holding {@code periodTime}; they replace what it
-     * reported before, measure by measure. A period the product's clock has closed ({@code closedUpTo}) is
-     * judged again at once; an open one when it closes.
+     * The source reported control totals for the period holding {@code periodTime}, from a metric of a later
+     * period (a restatement); they replace what it reported before, measure by measure. A period the product's
+     * clock has closed ({@code closedUpTo}) is judged again at once; an open one when it closes. Reports from
+     * the period's own metrics come with the period when it closes.
      */
     public List<Violation> reported(Product product, long periodTime, Map<String, Double> totals, long closedUpTo, long now) {
         long start = product.periodStart(periodTime);
@@ -76,11 +77,13 @@ public final class AccuracyWatch {
     }
 
     /**
-     * The product's period [start, end) closed with these loaded totals: it is judged, so are earlier
-     * periods that got control totals but in which nothing was loaded, and periods older than the horizon
-     * are forgotten.
+     * The product's period [start, end) closed with these loaded totals and the source's latest control totals
+     * its own metrics reported: it is judged (a report naming the period from a later metric wins over them, being
+     * later), so are earlier periods that got control totals but in which nothing was loaded, and periods older
+     * than the horizon are forgotten.
      */
-    public List<Violation> periodClosed(Product product, long start, long end, Map<String, Double> loaded, long now) {
+    public List<Violation> periodClosed(Product product, long start, long end, Map<String, Double> loaded,
+                                        Map<String, Double> reported, long now) {
         KeptPeriods kept = kept(product.productId());
         List<Update> updates = new ArrayList<>();
         kept.asMap().forEach((periodStart, period) -> {
@@ -93,7 +96,9 @@ public final class AccuracyWatch {
             }
         });
         PeriodTotals before = totals(product, start);
-        updates.add(new Update(start, before, before.judged(loaded, product.tolerance())));
+        PeriodTotals reportedSoFar = reported.isEmpty() ? before
+                : new PeriodTotals(reported, before.loaded(), before.closed(), before.breached()).reported(before.control());
+        updates.add(new Update(start, before, reportedSoFar.judged(loaded, product.tolerance())));
         return settle(product, kept, updates, now);
     }
 

@@ -34,6 +34,7 @@ public final class CompletenessWindows {
          * One of the product's periods [start, end) closed (the window's period, tumbling: end is a multiple of
          * it), with these counts ({@link Counts#ZERO} for a period nothing came in); called before the window
          * ending there is judged. Periods in a stretch with nothing in the window are reported once, the first.
+         * The counts' {@link Counts#reported} are the source's latest control totals reported within the period.
          */
         default void periodClosed(String productId, long start, long end, Counts period) {
         }
@@ -127,6 +128,8 @@ public final class CompletenessWindows {
             if (!sum.isEmpty()) {
                 if (end % period == 0) {
                     judge.periodClosed(productId, end - period, end, sum);
+                    // The window is this period now; the reports of the next come with its buckets.
+                    sum = sum.withoutReports();
                 }
                 breached = judge.judge(productId, end - period, end, sum, entering == null ? Counts.ZERO : entering, breached);
             } else {

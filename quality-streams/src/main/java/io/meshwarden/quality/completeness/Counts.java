@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * forward by adding and subtracting buckets never drifts.
  */
 public record Counts(long metrics, long received, long expected, Map<String, Long> nulls, Map<String, Long> missing,
-                     Map<String, Long> invalid, Map<String, Long> duplicates, Map<String, Long> measureMillionths) {
+                     Map<String, Long> invalid, Map<String, Long> duplicates, Map<String, Long> measureMillionths,
+                     Map<String, Double> reported) {
     /** Measure totals are held in millionths of their unit: exact sums for money to the micro-unit. */
     public static final double MILLIONTHS = 1_000_000.0;
     /** The key of whole-record duplicates in {@link #duplicates}: no Avro field may be named so. */
@@ -29,6 +30,12 @@ public record Counts(long metrics, long received, long expected, Map<String, Lon
         invalid = Map.copyOf(invalid);
         duplicates = Map.copyOf(duplicates);
         measureMillionths = Map.copyOf(measureMillionths);
+        reported = Map.copyOf(reported);
+    }
+
+    public Counts(long metrics, long received, long expected, Map<String, Long> nulls, Map<String, Long> missing,
+                  Map<String, Long> invalid, Map<String, Long> duplicates, Map<String, Long> measureMillionths) {
+        this(metrics, received, expected, nulls, missing, invalid, duplicates, measureMillionths, Map.of());
     }
 
     public Counts(long metrics, long received, long expected, Map<String, Long> nulls) {
@@ -53,6 +60,19 @@ public record Counts(long metrics, long received, long expected, Map<String, Lon
                 millionths(metric.getLoadedTotals()));
     }
 
+    /**
+     * These counts with the source's control totals for the period they fall in, as reported by this metric: the
+     * latest report of a step bucket, and of a window since its period began ({@link #plus} keeps the later one of
+     * each measure, {@link #minus} leaves them, {@link #withoutReports} forgets them when a period has been judged).
+     */
+    public Counts withReported(Map<String, Double> controlTotals) {
+        return new Counts(metrics, received, expected, nulls, missing, invalid, duplicates, measureMillionths, controlTotals);
+    }
+
+    public Counts withoutReports() {
+        return reported.isEmpty() ? this : withReported(Map.of());
+    }
+
     /** Each measure's loaded total, in its own unit. */
     public Map<String, Double> measureTotals() {
         Map<String, Double> totals = new TreeMap<>();
@@ -66,11 +86,11 @@ public record Counts(long metrics, long received, long expected, Map<String, Lon
     }
 
     public Counts plus(Counts other) {
-        return combine(other, 1);
+        return combine(other, 1, latest(reported, other.reported));
     }
 
     public Counts minus(Counts other) {
-        return combine(other, -1);
+        return combine(other, -1, reported);
     }
 
     public boolean isEmpty() {
@@ -95,11 +115,23 @@ public record Counts(long metrics, long received, long expected, Map<String, Lon
         return ratios;
     }
 
-    private Counts combine(Counts other, int sign) {
+    private static Map<String, Double> latest(Map<String, Double> earlier, Map<String, Double> later) {
+        if (later.isEmpty()) {
+            return earlier;
+        }
+        if (earlier.isEmpty()) {
+            return later;
+        }
+        Map<String, Double> merged = new TreeMap<>(earlier);
+        merged.putAll(later);
+        return merged;
+    }
+
+    private Counts combine(Counts other, int sign, Map<String, Double> reports) {
         return new Counts(metrics + sign * other.metrics, received + sign * other.received,
                 expected + sign * other.expected, merge(nulls, other.nulls, sign), merge(missing, other.missing, sign),
                 merge(invalid, other.invalid, sign), merge(duplicates, other.duplicates, sign),
-                merge(measureMillionths, other.measureMillionths, sign));
+                merge(measureMillionths, other.measureMillionths, sign), reports);
     }
 
     private static Map<String, Long> merge(Map<String, Long> mine, Map<String, Long> theirs, int sign) {

@@ -67,7 +67,7 @@ final class CompletenessJudge implements CompletenessWindows.Judge {
                     clock.getAsLong()).forEach(violation -> out.accept(new QualityOutput.Breach(violation)));
         });
         accuracy.ifPresent(watch -> WatchedProducts.accuracy(guarantees, stepMs).ifPresent(reconciled ->
-                watch.periodClosed(reconciled, start, end, totals, clock.getAsLong())
+                watch.periodClosed(reconciled, start, end, totals, period.reported(), clock.getAsLong())
                         .forEach(violation -> out.accept(new QualityOutput.Breach(violation)))));
     }
 

@@ -172,6 +172,13 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
         }
         long periodMs = product.periodMs(options.stepMs());
         Counts counts = Counts.of(metric);
+        // Totals for the (open) period the metric falls in ride in its step bucket, written anyway; only a report
+        // naming another period, a restatement, is a write of its own.
+        boolean ownPeriod = reconciled.isPresent()
+                && reconciled.get().periodStart(controlPeriod) == reconciled.get().periodStart(eventTime);
+        if (ownPeriod) {
+            counts = counts.withReported(metric.getControlTotals());
+        }
         if (!metric.getObservedValues().isEmpty()) {
             counts = counts.plus(Counts.duplicates(duplicates.count(productId, windows.bucketStart(eventTime),
                     metric.getObservedValues())));
@@ -180,8 +187,10 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
         freshness.fed(productId, metric.getNewestRecordTime().toEpochMilli(), now())
                 .ifPresent(event -> emitFreshness(product, event));
         // Before the clock moves: a period this metric's time closes is judged with the totals it reports.
-        reconciled.ifPresent(reconciledProduct -> accuracy.get().reported(reconciledProduct, controlPeriod,
-                        metric.getControlTotals(), closedUpTo, now()).forEach(violation -> emit(new QualityOutput.Breach(violation))));
+        if (reconciled.isPresent() && !ownPeriod) {
+            accuracy.get().reported(reconciled.get(), controlPeriod, metric.getControlTotals(), closedUpTo, now())
+                    .forEach(violation -> emit(new QualityOutput.Breach(violation)));
+        }
         // A load's gap is judged once per step at most, on the first load of a step: the cost stays one judgement
         // per product per step however often a pipeline publishes, as the clock's own write.
         if (clock != null && windows.bucketStart(eventTime) > windows.bucketStart(clock) && anomalies.isPresent()

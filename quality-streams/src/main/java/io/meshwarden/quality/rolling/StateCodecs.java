@@ -17,13 +17,14 @@ import java.util.TreeMap;
  * The serdes of the rolling-quality processor's own state values ({@link StateSerde}), and their
  * field layouts: version 1; version 2, in which {@link Counts} (alone or in a window) also carries
  * the quality rules' missing, invalid and duplicate counts; version 3, in which it carries the
- * measures' loaded totals too. Older versions are still read.
+ * measures' loaded totals too; version 4, with the source's latest control totals. Older versions are
+ * still read.
  */
 public final class StateCodecs {
     static final StateCodec<Counts> COUNTS = new StateCodec<>() {
         @Override
         public int version() {
-            return 3;
+            return 4;
         }
 
         @Override
@@ -36,6 +37,10 @@ public final class StateCodecs {
             writeCounts(out, counts.invalid());
             writeCounts(out, counts.duplicates());
             writeCounts(out, counts.measureMillionths());
+            StateFields.writeAll(out, new TreeMap<>(counts.reported()).entrySet(), (o, entry) -> {
+                o.writeUTF(entry.getKey());
+                o.writeDouble(entry.getValue());
+            });
         }
 
         @Override
@@ -55,8 +60,14 @@ public final class StateCodecs {
             Map<String, Long> missing = readCounts(in);
             Map<String, Long> invalid = readCounts(in);
             Map<String, Long> duplicates = readCounts(in);
-            return new Counts(metrics, received, expected, nulls, missing, invalid, duplicates,
-                    version == 2 ? Map.of() : readCounts(in));
+            Map<String, Long> measures = version == 2 ? Map.of() : readCounts(in);
+            Map<String, Double> reported = new TreeMap<>();
+            if (version >= 4) {
+                for (Map.Entry<String, Double> entry : StateFields.readAll(in, i -> Map.entry(i.readUTF(), i.readDouble()))) {
+                    reported.put(entry.getKey(), entry.getValue());
+                }
+            }
+            return new Counts(metrics, received, expected, nulls, missing, invalid, duplicates, measures, reported);
         }
     };
 

@@ -138,6 +138,32 @@ class AccuracyTopologyTest {
     }
 
     @Test
+    void eachRunReportsTheDaySoFarAndTheLatestReportCountsNotTheirSum() {
+        register(1.0);
+        for (int hour = 0; hour < 24; hour++) {
+            Instant at = DAY_ONE.plusMillis(hour * HOUR + 10 * 60_000);
+            MetricEvent run = QualityFixtures.metric(PRODUCT, 100, 100, at);
+            run.setLoadedTotals(Map.of("spend", 100.0));
+            run.setControlTotals(Map.of("spend", 100.0 * (hour + 1)));
+            metrics.pipeInput(PRODUCT, run, at);
+        }
+        closeDay(0);
+        assertThat(accuracy()).as("2,400 loaded, the platform's last report 2,400").isEmpty();
+
+        // The same day again, but the platform's last report of day 1 says 2,500: out by 4 %.
+        for (int hour = 0; hour < 24; hour++) {
+            Instant at = DAY_ONE.plusMillis(DAY + hour * HOUR + 10 * 60_000);
+            MetricEvent run = QualityFixtures.metric(PRODUCT, 100, 100, at);
+            run.setLoadedTotals(Map.of("spend", 100.0));
+            run.setControlTotals(Map.of("spend", hour == 23 ? 2_500.0 : 100.0 * (hour + 1)));
+            metrics.pipeInput(PRODUCT, run, at);
+        }
+        closeDay(1);
+        assertThat(accuracy()).extracting(Violation::getTargetValue, Violation::getWindowStart)
+                .containsExactly(tuple(2_500.0, DAY_ONE.plusMillis(DAY)));
+    }
+
+    @Test
     void aCorrectDayDoesNotMakeYesterdayRight() {
         register(1.0);
         loadDay(0, 2_400, Map.of("spend", 2_500.0));
