@@ -6,8 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -100,14 +98,6 @@ public final class AccuracyWatch {
                 : new PeriodTotals(reported, before.loaded(), before.closed(), before.breached()).reported(before.control());
         updates.add(new Update(start, before, reportedSoFar.judged(loaded, product.tolerance())));
         return settle(product, kept, updates, now);
-    }
-
-    /** The kept periods out of tolerance, by measure (what a breach names while it is open). */
-    public Map<String, Set<Long>> breached(String productId) {
-        Map<String, Set<Long>> out = new TreeMap<>();
-        kept(productId).asMap().forEach((start, period) -> period.breached()
-                .forEach(measure -> out.computeIfAbsent(measure, m -> new TreeSet<>()).add(start)));
-        return out;
     }
 
     /** One period's change: its totals before and after (null: forgotten). */
