@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * The labelled anomaly benchmark: {@link SyntheticHistories} replayed through the production quality topology
  * ({@link TopologyReplay}), through Meshwarden's detector alone (the same, and with the holiday not declared)
- * and, side by side in the same run, the plain 3-sigma baseline ({@link OnlineNormal}), on the
+ * and, side by side in the same run, the plain 3-sigma baseline ({@link OnlineNormal}) and the bounds of what
+ * any detector could reach ({@link Oracle}), on the
  * volume and the null rate of every product; prints precision, recall, detection delay and false alarms
  * per product-week (markdown, for BENCHMARKS.md).
  *
@@ -37,6 +38,8 @@ public final class AnomalyBenchmark {
         Score meshwarden = new Score("Meshwarden, holiday declared");
         Score undeclared = new Score("Meshwarden, holiday not declared");
         Score baseline = new Score("3-sigma, non-seasonal (baseline)");
+        Score perStep = new Score("oracle, one step at a time (knows each step's true expected value)");
+        Score knowingOnsets = new Score("oracle knowing each incident's onset (no false alarm possible)");
         AnomalyDetector detector = new AnomalyDetector();
         for (ProductHistory history : histories) {
             meshwarden.add(history, flags(detector, history, MetricKind.VOLUME, DECLARED),
@@ -44,6 +47,10 @@ public final class AnomalyBenchmark {
             undeclared.add(history, flags(detector, history, MetricKind.VOLUME, AnomalySettings.DEFAULTS),
                     flags(detector, history, MetricKind.NULL_RATE, AnomalySettings.DEFAULTS));
             baseline.add(history, threeSigma(history, false), threeSigma(history, true));
+            boolean[][] oracle = Oracle.perStep(history);
+            perStep.add(history, oracle[0], oracle[1]);
+            boolean[][] onsets = Oracle.knowingOnsets(history);
+            knowingOnsets.add(history, onsets[0], onsets[1]);
         }
         Score replayed = new Score("Meshwarden in the production topology, holiday declared");
         long replayStarted = System.nanoTime();
@@ -66,12 +73,24 @@ public final class AnomalyBenchmark {
         System.out.println(meshwarden.row(products, evaluatedWeeks));
         System.out.println(undeclared.row(products, evaluatedWeeks));
         System.out.println(baseline.row(products, evaluatedWeeks));
+        System.out.println(perStep.row(products, evaluatedWeeks));
+        Score atAim = Oracle.calibrated("oracle, one step at a time, at the aim's 0.25 false alarms per product-week",
+                histories, 0.25, products, evaluatedWeeks);
+        Score atMeshwarden = Oracle.calibrated("oracle, one step at a time, at Meshwarden's false-alarm rate", histories,
+                meshwarden.falseAlarmsPerProductWeek(products, evaluatedWeeks), products, evaluatedWeeks);
+        System.out.println(atAim.row(products, evaluatedWeeks));
+        System.out.println(atMeshwarden.row(products, evaluatedWeeks));
+        System.out.println(knowingOnsets.row(products, evaluatedWeeks));
         System.out.println();
         if (replay) {
             System.out.println(replayed.recallByKind());
         }
         System.out.println(meshwarden.recallByKind());
         System.out.println(baseline.recallByKind());
+        System.out.println(perStep.recallByKind());
+        System.out.println(atAim.recallByKind());
+        System.out.println(atMeshwarden.recallByKind());
+        System.out.println(knowingOnsets.recallByKind());
     }
 
     /** Replays the histories through the production topology into {@code score}; returns the events replayed. */

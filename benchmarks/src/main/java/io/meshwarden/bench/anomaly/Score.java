@@ -22,6 +22,8 @@ final class Score {
     private int regularDetectedAtLeast30;
     private int drops50;
     private int drops50WithinOneStep;
+    private int regularDrops50;
+    private int regularDrops50WithinOneStep;
     private final List<Integer> delays = new ArrayList<>();
     private int trueAlarms;
     private int falseAlarms;
@@ -64,7 +66,12 @@ final class Score {
             }
             if ((label.kind() == Kind.DROP || label.kind() == Kind.STALL) && label.magnitude() >= 0.5) {
                 drops50++;
-                drops50WithinOneStep += first >= 0 && first - label.start() <= 1 ? 1 : 0;
+                boolean withinOneStep = first >= 0 && first - label.start() <= 1;
+                drops50WithinOneStep += withinOneStep ? 1 : 0;
+                if (!history.tiny()) {
+                    regularDrops50++;
+                    regularDrops50WithinOneStep += withinOneStep ? 1 : 0;
+                }
             }
             if (first >= 0) {
                 delays.add(first - label.start());
@@ -107,6 +114,10 @@ final class Score {
         return drops50WithinOneStep / (double) Math.max(1, drops50);
     }
 
+    double regularDrops50WithinOneStep() {
+        return regularDrops50WithinOneStep / (double) Math.max(1, regularDrops50);
+    }
+
     double falseAlarmsPerProductWeek(int products, double weeks) {
         return falseAlarms / (products * weeks);
     }
@@ -121,8 +132,9 @@ final class Score {
     }
 
     String row(int products, double weeks) {
-        return String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.1f / %.2f | %.3f | %d (%d on holiday or month end, %d tiny) |",
-                name, incidents, recall30(), regularRecall30(), precision(), drops50WithinOneStep(), medianDelay(), meanDelay(),
+        return String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.1f / %.2f | %.3f | %d (%d on holiday or month end, %d tiny) |",
+                name, incidents, recall30(), regularRecall30(), precision(), drops50WithinOneStep(), regularDrops50WithinOneStep(),
+                medianDelay(), meanDelay(),
                 falseAlarmsPerProductWeek(products, weeks), falseAlarms, calendarAlarms, tinyFalseAlarms);
     }
 
@@ -134,7 +146,8 @@ final class Score {
     }
 
     static String header() {
-        return "| detector | incidents | recall (>= 30 %) | recall, tiny products apart | precision | drops >= 50 % within one step | delay median / mean (steps)"
-                + " | false alarms per product-week | false alarms |\n|---|---:|---:|---:|---:|---:|---:|---:|---|";
+        return "| detector | incidents | recall (>= 30 %) | recall, tiny products apart | precision | drops >= 50 % within one step"
+                + " | the same, tiny products apart | delay median / mean (steps) | false alarms per product-week | false alarms |"
+                + "\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---|";
     }
 }

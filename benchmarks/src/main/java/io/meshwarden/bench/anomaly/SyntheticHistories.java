@@ -54,6 +54,7 @@ final class SyntheticHistories {
         labels.addAll(incidents(steps, labels));
         long[] records = new long[steps];
         long[] nulls = new long[steps];
+        double[] normal = new double[steps];
         for (int step = 0; step < steps; step++) {
             ZonedDateTime at = Instant.ofEpochMilli(first + step * ProductHistory.STEP_MS).atZone(ZoneOffset.UTC);
             double daily = 1 - depth + depth * Math.exp(-Math.pow(circular(at.getHour() - peakHour), 2) / (2 * 3.5 * 3.5));
@@ -63,6 +64,7 @@ final class SyntheticHistories {
             if (at.toLocalDate().equals(at.toLocalDate().withDayOfMonth(at.toLocalDate().lengthOfMonth()))) {
                 expected *= 1 + monthEndPeak;
             }
+            normal[step] = expected;
             double rate = nullRate;
             for (Incident incident : labels) {
                 if (incident.covers(step, 0)) {
@@ -84,7 +86,8 @@ final class SyntheticHistories {
             nulls[step] = Math.max(0, Math.min(records[step],
                     Math.round(meanNulls + Math.sqrt(meanNulls * (1 - rate)) * random.nextGaussian())));
         }
-        return new ProductHistory(id, tiny, first, records, nulls, List.copyOf(labels));
+        return new ProductHistory(id, tiny, first, records, nulls, List.copyOf(labels),
+                new ProductHistory.Truth(normal, noise, nullRate));
     }
 
     /** The holiday and the month ends, as non-incidents. */
