@@ -11,6 +11,7 @@ import io.meshwarden.kafka.embedded.EmbeddedKafkaCluster;
 import io.meshwarden.kafka.embedded.EmbeddedKafkaConfig;
 import io.meshwarden.quality.QualityStreams;
 import io.meshwarden.quality.impact.ImpactService;
+import io.meshwarden.quality.observed.ObservedService;
 import io.meshwarden.sla.SlaMonitor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -90,6 +91,10 @@ final class LocalMesh implements AutoCloseable {
             ImpactService impact = ImpactService.start(as(mesh, security, LocalAccess.QUALITY_STREAMS)
                     .with(Settings.STATE_DIR.key(), stateDir.resolve("impact").toString()));
             started.push(impact);
+            // Observed mode in an application of its own, so that no fault of a product topic stops governance.
+            ObservedService observed = ObservedService.start(as(config, security, LocalAccess.QUALITY_STREAMS)
+                    .with(Settings.STATE_DIR.key(), stateDir.resolve("observed").toString()));
+            started.push(observed);
             // Access requests, the ACL reconciler (baseline from the catalog plus live grants) and the audit topic.
             AccessService access = AccessService.start(as(mesh, security, LocalAccess.ACCESS_SERVICE)
                     .with(Settings.STATE_DIR.key(), stateDir.resolve("access").toString()),

@@ -5,6 +5,7 @@ import io.meshwarden.config.ConfigOptions;
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.config.Settings;
 import io.meshwarden.quality.impact.ImpactService;
+import io.meshwarden.quality.observed.ObservedService;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -16,13 +17,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Runs quality-streams (the governance and quality app, and the impact app with its readers poller) on its own: {@code java -jar quality-streams.jar [--bootstrap-servers HOST:PORT]
+ * Runs quality-streams (the governance and quality app, the impact app with its readers poller, and in observed mode the
+ * observed app) on its own: {@code java -jar quality-streams.jar [--bootstrap-servers HOST:PORT]
  * [--config FILE] [--topic-prefix PREFIX] [--output-format avro|json]}. The options override the
  * layered configuration (defaults, config file, environment), which holds every other setting; SIGTERM
  * stops it cleanly. The environment comes in as a map, so that tests can check the precedence.
  */
 @Command(name = "quality-streams", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Runs the governance and quality Kafka Streams application, and the impact app, until SIGTERM.")
+        description = "Runs the governance and quality Kafka Streams application, the impact app and, in observed mode, the"
+                + " observed app, until SIGTERM.")
 public final class QualityStreamsMain implements Callable<Integer> {
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
@@ -64,6 +67,7 @@ public final class QualityStreamsMain implements Callable<Integer> {
         AtomicBoolean failed = new AtomicBoolean();
         QualityStreams app = QualityStreams.start(config);
         ImpactService impact = ImpactService.start(config);
+        ObservedService observed = ObservedService.start(config);
         // Past the thread-failure policy's budget the client shuts down for good: exit non-zero so that
         // whatever runs this process restarts it, instead of leaving a live process that does nothing.
         KafkaStreams.StateListener failure = (now, before) -> {
@@ -74,7 +78,9 @@ public final class QualityStreamsMain implements Callable<Integer> {
         };
         app.addStateListener(failure);
         impact.addStateListener(failure);
+        observed.addStateListener(failure);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            observed.close();
             impact.close();
             app.close();
             stopped.countDown();
@@ -87,6 +93,7 @@ public final class QualityStreamsMain implements Callable<Integer> {
         stopped.await();
         if (failed.get()) {
             System.err.println("quality-streams: Kafka Streams stopped after repeated thread failures (see the log); exiting");
+            observed.close();
             impact.close();
             app.close();
             return 1;

@@ -41,7 +41,8 @@ public final class QualityTopology {
         return builder.build(streamsProperties);
     }
 
-    private static void add(StreamsBuilder builder, TopicCatalog topics, QualityOptions quality, GovernanceOptions governance) {
+    /** Adds the whole quality topology to {@code builder} (topology tests add the observed app's next to it). */
+    public static void add(StreamsBuilder builder, TopicCatalog topics, QualityOptions quality, GovernanceOptions governance) {
         GovernanceTopology.build(builder, topics, governance);
         RollingQualityTopology.build(builder, topics, quality);
         // Last, so that the sub-topologies built before it keep their numbers (and their tasks their ids).

@@ -2,6 +2,7 @@ package io.meshwarden.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshwarden.quality.observed.ObservedTopology;
 import io.meshwarden.quality.rolling.QualityOptions;
 import io.meshwarden.schemas.TopicCatalog;
 import java.io.IOException;
@@ -27,10 +28,16 @@ class QualityTopologyDescriptionTest {
         assertDescribes(QualityTopology.build(TopicCatalog.defaults()), EXPECTED);
     }
 
+    /** The observed app's own topology ({@code ObservedService}); the quality topology is the same with it on or off. */
     @Test
     void observedModeTopologyIsTheOneDeploymentsRunWith() throws IOException {
-        assertDescribes(QualityTopology.build(TopicCatalog.defaults(),
-                QualityOptions.defaults().withObservedTopics(".*\\.v[0-9]+")), EXPECTED_OBSERVED);
+        java.util.Properties properties = new java.util.Properties();
+        properties.put(org.apache.kafka.streams.StreamsConfig.APPLICATION_ID_CONFIG, "observed");
+        properties.put(org.apache.kafka.streams.StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
+        assertDescribes(ObservedTopology.build(TopicCatalog.defaults(), java.util.regex.Pattern.compile(".*\\.v[0-9]+"),
+                properties), EXPECTED_OBSERVED);
+        assertThat(QualityTopology.build(TopicCatalog.defaults(), QualityOptions.defaults().withObservedTopics(".*\\.v[0-9]+"))
+                .describe().toString()).isEqualTo(QualityTopology.build(TopicCatalog.defaults()).describe().toString());
     }
 
     private static void assertDescribes(Topology topology, Path expected) throws IOException {

@@ -88,6 +88,8 @@ public final class Settings {
             "quality-streams: how long after a period closed the source platform may still restate its control totals (later ones are dead-lettered 'late'); 0 turns accuracy reconciliation off (ms)");
     public static final Setting QUALITY_OBSERVED_TOPIC_PATTERN = new Setting("meshwarden.quality.observed.topic.pattern", "",
             "regex of data product output topics the quality processor reads itself (observed mode); empty is off");
+    public static final Setting QUALITY_OBSERVED_REFRESH_MS = new Setting("meshwarden.quality.observed.refresh.ms", "5000",
+            "quality-streams, observed mode: how often the observed app looks for new topics matching the pattern (its consumer's metadata refresh); a topic created later is read within this and a rebalance (ms)");
     public static final Setting GOVERNANCE_STEWARDS = new Setting("meshwarden.governance.stewards", "",
             "comma-separated names of the stewards who may approve a global policy set that loosens the one in force; two"
                     + " distinct ones must; empty: no loosening can take effect");
@@ -138,7 +140,7 @@ public final class Settings {
             SLA_FLAP_CYCLES, SLA_FLAP_WINDOW_MS, SLA_RUNBOOK_BASE_URL, SLA_PUNCTUATE_INTERVAL_MS, SLA_PEER_TIMEOUT_MS, SLA_READ_SETTLE_MS, SLA_ALERT_REJECTED_CHANGES,
             SECURITY_ENABLED, SECURITY_USERS_FILE, SECURITY_JWT_SECRET,
             QUALITY_WINDOW_STEP_MS, QUALITY_GRACE_MS, QUALITY_PUNCTUATION_INTERVAL_MS, QUALITY_MAX_CLOCK_SKEW_MS,
-            QUALITY_CONTRACT_WAIT_MS, QUALITY_IDLE_CLOSE_MS, QUALITY_OBSERVED_TOPIC_PATTERN, QUALITY_ANOMALY_ENABLED, QUALITY_ACCURACY_HORIZON_MS,
+            QUALITY_CONTRACT_WAIT_MS, QUALITY_IDLE_CLOSE_MS, QUALITY_OBSERVED_TOPIC_PATTERN, QUALITY_OBSERVED_REFRESH_MS, QUALITY_ANOMALY_ENABLED, QUALITY_ACCURACY_HORIZON_MS,
             GOVERNANCE_STEWARDS,
             GOVERNANCE_APPROVALS_REQUIRED, NOTIFY_ALERTMANAGER_URL, NOTIFY_WEBHOOK_URL, NOTIFY_WEBHOOK_SECRET,
             NOTIFY_REFRESH_INTERVAL_MS, NOTIFY_ATTEMPTS, NOTIFY_BACKOFF_MS, ACCESS_ENFORCE, ACCESS_RECONCILE_INTERVAL_MS,

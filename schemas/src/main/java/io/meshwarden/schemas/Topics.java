@@ -60,6 +60,9 @@ public final class Topics {
             QualitySnapshot.class, false, "measured quality per product per window step; key: product id");
     public static final TopicSpec<String, DataProductContract> OBSERVED_PORTS = event("quality.observed-ports",
             DataProductContract.class, true, "contract of each output topic read in observed mode; compacted; key: topic name");
+    public static final TopicSpec<String, MetricEvent> OBSERVED_MEASUREMENTS = event("quality.observed-measurements",
+            MetricEvent.class, false, "one measurement per record the observed app read from a product's output topic, for the"
+                    + " product's quality task; partitioned like the catalog; key: product id");
     public static final TopicSpec<String, Alert> ALERTS = event("sla.alerts",
             Alert.class, false, "every state change of an operations alert; key: alert id");
     public static final TopicSpec<String, AlertCommand> ALERT_COMMANDS = event("sla.alert-commands",
@@ -82,7 +85,7 @@ public final class Topics {
             "records that could not be processed: original bytes, reason and source in headers");
 
     public static final List<TopicSpec<?, ?>> ALL = List.of(CONTRACT_CHANGES, CATALOG, METRICS, POLICIES, POLICIES_IN_FORCE,
-            CATALOG_REPLICA, POLICY_APPROVALS, DECISIONS, READERS, IMPACT_REPORTS, IMPACT, VIOLATIONS, SNAPSHOTS, OBSERVED_PORTS,
+            CATALOG_REPLICA, POLICY_APPROVALS, DECISIONS, READERS, IMPACT_REPORTS, IMPACT, VIOLATIONS, SNAPSHOTS, OBSERVED_PORTS, OBSERVED_MEASUREMENTS,
             ALERTS, ALERT_COMMANDS, ACCESS_COMMANDS,
             ACCESS_REQUESTS, ACCESS_AUDIT, LINEAGE, DEAD_LETTER);
 

@@ -5,6 +5,8 @@ import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.kafka.embedded.EmbeddedKafkaBroker;
 import io.meshwarden.kafka.embedded.TopicTail;
 import io.meshwarden.quality.QualityTopology;
+import io.meshwarden.quality.governance.GovernanceOptions;
+import io.meshwarden.quality.observed.ObservedTopology;
 import io.meshwarden.quality.rolling.QualityOptions;
 import io.meshwarden.schemas.AvroTrust;
 import io.meshwarden.schemas.DeadLetter;
@@ -21,6 +23,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -91,8 +94,14 @@ public final class ObservedRulesHarness {
         }
         workload.register(config, withRules, eventStart - 60_000);
         QualityOptions options = QualityOptions.from(config).withObservedTopics(Pattern.quote(ObservedWorkload.OUTPUT_PREFIX) + ".*");
-        double rate = Throughput.measure(config, prefix, QualityTopology.build(config.topics(), options), records,
-                topic -> topic.startsWith(ObservedWorkload.OUTPUT_PREFIX), topic -> topic.endsWith("-observed-by-product-repartition"));
+        // Production runs observed mode as an application of its own; here both topologies run in one, so that one
+        // group's committed offsets say when the product topics and the measurements between them are through.
+        StreamsBuilder builder = new StreamsBuilder();
+        QualityTopology.add(builder, config.topics(), options, GovernanceOptions.defaults());
+        ObservedTopology.add(builder, config.topics(), options.observedTopics().orElseThrow());
+        String measurements = config.topics().name(Topics.OBSERVED_MEASUREMENTS);
+        double rate = Throughput.measure(config, prefix, builder.build(), records,
+                topic -> topic.startsWith(ObservedWorkload.OUTPUT_PREFIX), measurements::equals);
         Map<String, Long> deadLetters = read(config, config.topics().name(Topics.DEAD_LETTER)).stream()
                 .collect(Collectors.groupingBy(r -> DeadLetter.header(r.headers(), DeadLetter.REASON_HEADER), TreeMap::new,
                         Collectors.counting()));

@@ -11,7 +11,6 @@ import io.meshwarden.quality.anomaly.WatchedCodec;
 import io.meshwarden.quality.completeness.Counts;
 import io.meshwarden.quality.completeness.WindowState;
 import io.meshwarden.quality.freshness.FreshnessState;
-import io.meshwarden.quality.observed.ObservedTopology;
 import io.meshwarden.streams.DeadLetterRouting;
 import io.meshwarden.streams.InputRule;
 import io.meshwarden.streams.Partitioning;
@@ -35,8 +34,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The rolling quality topology. Reads the catalog (accepted contracts, written by the governance
- * topology) and metric events, both keyed by product id, and, in observed mode, the products' own
- * output topics. Writes a {@link QualitySnapshot} per product per closed window step, completeness
+ * topology) and metric events, both keyed by product id, and the measurements observed mode makes of
+ * the products' own output topics in its own application ({@code ObservedTopology}). Writes a {@link QualitySnapshot} per product per closed window step, completeness
  * and freshness violations, and dead letters (undecodable input, unknown products, late metrics).
  * All state is in changelogged RocksDB stores: contracts, step buckets, rolling windows, freshness,
  * each product's own stream time, the distinct values of the open steps (duplicateValues rules) and
@@ -85,11 +84,12 @@ public final class RollingQualityTopology {
                 .mapValues(metric -> (QualityInput) new QualityInput.Metric(metric.event(), metric.originalKey(),
                         metric.originalValue()), Named.as("metrics-input"))
                 .merge(contracts, Named.as("quality-inputs"));
-        if (options.observedTopics().isPresent()) {
-            inputs = inputs.merge(ObservedTopology.build(builder, topics, options.observedTopics().get())
-                    .mapValues(metric -> (QualityInput) new QualityInput.Metric(metric, null, null), Named.as("observed-input")),
-                    Named.as("observed-inputs"));
-        }
+        // Observed mode's measurements, written by its own app (ObservedTopology) partitioned like the catalog.
+        KStream<String, QualityInput> observed = DeadLetterRouting.decodedStream(builder, topics,
+                        topics.topic(Topics.OBSERVED_MEASUREMENTS), MetricEvent.class, MetricEvent::getProductId,
+                        Partitioning.AS_WRITTEN, "observed-measurements")
+                .mapValues(metric -> (QualityInput) new QualityInput.Metric(metric, null, null), Named.as("observed-input"));
+        inputs = inputs.merge(observed, Named.as("observed-inputs"));
 
         KStream<String, QualityOutput> outputs = inputs.process(() -> new RollingQualityProcessor(options),
                 Named.as("rolling-quality"), CONTRACTS_STORE, BUCKETS_STORE, WINDOWS_STORE, FRESHNESS_STORE, CLOCK_STORE, DUPLICATES_STORE,

@@ -17,6 +17,7 @@ import io.meshwarden.kafka.embedded.EmbeddedKafka;
 import io.meshwarden.kafka.embedded.EmbeddedKafkaBroker;
 import io.meshwarden.kafka.embedded.TopicTail;
 import io.meshwarden.quality.QualityStreams;
+import io.meshwarden.quality.observed.ObservedService;
 import io.meshwarden.quality.governance.ItConfig;
 import io.meshwarden.schemas.EventCodec;
 import io.meshwarden.schemas.OutputFormat;
@@ -64,6 +65,7 @@ class QualityRulesPipelineIT {
     private String outputTopic;
     private TopicCatalog topics;
     private QualityStreams app;
+    private ObservedService observed;
     private KafkaProducer<byte[], byte[]> producer;
     private TopicTail tail;
     private final AtomicInteger probes = new AtomicInteger();
@@ -78,6 +80,7 @@ class QualityRulesPipelineIT {
         broker.createTopic(outputTopic, 2, false);
         topics = config.topics();
         app = QualityStreams.start(config);
+        observed = ObservedService.start(config);
         producer = new KafkaProducer<>(config.producerProperties("it"), new ByteArraySerializer(), new ByteArraySerializer());
         tail = TopicTail.of(config.bootstrapServers(), topics.name(Topics.VIOLATIONS), topics.name(Topics.SNAPSHOTS),
                 topics.name(Topics.OBSERVED_PORTS), topics.name(Topics.DEAD_LETTER));
@@ -87,6 +90,7 @@ class QualityRulesPipelineIT {
     void stop() {
         tail.close();
         producer.close();
+        observed.close();
         app.close();
     }
 
