@@ -90,6 +90,8 @@ public final class Settings {
             "regex of data product output topics the quality processor reads itself (observed mode); empty is off");
     public static final Setting QUALITY_OBSERVED_REFRESH_MS = new Setting("meshwarden.quality.observed.refresh.ms", "5000",
             "quality-streams, observed mode: how often the observed app looks for new topics matching the pattern (its consumer's metadata refresh); a topic created later is read within this and a rebalance (ms)");
+    public static final Setting QUALITY_OBSERVED_DEADLETTER_SAMPLES = new Setting("meshwarden.quality.observed.deadletter.samples.per.minute", "10",
+            "quality-streams, observed mode: undecodable records of one product and reason copied to the dead-letter topic per minute (per task); the rest are counted, not copied; 0 copies none");
     public static final Setting GOVERNANCE_STEWARDS = new Setting("meshwarden.governance.stewards", "",
             "comma-separated names of the stewards who may approve a global policy set that loosens the one in force; two"
                     + " distinct ones must; empty: no loosening can take effect");
@@ -140,7 +142,8 @@ public final class Settings {
             SLA_FLAP_CYCLES, SLA_FLAP_WINDOW_MS, SLA_RUNBOOK_BASE_URL, SLA_PUNCTUATE_INTERVAL_MS, SLA_PEER_TIMEOUT_MS, SLA_READ_SETTLE_MS, SLA_ALERT_REJECTED_CHANGES,
             SECURITY_ENABLED, SECURITY_USERS_FILE, SECURITY_JWT_SECRET,
             QUALITY_WINDOW_STEP_MS, QUALITY_GRACE_MS, QUALITY_PUNCTUATION_INTERVAL_MS, QUALITY_MAX_CLOCK_SKEW_MS,
-            QUALITY_CONTRACT_WAIT_MS, QUALITY_IDLE_CLOSE_MS, QUALITY_OBSERVED_TOPIC_PATTERN, QUALITY_OBSERVED_REFRESH_MS, QUALITY_ANOMALY_ENABLED, QUALITY_ACCURACY_HORIZON_MS,
+            QUALITY_CONTRACT_WAIT_MS, QUALITY_IDLE_CLOSE_MS, QUALITY_OBSERVED_TOPIC_PATTERN, QUALITY_OBSERVED_REFRESH_MS,
+            QUALITY_OBSERVED_DEADLETTER_SAMPLES, QUALITY_ANOMALY_ENABLED, QUALITY_ACCURACY_HORIZON_MS,
             GOVERNANCE_STEWARDS,
             GOVERNANCE_APPROVALS_REQUIRED, NOTIFY_ALERTMANAGER_URL, NOTIFY_WEBHOOK_URL, NOTIFY_WEBHOOK_SECRET,
             NOTIFY_REFRESH_INTERVAL_MS, NOTIFY_ATTEMPTS, NOTIFY_BACKOFF_MS, ACCESS_ENFORCE, ACCESS_RECONCILE_INTERVAL_MS,

@@ -1,14 +1,11 @@
 package io.meshwarden.quality.observed;
 
 import io.meshwarden.config.MeshwardenConfig;
-import io.meshwarden.config.Settings;
-import io.meshwarden.quality.rolling.QualityOptions;
 import io.meshwarden.schemas.Topic;
 import io.meshwarden.schemas.Topics;
 import io.meshwarden.streams.StreamsApp;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -31,20 +28,16 @@ public final class ObservedService implements AutoCloseable {
     }
 
     public static ObservedService start(MeshwardenConfig config) {
-        Optional<Pattern> pattern = QualityOptions.from(config).observedTopics();
-        if (pattern.isEmpty()) {
+        ObservedOptions options = ObservedOptions.from(config);
+        if (options.topics().isEmpty()) {
             return new ObservedService(Optional.empty());
         }
-        long refreshMs = config.getLong(Settings.QUALITY_OBSERVED_REFRESH_MS);
-        if (refreshMs <= 0) {
-            throw new IllegalArgumentException(Settings.QUALITY_OBSERVED_REFRESH_MS.key() + " must be positive; was " + refreshMs);
-        }
         MeshwardenConfig observed = config.with(MeshwardenConfig.KAFKA_NAMESPACE + StreamsConfig.MAIN_CONSUMER_PREFIX
-                + ConsumerConfig.METADATA_MAX_AGE_CONFIG, Long.toString(refreshMs));
+                + ConsumerConfig.METADATA_MAX_AGE_CONFIG, Long.toString(options.refreshMs()));
         List<Topic<?, ?>> topics = List.of(config.topics().topic(Topics.OBSERVED_PORTS),
                 config.topics().topic(Topics.OBSERVED_MEASUREMENTS), config.topics().topic(Topics.DEAD_LETTER));
         StreamsApp app = StreamsApp.create(observed, APPLICATION, topics,
-                properties -> ObservedTopology.build(config.topics(), pattern.get(), properties));
+                properties -> ObservedTopology.build(config.topics(), options, properties));
         return new ObservedService(Optional.of(app.start()));
     }
 
