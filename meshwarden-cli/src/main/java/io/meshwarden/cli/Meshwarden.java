@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "meshwarden", mixinStandardHelpOptions = true, version = "meshwarden 0.1.0",
         description = "Data contract governance for a Kafka data mesh.",
-        subcommands = {ValidateCommand.class, DiffCommand.class, CiCommand.class, ChangelogCommand.class, PublishCommand.class,
+        subcommands = {ValidateCommand.class, DiffCommand.class, CiCommand.class, DocsCommand.class, ChangelogCommand.class, PublishCommand.class,
                 ProposalsCommand.class, PoliciesCommand.class,
                 TailCommand.class, ExportCommand.class, AccessCommands.class})
 public final class Meshwarden {
