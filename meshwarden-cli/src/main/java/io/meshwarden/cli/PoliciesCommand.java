@@ -1,7 +1,6 @@
 package io.meshwarden.cli;
 
 import io.meshwarden.avro.DataProductContract;
-import io.meshwarden.avro.PolicyScope;
 import io.meshwarden.avro.PolicySet;
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.events.DataProductPublisher;
@@ -12,7 +11,6 @@ import io.meshwarden.governance.policy.PolicySetYaml;
 import io.meshwarden.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -152,16 +150,10 @@ final class PoliciesCommand {
             MeshwardenConfig config = policies.parent.config();
             Map<String, PolicySet> inForce = CompactedTopics.latest(config, Topics.POLICIES_IN_FORCE, PolicySet::getId, timeout);
             Map<String, DataProductContract> catalog = CompactedTopics.latest(config, Topics.CATALOG, DataProductContract::getId, timeout);
-            PolicyLayers current = layers(inForce.values());
+            PolicyLayers current = PolicyPlan.inForce(inForce.values());
             List<PolicyPlan.Change> changes = PolicyPlan.of(current, PolicyPlan.withProposed(current, proposed), catalog.values());
             new PlanPrinter(spec.commandLine().getOut()).print(changes, catalog.size(), current);
             return 0;
-        }
-
-        private static PolicyLayers layers(Collection<PolicySet> sets) {
-            PolicySet global = sets.stream().filter(set -> set.getScope() == PolicyScope.GLOBAL).findFirst()
-                    .orElse(PolicyLayers.builtIn().global());
-            return PolicyLayers.of(global, sets.stream().filter(set -> set.getScope() == PolicyScope.DOMAIN).toList());
         }
     }
 }

@@ -45,16 +45,23 @@ public final class ProductDocs {
             font-size:.85rem;margin-left:.4rem}.pii{background:#fde2e1}nav{margin-bottom:1rem}""";
 
     private final Map<String, DataProductContract> products;
+    private final String base;
 
-    private ProductDocs(Collection<DataProductContract> products) {
-        Map<String, DataProductContract> byId = new TreeMap<>();
-        products.forEach(product -> byId.put(product.getId(), product));
-        this.products = byId;
+    private ProductDocs(Map<String, DataProductContract> products, String base) {
+        this.products = products;
+        this.base = base;
     }
 
-    /** The documentation of these products (the set lineage is drawn within). */
+    /** The documentation of these products (the set lineage is drawn within), as files linking to each other. */
     public static ProductDocs of(Collection<DataProductContract> products) {
-        return new ProductDocs(products);
+        Map<String, DataProductContract> byId = new TreeMap<>();
+        products.forEach(product -> byId.put(product.getId(), product));
+        return new ProductDocs(byId, null);
+    }
+
+    /** The same pages served under a path ({@code /docs/}): each names it as its base, so links hold with or without the slash. */
+    public ProductDocs servedAt(String path) {
+        return new ProductDocs(products, path);
     }
 
     /** Every page by file name: the index first, then one per product. */
@@ -286,8 +293,11 @@ public final class ProductDocs {
         };
     }
 
-    private static Document shell(String title) {
+    private Document shell(String title) {
         Document doc = Document.createShell("");
+        if (base != null) {
+            doc.head().appendElement("base").attr("href", base);
+        }
         doc.prependChild(new DocumentType("html", "", ""));
         doc.charset(java.nio.charset.StandardCharsets.UTF_8);
         doc.head().appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");

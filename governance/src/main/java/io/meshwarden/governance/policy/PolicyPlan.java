@@ -54,6 +54,13 @@ public final class PolicyPlan {
         return changes;
     }
 
+    /** The layers of the sets in force as read from their topic: its global set (the built-in one when none), and its domain sets. */
+    public static PolicyLayers inForce(Collection<io.meshwarden.avro.PolicySet> sets) {
+        io.meshwarden.avro.PolicySet global = sets.stream().filter(set -> set.getScope() == io.meshwarden.avro.PolicyScope.GLOBAL)
+                .findFirst().orElse(PolicyLayers.builtIn().global());
+        return PolicyLayers.of(global, sets.stream().filter(set -> set.getScope() == io.meshwarden.avro.PolicyScope.DOMAIN).toList());
+    }
+
     /** The layers with {@code sets} admitted in order, as stewards' approval would admit them; refusals throw. */
     public static PolicyLayers withProposed(PolicyLayers inForce, List<io.meshwarden.avro.PolicySet> sets) {
         PolicyLayers layers = inForce;
