@@ -3,7 +3,6 @@ package io.meshwarden.cli;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.ProductStatus;
 import io.meshwarden.config.MeshwardenConfig;
-import io.meshwarden.config.Settings;
 import io.meshwarden.governance.CatalogView;
 import io.meshwarden.governance.ContractContext;
 import io.meshwarden.governance.Evaluation;
@@ -21,8 +20,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -46,25 +45,18 @@ final class CiCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "CONTRACT", description = "contract files, or directories of *.yaml files")
-    List<Path> contracts;
+    @Mixin
+    ContractsOptions files;
+
+    @Mixin
+    ClusterOption cluster;
 
     @Option(names = "--format", description = "text or github (default: ${DEFAULT-VALUE})", defaultValue = "text")
     Format format;
 
-    @Option(names = "--policies", paramLabel = "DIR", description = "directory of policy set files (default: the built-in global set)")
-    Path policies;
-
-    @Option(names = {"-b", "--bootstrap-servers"}, paramLabel = "HOST:PORT",
-            description = "Kafka cluster whose catalog holds the published versions; without one, git holds them")
-    String bootstrapServers;
-
     @Option(names = "--base", paramLabel = "REV",
             description = "git revision of the published versions (default: the merge base with origin/$GITHUB_BASE_REF, else HEAD~1)")
     String base;
-
-    @Option(names = "--domain", description = "domain of ODCS documents that name none")
-    String defaultDomain;
 
     @Option(names = "--catalog-timeout", description = "how long to read the catalog (default: ${DEFAULT-VALUE})", defaultValue = "PT15S")
     Duration catalogTimeout;
@@ -74,10 +66,10 @@ final class CiCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         out = TerminalWriter.of(spec.commandLine().getOut());
-        PolicyLayers layers = PolicyDirectory.layers(policies);
+        PolicyLayers layers = PolicyDirectory.layers(files.policies);
         Optional<Map<String, DataProductContract>> catalog = catalog();
         int exit = 0;
-        for (Path path : contracts) {
+        for (Path path : files.contracts) {
             for (Path file : ContractFiles.files(path)) {
                 try {
                     exit = Math.max(exit, check(file, layers, catalog));
@@ -95,7 +87,7 @@ final class CiCommand implements Callable<Integer> {
     }
 
     private int check(Path file, PolicyLayers layers, Optional<Map<String, DataProductContract>> catalog) {
-        ContractFiles.Loaded next = ContractFiles.load(file, defaultDomain);
+        ContractFiles.Loaded next = ContractFiles.load(file, files.defaultDomain);
         ChangeLocator locator = ContractPair.locator(file);
         Optional<ContractFiles.Loaded> previous = previous(next, catalog, locator);
         int exit = 0;
@@ -133,19 +125,16 @@ final class CiCommand implements Callable<Integer> {
             return Optional.empty();
         }
         Path label = Path.of(found.revision() + ":" + next.file().getFileName());
-        List<ContractFiles.Loaded> all = ContractFiles.parse(label, found.text().get(), defaultDomain);
+        List<ContractFiles.Loaded> all = ContractFiles.parse(label, found.text().get(), files.defaultDomain);
         return all.stream().filter(loaded -> loaded.contract().getId().equals(id)).findFirst().or(() -> all.stream().findFirst());
     }
 
     /** The catalog when a broker is named and answers in time; a warning and git otherwise. */
     private Optional<Map<String, DataProductContract>> catalog() {
-        if (bootstrapServers == null && parent.bootstrapServers == null) {
+        if (!cluster.named(parent)) {
             return Optional.empty();
         }
-        MeshwardenConfig config = parent.config();
-        if (bootstrapServers != null) {
-            config = config.with(Settings.BOOTSTRAP_SERVERS.key(), bootstrapServers);
-        }
+        MeshwardenConfig config = cluster.config(parent);
         try {
             return Optional.of(CompactedTopics.latest(config, Topics.CATALOG, DataProductContract::getId, catalogTimeout));
         } catch (KafkaException | IllegalArgumentException | IllegalStateException e) {

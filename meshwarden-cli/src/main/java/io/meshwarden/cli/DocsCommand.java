@@ -1,8 +1,6 @@
 package io.meshwarden.cli;
 
 import io.meshwarden.avro.DataProductContract;
-import io.meshwarden.config.MeshwardenConfig;
-import io.meshwarden.config.Settings;
 import io.meshwarden.governance.docs.ProductDocs;
 import io.meshwarden.schemas.Topics;
 import java.io.IOException;
@@ -15,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -50,8 +49,8 @@ final class DocsCommand implements Callable<Integer> {
             defaultValue = "meshwarden-docs")
     Path output;
 
-    @Option(names = {"-b", "--bootstrap-servers"}, paramLabel = "HOST:PORT", description = "with --catalog: the Kafka cluster")
-    String bootstrapServers;
+    @Mixin
+    ClusterOption cluster;
 
     @Option(names = "--domain", description = "domain of ODCS documents that name none")
     String defaultDomain;
@@ -78,10 +77,6 @@ final class DocsCommand implements Callable<Integer> {
     }
 
     private List<DataProductContract> catalog() {
-        MeshwardenConfig config = parent.config();
-        if (bootstrapServers != null) {
-            config = config.with(Settings.BOOTSTRAP_SERVERS.key(), bootstrapServers);
-        }
-        return List.copyOf(CompactedTopics.latest(config, Topics.CATALOG, DataProductContract::getId, timeout).values());
+        return List.copyOf(CompactedTopics.latest(cluster.config(parent), Topics.CATALOG, DataProductContract::getId, timeout).values());
     }
 }
