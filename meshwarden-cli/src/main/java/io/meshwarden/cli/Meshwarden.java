@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "meshwarden", mixinStandardHelpOptions = true, version = "meshwarden 0.1.0",
         description = "Data contract governance for a Kafka data mesh.",
-        subcommands = {ValidateCommand.class, DiffCommand.class, ChangelogCommand.class, PublishCommand.class,
+        subcommands = {ValidateCommand.class, DiffCommand.class, CiCommand.class, DocsCommand.class, ChangelogCommand.class, PublishCommand.class,
                 ProposalsCommand.class, PoliciesCommand.class,
                 TailCommand.class, ExportCommand.class, AccessCommands.class})
 public final class Meshwarden {
@@ -76,6 +76,11 @@ public final class Meshwarden {
             throw e;
         });
         return commandLine.execute(args);
+    }
+
+    /** The environment this command runs in (what CI variables such as GITHUB_BASE_REF are read from). */
+    Map<String, String> environment() {
+        return environment;
     }
 
     /** The layered configuration (file, environment) with this command line's overrides on top. */

@@ -138,8 +138,9 @@ class PoliciesCommandIT {
                     + "  - id: naming.product-id\n    kind: product-id-naming\n    severity: blocking\n");
             Run plan = run(broker, prefix, "policies", "plan", tighter.toString());
             assertThat(plan.exit()).as(plan.err()).isZero();
-            assertThat(plan.out()).startsWith("NEWLY FAILS   email.Send_Engagement@1.0.1\n  blocking naming.product-id:")
-                    .contains("1 of 1 catalogued products change verdict; in force: global@9.0.0");
+            assertThat(plan.out()).startsWith("owner email-team (steward ")
+                    .contains("\n  NEWLY FAILS   email.Send_Engagement@1.0.1\n    blocking naming.product-id:")
+                    .contains("1 of 1 catalogued products change: 1 newly fail, 0 newly warn, 0 newly pass; in force: global@9.0.0");
             assertThat(run(broker, prefix, "policies", "plan", tighter.toString()).out()).as("still a plan: nothing went in force")
                     .contains("in force: global@9.0.0");
         }
