@@ -92,6 +92,18 @@ public final class Settings {
             "quality-streams, observed mode: how often the observed app looks for new topics matching the pattern (its consumer's metadata refresh); a topic created later is read within this and a rebalance (ms)");
     public static final Setting QUALITY_OBSERVED_DEADLETTER_SAMPLES = new Setting("meshwarden.quality.observed.deadletter.samples.per.minute", "10",
             "quality-streams, observed mode: undecodable records of one product and reason copied to the dead-letter topic per minute (per task); the rest are counted, not copied; 0 copies none");
+    public static final Setting SCHEMA_REGISTRY_URL = new Setting("meshwarden.schema.registry.url", "",
+            "base URL of a Confluent-compatible schema registry (Confluent, Karapace, Apicurio's ccompat API, Redpanda), for records in the Confluent wire format; empty: none");
+    public static final Setting SCHEMA_REGISTRY_BASIC_AUTH = new Setting("meshwarden.schema.registry.basic.auth.user.info", "",
+            "USER:PASSWORD for the registry's HTTP basic authentication; empty: none");
+    public static final Setting SCHEMA_REGISTRY_BEARER_TOKEN = new Setting("meshwarden.schema.registry.bearer.token", "",
+            "a bearer token for the registry (instead of basic authentication); empty: none");
+    public static final Setting SCHEMA_REGISTRY_TRUSTSTORE = new Setting("meshwarden.schema.registry.ssl.truststore.location", "",
+            "a trust store (PKCS12 or JKS) with the registry's CA, for an https URL the JDK's own trust does not cover; empty: the JDK's");
+    public static final Setting SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD = new Setting("meshwarden.schema.registry.ssl.truststore.password", "",
+            "the trust store's password");
+    public static final Setting SCHEMA_REGISTRY_TIMEOUT_MS = new Setting("meshwarden.schema.registry.timeout.ms", "5000",
+            "how long one registry request may take before the registry counts as unavailable (ms)");
     public static final Setting GOVERNANCE_STEWARDS = new Setting("meshwarden.governance.stewards", "",
             "comma-separated names of the stewards who may approve a global policy set that loosens the one in force; two"
                     + " distinct ones must; empty: no loosening can take effect");
@@ -143,7 +155,9 @@ public final class Settings {
             SECURITY_ENABLED, SECURITY_USERS_FILE, SECURITY_JWT_SECRET,
             QUALITY_WINDOW_STEP_MS, QUALITY_GRACE_MS, QUALITY_PUNCTUATION_INTERVAL_MS, QUALITY_MAX_CLOCK_SKEW_MS,
             QUALITY_CONTRACT_WAIT_MS, QUALITY_IDLE_CLOSE_MS, QUALITY_OBSERVED_TOPIC_PATTERN, QUALITY_OBSERVED_REFRESH_MS,
-            QUALITY_OBSERVED_DEADLETTER_SAMPLES, QUALITY_ANOMALY_ENABLED, QUALITY_ACCURACY_HORIZON_MS,
+            QUALITY_OBSERVED_DEADLETTER_SAMPLES, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_BASIC_AUTH,
+            SCHEMA_REGISTRY_BEARER_TOKEN, SCHEMA_REGISTRY_TRUSTSTORE, SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD, SCHEMA_REGISTRY_TIMEOUT_MS,
+            QUALITY_ANOMALY_ENABLED, QUALITY_ACCURACY_HORIZON_MS,
             GOVERNANCE_STEWARDS,
             GOVERNANCE_APPROVALS_REQUIRED, NOTIFY_ALERTMANAGER_URL, NOTIFY_WEBHOOK_URL, NOTIFY_WEBHOOK_SECRET,
             NOTIFY_REFRESH_INTERVAL_MS, NOTIFY_ATTEMPTS, NOTIFY_BACKOFF_MS, ACCESS_ENFORCE, ACCESS_RECONCILE_INTERVAL_MS,

@@ -32,22 +32,23 @@ public final class ObservedRecordProcessor implements Processor<byte[], byte[], 
     /** The start of the pipeline run id of the metric event made for each observed record. */
     public static final String RUN_ID_PREFIX = "observed:";
     private final String portsStore;
-    private final int deadLetterSamplesPerMinute;
+    private final ObservedOptions options;
     private ProcessorContext<String, Decoded<MetricEvent>> context;
     private UndecodableRecords undecodable;
     private KeyValueStore<String, ValueAndTimestamp<DataProductContract>> ports;
     private final RulesByVersion rules = new RulesByVersion();
 
-    ObservedRecordProcessor(String portsStore, int deadLetterSamplesPerMinute) {
+    ObservedRecordProcessor(String portsStore, ObservedOptions options) {
         this.portsStore = portsStore;
-        this.deadLetterSamplesPerMinute = deadLetterSamplesPerMinute;
+        this.options = options;
     }
 
     @Override
     public void init(ProcessorContext<String, Decoded<MetricEvent>> context) {
         this.context = context;
         this.ports = context.getStateStore(portsStore);
-        this.undecodable = new UndecodableRecords(context.metrics(), context.taskId().toString(), deadLetterSamplesPerMinute);
+        this.undecodable = new UndecodableRecords(context.metrics(), context.taskId().toString(),
+                options.deadLetterSamplesPerMinute());
     }
 
     @Override
@@ -67,7 +68,7 @@ public final class ObservedRecordProcessor implements Processor<byte[], byte[], 
         DataProductContract contract = owner.value();
         FieldValues values = null;
         try {
-            values = ProductRecordDecoder.decode(contract, record.value());
+            values = ProductRecordDecoder.decode(contract, record.value(), options.registry());
         } catch (EventDecodingException e) {
             deadLetter(record, contract.getId(), contract.getId(), e.reason(), e.getMessage());
         }

@@ -63,7 +63,7 @@ public final class ObservedTopology {
         KStream<byte[], byte[]> records = builder.stream(outputTopics,
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("observed-source"));
         Topic<String, MetricEvent> measurements = topics.topic(Topics.OBSERVED_MEASUREMENTS);
-        DeadLetterRouting.routed(topics, records, () -> new ObservedRecordProcessor(PORTS_STORE, options.deadLetterSamplesPerMinute()), "observed")
+        DeadLetterRouting.routed(topics, records, () -> new ObservedRecordProcessor(PORTS_STORE, options), "observed")
                 .mapValues(value -> ((Decoded.Ok<MetricEvent>) value).value(), Named.as("observed-measurement"))
                 .to(measurements.name(), Produced.with(measurements.keySerde(), measurements.valueSerde())
                         .withName("observed-measurements-sink"));
