@@ -4,6 +4,7 @@ import io.meshwarden.avro.ContractChange;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.Decision;
 import io.meshwarden.avro.PolicySet;
+import io.meshwarden.avro.RetirementOverride;
 import io.meshwarden.avro.Violation;
 import io.meshwarden.governance.ContractContext;
 import io.meshwarden.governance.Verdict;
@@ -33,6 +34,10 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * {@code rejectedChange}. Every {@link #POLICY_CHECK} of wall-clock time it asks {@link PolicyEvolution}
  * whether the policy sets in force changed, and {@link DependentsRecheck} whether products referenced by
  * products of its partition changed, and publishes what that changes for the contracts in force.
+ *
+ * <p>An accepted new major version hands the major it supersedes to the catalog as a deprecated entry, and an
+ * accepted retirement over the consumer groups still reading it records its override in the decision
+ * ({@link DeprecationSteps}).
  */
 final class ContractGovernanceProcessor implements Processor<String, ContractChange, String, GovernanceOutcome> {
     /** How often (wall clock) a task looks whether the policy sets in force changed. */
@@ -61,7 +66,8 @@ final class ContractGovernanceProcessor implements Processor<String, ContractCha
         this.lineage = context.getStateStore(GovernanceTopology.LINEAGE_STORE);
         this.policies = context.getStateStore(GovernanceTopology.POLICIES_IN_FORCE_STORE);
         this.breaches = context.getStateStore(GovernanceTopology.CONTRACT_BREACHES_STORE);
-        this.catalog = new CatalogStores(lineage, context.getStateStore(GovernanceTopology.CATALOG_REPLICA_STORE));
+        this.catalog = new CatalogStores(lineage, context.getStateStore(GovernanceTopology.CATALOG_REPLICA_STORE),
+                context.getStateStore(GovernanceTopology.READERS_STORE));
         this.evolution = new PolicyEvolution(cache, this::policiesInForce, catalog);
         this.dependents = new DependentsRecheck(cache, this::policiesInForce, catalog);
         context.schedule(POLICY_CHECK, PunctuationType.WALL_CLOCK_TIME, this::checkPolicies);
@@ -71,11 +77,13 @@ final class ContractGovernanceProcessor implements Processor<String, ContractCha
     public void process(Record<String, ContractChange> record) {
         ContractChange change = record.value();
         DataProductContract previous = accepted.get(record.key());
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        ContractContext judged = new ContractContext(change.getContract(), previous, catalog, now);
         // A change another domain published is refused before any policy looks at it.
         Verdict verdict = ownership.refusal(record.headers(), change).map(refusal -> new Verdict(List.of(refusal)))
-                .orElseGet(() -> cache.layersOf(policiesInForce())
-                        .evaluate(new ContractContext(change.getContract(), previous, catalog)));
-        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+                .orElseGet(() -> cache.layersOf(policiesInForce()).evaluate(judged));
+        DataProductContract superseded = null;
+        RetirementOverride override = null;
         ContractBreaches before = breachesOf(record.key());
         List<Violation> violations;
         RuleLifecycle.Step step;
@@ -84,6 +92,8 @@ final class ContractGovernanceProcessor implements Processor<String, ContractCha
             step = RuleLifecycle.accepted(before, change, violations, now);
             accepted.put(record.key(), change.getContract());
             dependents.accepted(change.getContract());
+            superseded = DeprecationSteps.superseded(previous, change.getContract(), judged.today());
+            override = DeprecationSteps.retirementOverride(change, previous, catalog);
         } else {
             violations = Violations.ofRejected(verdict, change, now);
             step = RuleLifecycle.rejected(before, change, violations, now);
@@ -97,9 +107,10 @@ final class ContractGovernanceProcessor implements Processor<String, ContractCha
                 .setViolations(violations)
                 .setPolicySets(verdict.policySets())
                 .setDecidedAt(now)
+                .setRetirementOverride(override)
                 .build();
         context.forward(record.withValue(new GovernanceOutcome(change, decision, step.published(), verdict.accepted(),
-                previous)));
+                previous, superseded)));
     }
 
     private void checkPolicies(long wallClock) {
