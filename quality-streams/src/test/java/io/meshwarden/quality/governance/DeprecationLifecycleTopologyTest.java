@@ -105,7 +105,7 @@ class DeprecationLifecycleTopologyTest {
     @Test
     void refusesRetiringWhileAConsumerGroupReadsAndRecordsTheOverrideThatRetiresItAnyway() {
         readers.pipeInput(PRODUCT + ".v1", new TopicReaders(PRODUCT + ".v1",
-                List.of(new GroupReader(LOADER, 12L, "customer-analytics-team", "steward@customer-analytics.example")), List.of(),
+                List.of(new GroupReader(LOADER, 12L, "customer-analytics-team", "steward@customer-analytics.example", null)), List.of(),
                 TopologyHarness.START));
         DataProductContract retired = DataProductContract.newBuilder(Samples.contract(PRODUCT)).setVersion("1.1.0")
                 .setStatus(ProductStatus.RETIRED).build();

@@ -34,9 +34,9 @@ class ImpactTopologyTest {
         acceptedWithDecision(attribution(), "c0");
         acceptedWithDecision(Samples.contract(PAID), "c1");
         fixture.input(Topics.READERS).pipeInput(PAID + ".v1", new TopicReaders(PAID + ".v1", List.of(
-                new GroupReader("customer-analytics.attribution-loader", 5L, "customer-analytics-team", "steward@customer-analytics.example"),
-                new GroupReader("marketing-ops.spend-dashboard", 0L, "marketing-ops-team", null),
-                new GroupReader("someone-else", 2L, null, null)),
+                new GroupReader("customer-analytics.attribution-loader", 5L, "customer-analytics-team", "steward@customer-analytics.example", null),
+                new GroupReader("marketing-ops.spend-dashboard", 0L, "marketing-ops-team", null, null),
+                new GroupReader("someone-else", 2L, null, null, null)),
                 List.of(new GrantReader("User:bi-tool", "r1", null, "alice@example.com")), T0));
 
         acceptedWithDecision(version(Samples.contract(PAID), "2.0.0"), "c2");
