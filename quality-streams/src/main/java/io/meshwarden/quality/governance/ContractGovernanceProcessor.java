@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -78,6 +79,11 @@ final class ContractGovernanceProcessor implements Processor<String, ContractCha
         ContractChange change = record.value();
         DataProductContract previous = accepted.get(record.key());
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        Optional<DataProductContract> supersededEntry = SupersededMajorChanges.entryChanged(previous, change, catalog);
+        if (supersededEntry.isPresent()) {
+            decideSupersededMajor(record, change, supersededEntry.get(), now);
+            return;
+        }
         ContractContext judged = new ContractContext(change.getContract(), previous, catalog, now);
         // A change another domain published is refused before any policy looks at it.
         Verdict verdict = ownership.refusal(record.headers(), change).map(refusal -> new Verdict(List.of(refusal)))
@@ -111,6 +117,30 @@ final class ContractGovernanceProcessor implements Processor<String, ContractCha
                 .build();
         context.forward(record.withValue(new GovernanceOutcome(change, decision, step.published(), verdict.accepted(),
                 previous, superseded)));
+    }
+
+    /** A change of a superseded major ({@link SupersededMajorChanges}): only its catalog entry changes. */
+    private void decideSupersededMajor(Record<String, ContractChange> record, ContractChange change, DataProductContract entry,
+                                       Instant now) {
+        DataProductContract before = SupersededMajorChanges.asProduct(entry, change.getProductId());
+        ContractContext judged = new ContractContext(change.getContract(), before, SupersededMajorChanges.withoutLineage(catalog), now);
+        Verdict verdict = ownership.refusal(record.headers(), change).map(refusal -> new Verdict(List.of(refusal)))
+                .orElseGet(() -> SupersededMajorChanges.withPlatformRule(cache.layersOf(policiesInForce()).evaluate(judged),
+                        change.getContract(), entry));
+        // The version in force did not change: its breaches stay, and only a refusal is published, as feedback.
+        List<Violation> violations = verdict.accepted() ? Violations.of(verdict, change, now) : Violations.ofRejected(verdict, change, now);
+        Decision decision = Decision.newBuilder()
+                .setChangeId(change.getChangeId())
+                .setProductId(change.getProductId())
+                .setContractVersion(change.getContract().getVersion())
+                .setOutcome(verdict.outcome())
+                .setViolations(violations)
+                .setPolicySets(verdict.policySets())
+                .setDecidedAt(now)
+                .setRetirementOverride(verdict.accepted() ? DeprecationSteps.retirementOverride(change, before, catalog) : null)
+                .build();
+        context.forward(record.withValue(new GovernanceOutcome(change, decision, verdict.accepted() ? List.of() : violations, false,
+                before, verdict.accepted() ? SupersededMajorChanges.retired(change.getContract(), entry) : null)));
     }
 
     private void checkPolicies(long wallClock) {

@@ -31,10 +31,15 @@ record GovernanceOutcome(ContractChange change, Decision decision, List<Violatio
         return change.getContract();
     }
 
-    /** What an accepted change writes to the catalog: its contract, then the major it supersedes under that major's own id. */
+    /**
+     * What the change writes to the catalog: an accepted contract, then the major it supersedes under that major's own id;
+     * or, for a change of a superseded major (not {@code accepted}: the version in force stays), only that major's entry.
+     */
     List<KeyValue<String, DataProductContract>> catalogRecords(String productId) {
         List<KeyValue<String, DataProductContract>> records = new ArrayList<>();
-        records.add(KeyValue.pair(productId, contract()));
+        if (accepted) {
+            records.add(KeyValue.pair(productId, contract()));
+        }
         if (superseded != null) {
             records.add(KeyValue.pair(superseded.getId(), superseded));
         }

@@ -118,8 +118,9 @@ public final class GovernanceTopology {
 
         KStream<String, GovernanceOutcome> acceptedOutcomes = outcomes.filter((productId, outcome) -> outcome.accepted(), Named.as("accepted"));
         Topic<String, DataProductContract> catalog = topics.topic(Topics.CATALOG);
-        // The accepted contract under its product id, and the major it supersedes, if any, under <product id>@v<major>.
-        KStream<String, DataProductContract> acceptedContracts = acceptedOutcomes.flatMap(
+        // The accepted contract under its product id, and the major it supersedes, if any, under <product id>@v<major>;
+        // a change of a superseded major writes that major's entry only.
+        KStream<String, DataProductContract> acceptedContracts = outcomes.flatMap(
                 (productId, outcome) -> outcome.catalogRecords(productId), Named.as("accepted-contract"));
         acceptedContracts.to(catalog.name(), Produced.with(catalog.keySerde(), catalog.valueSerde()).withName("catalog-sink"));
         // The catalog once more, for the global store relationships resolve against: the catalog topic itself is

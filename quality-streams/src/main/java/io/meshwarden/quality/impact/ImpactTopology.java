@@ -125,7 +125,7 @@ public final class ImpactTopology {
         KStream<String, ImpactReport> reports = accepted.mapValues(change -> (ImpactInput) change, Named.as("impact-accepted"))
                 .merge(decided, Named.as("impact-inputs"))
                 .processValues(ImpactProcessor::new, Named.as("impact-report"), PENDING_DECISIONS_STORE,
-                        PENDING_REPORTS_STORE, DOWNSTREAM_STORE);
+                        PENDING_REPORTS_STORE, DOWNSTREAM_STORE, CONTRACTS_STORE);
         Topic<String, ImpactReport> reportTopic = topics.topic(Topics.IMPACT_REPORTS);
         reports.to(reportTopic.name(), Produced.with(reportTopic.keySerde(), reportTopic.valueSerde()).withName("impact-reports-sink"));
         Topic<String, ImpactNotice> notices = topics.topic(Topics.IMPACT);

@@ -128,6 +128,52 @@ class DeprecationLifecycleTopologyTest {
                 "the loader moved to v2 on 2026-11-20; its offsets are leftovers", "ana@paid-media.example", List.of(LOADER)));
     }
 
+    @Test
+    void retiresTheSupersededMajorByAChangeOfItsOwnVersionOverItsReadersOnlyWithAReason() {
+        DataProductContract downstream = DataProductContract.newBuilder(Samples.contract("customer-analytics.attribution"))
+                .setUpstreamProducts(List.of(PRODUCT)).build();
+        changes.pipeInput(downstream.getId(), Samples.change(downstream));
+        changes.pipeInput(PRODUCT, Samples.change(v2("2027-01-15")));
+        readers.pipeInput(PRODUCT + ".v1", new TopicReaders(PRODUCT + ".v1",
+                List.of(new GroupReader(LOADER, 3L, "customer-analytics-team", null, "customer-analytics.attribution")), List.of(),
+                TopologyHarness.START));
+        decisions.readValuesToList();
+        catalog.readValuesToList();
+        violations.readValuesToList();
+        DataProductContract v1 = Samples.contract(PRODUCT);
+
+        changes.pipeInput(PRODUCT, Samples.change(DataProductContract.newBuilder(v1).setVersion("1.0.1").build()));
+        Decision notRetiring = decisions.readValue();
+        assertThat(notRetiring.getOutcome()).isEqualTo(DecisionOutcome.REJECTED);
+        assertThat(notRetiring.getViolations()).extracting(Violation::getRuleId).containsExactly("lifecycle.superseded-major");
+
+        DataProductContract retired = DataProductContract.newBuilder(v1).setVersion("1.0.1").setStatus(ProductStatus.RETIRED).build();
+        changes.pipeInput(PRODUCT, Samples.change(retired));
+        Decision overReaders = decisions.readValue();
+        assertThat(overReaders.getOutcome()).isEqualTo(DecisionOutcome.REJECTED);
+        assertThat(overReaders.getViolations()).singleElement().extracting(Violation::getMessage).asString()
+                .as("the downstream product reads the product's newer major: only the group holds the retirement back")
+                .contains("consumer groups read its topics: [" + LOADER + "]").doesNotContain("active products");
+
+        assertThat(violations.readValuesToList()).as("refusals are feedback to the publisher").hasSize(2)
+                .allSatisfy(v -> assertThat(v.getRejectedChange()).isTrue());
+
+        changes.pipeInput(PRODUCT, ContractChange.newBuilder(Samples.change(withProperty(retired, Deprecation.OVERRIDE_REASON,
+                "sunset passed; the loader was told three times"))).setPublishedBy("ana@paid-media.example").build());
+        Decision decision = decisions.readValue();
+        assertThat(decision.getOutcome()).isEqualTo(DecisionOutcome.ACCEPTED);
+        assertThat(decision.getContractVersion()).isEqualTo("1.0.1");
+        assertThat(decision.getRetirementOverride().getConsumerGroups()).containsExactly(LOADER);
+        assertThat(decision.getRetirementOverride().getOverriddenBy()).isEqualTo("ana@paid-media.example");
+        List<KeyValue<String, DataProductContract>> records = catalog.readKeyValuesToList();
+        assertThat(records).extracting(kv -> kv.key).containsExactly(PRODUCT + "@v1");
+        assertThat(records.get(0).value.getStatus()).isEqualTo(ProductStatus.RETIRED);
+        assertThat(records.get(0).value.getId()).isEqualTo(PRODUCT + "@v1");
+        assertThat(harness.<DataProductContract>store(GovernanceTopology.ACCEPTED_CONTRACTS_STORE).get(PRODUCT).getVersion())
+                .as("the version in force is untouched").isEqualTo("2.0.0");
+        assertThat(violations.readValuesToList()).as("an accepted change of the old major leaves the breaches in force alone").isEmpty();
+    }
+
     private static DataProductContract v2(String previousMajorSunset) {
         DataProductContract v2 = DataProductContract.newBuilder(Samples.contract(PRODUCT)).setVersion("2.0.0")
                 .setOutputPorts(List.of(new OutputPort("stream", PRODUCT + ".v2", "avro", null))).build();
