@@ -105,16 +105,7 @@ final class ContractGovernanceProcessor implements Processor<String, ContractCha
             step = RuleLifecycle.rejected(before, change, violations, now);
         }
         store(record.key(), step.next());
-        Decision decision = Decision.newBuilder()
-                .setChangeId(change.getChangeId())
-                .setProductId(change.getProductId())
-                .setContractVersion(change.getContract().getVersion())
-                .setOutcome(verdict.outcome())
-                .setViolations(violations)
-                .setPolicySets(verdict.policySets())
-                .setDecidedAt(now)
-                .setRetirementOverride(override)
-                .build();
+        Decision decision = decision(change, verdict, violations, override, now);
         context.forward(record.withValue(new GovernanceOutcome(change, decision, step.published(), verdict.accepted(),
                 previous, superseded)));
     }
@@ -129,7 +120,15 @@ final class ContractGovernanceProcessor implements Processor<String, ContractCha
                         change.getContract(), entry));
         // The version in force did not change: its breaches stay, and only a refusal is published, as feedback.
         List<Violation> violations = verdict.accepted() ? Violations.of(verdict, change, now) : Violations.ofRejected(verdict, change, now);
-        Decision decision = Decision.newBuilder()
+        Decision decision = decision(change, verdict, violations,
+                verdict.accepted() ? DeprecationSteps.retirementOverride(change, before, catalog) : null, now);
+        context.forward(record.withValue(new GovernanceOutcome(change, decision, verdict.accepted() ? List.of() : violations, false,
+                before, verdict.accepted() ? SupersededMajorChanges.retired(change.getContract(), entry) : null)));
+    }
+
+    private static Decision decision(ContractChange change, Verdict verdict, List<Violation> violations, RetirementOverride override,
+                                     Instant now) {
+        return Decision.newBuilder()
                 .setChangeId(change.getChangeId())
                 .setProductId(change.getProductId())
                 .setContractVersion(change.getContract().getVersion())
@@ -137,10 +136,8 @@ final class ContractGovernanceProcessor implements Processor<String, ContractCha
                 .setViolations(violations)
                 .setPolicySets(verdict.policySets())
                 .setDecidedAt(now)
-                .setRetirementOverride(verdict.accepted() ? DeprecationSteps.retirementOverride(change, before, catalog) : null)
+                .setRetirementOverride(override)
                 .build();
-        context.forward(record.withValue(new GovernanceOutcome(change, decision, verdict.accepted() ? List.of() : violations, false,
-                before, verdict.accepted() ? SupersededMajorChanges.retired(change.getContract(), entry) : null)));
     }
 
     private void checkPolicies(long wallClock) {

@@ -91,6 +91,18 @@ class DeprecationLifecycleTopologyTest {
     }
 
     @Test
+    void bothMajorsAreMonitoredAgainstTheirGuarantees() {
+        changes.pipeInput(PRODUCT, Samples.change(v2("2027-01-15")));
+        violations.readValuesToList();
+
+        // Neither major's pipeline reports: both go stale after their one-hour freshness guarantee.
+        harness.driver().advanceWallClockTime(java.time.Duration.ofMinutes(70));
+
+        assertThat(violations.readValuesToList()).filteredOn(v -> v.getRuleId().equals("freshness"))
+                .extracting(Violation::getProductId).containsExactlyInAnyOrder(PRODUCT, PRODUCT + "@v1");
+    }
+
+    @Test
     void refusesADeprecationWithTooShortANotice() {
         DataProductContract deprecated = DataProductContract.newBuilder(Samples.contract(PRODUCT)).setVersion("1.1.0")
                 .setStatus(ProductStatus.DEPRECATED).setSunsetDate("2026-12-01").setSuccessor("paid-media.campaign-insights").build();
