@@ -58,8 +58,8 @@ class DiffImpactIT {
             contracts.send(new ProducerRecord<>(catalog.name(), attribution.getId(), attribution)).get();
             String topic = "paid-media.campaign-performance.v1";
             reading.send(new ProducerRecord<>(readers.name(), topic, new TopicReaders(topic, List.of(
-                    new GroupReader("customer-analytics.attribution-loader", 0L, "customer-analytics-team", null),
-                    new GroupReader("marketing-ops.spend-dashboard-reader", 6L, "marketing-ops-team", null)), List.of(), Samples.T0))).get();
+                    new GroupReader("customer-analytics.attribution-loader", 0L, "customer-analytics-team", null, null),
+                    new GroupReader("marketing-ops.spend-dashboard-reader", 6L, "marketing-ops-team", null, null)), List.of(), Samples.T0))).get();
         }
     }
 

@@ -147,6 +147,12 @@ public final class Settings {
 
     public static final Setting IMPACT_POLL_MS = new Setting("meshwarden.governance.impact.poll.ms", "10000",
             "impact: how often the readers poller asks the cluster which consumer groups read which topics, and their lag (ms)");
+    public static final Setting IMPACT_REMINDER_DAYS = new Setting("meshwarden.governance.impact.reminder.days", "14,7,1",
+            "impact: days before a deprecated version's sunset at which the owners of consumer groups still reading it get a"
+                    + " reminder, each once (comma-separated)");
+    public static final Setting IMPACT_REMINDER_CHECK_MS = new Setting("meshwarden.governance.impact.reminder.check.ms", "60000",
+            "impact: how often (wall clock) the impact app looks which deprecated versions reached a reminder point or their"
+                    + " sunset (ms)");
 
     public static final List<Setting> ALL = List.of(CONFIG_FILE, BOOTSTRAP_SERVERS, TOPIC_PREFIX, OUTPUT_FORMAT, PROCESSING_GUARANTEE,
             COMMIT_INTERVAL_MS, STATE_DIR, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, APPLICATION_ID_PREFIX, INSTANCE_ID,
@@ -162,7 +168,7 @@ public final class Settings {
             GOVERNANCE_APPROVALS_REQUIRED, NOTIFY_ALERTMANAGER_URL, NOTIFY_WEBHOOK_URL, NOTIFY_WEBHOOK_SECRET,
             NOTIFY_REFRESH_INTERVAL_MS, NOTIFY_ATTEMPTS, NOTIFY_BACKOFF_MS, ACCESS_ENFORCE, ACCESS_RECONCILE_INTERVAL_MS,
             ACCESS_EXPIRY_INTERVAL_MS, ACCESS_STEWARD_PRINCIPALS, LINEAGE_NAMESPACE, LINEAGE_HTTP_URL, LINEAGE_HTTP_API_KEY,
-            LINEAGE_HTTP_ATTEMPTS, LINEAGE_HTTP_BACKOFF_MS, IMPACT_POLL_MS);
+            LINEAGE_HTTP_ATTEMPTS, LINEAGE_HTTP_BACKOFF_MS, IMPACT_POLL_MS, IMPACT_REMINDER_DAYS, IMPACT_REMINDER_CHECK_MS);
 
     private static final Map<String, Setting> BY_KEY = ALL.stream().collect(Collectors.toMap(Setting::key, Function.identity()));
 

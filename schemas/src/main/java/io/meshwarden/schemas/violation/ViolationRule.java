@@ -55,6 +55,13 @@ public record ViolationRule(String ruleId, ViolationCategory category, Severity 
     public static final ViolationRule TIME_TO_NOTIFY = new ViolationRule("sla.time-to-notify", ViolationCategory.OTHER,
             Severity.WARNING);
 
+    /**
+     * A consumer group still reads a deprecated version after its sunset (BREACH, subject: the product the group is named
+     * after, else the deprecated version), or stopped reading it, or the version left the catalog's deprecated ones (RECOVERY).
+     */
+    public static final ViolationRule PAST_SUNSET = new ViolationRule("lifecycle.past-sunset", ViolationCategory.LIFECYCLE,
+            Severity.BLOCKING);
+
     private static final String FIELD_COMPLETENESS_PREFIX = COMPLETENESS.ruleId() + ".";
     private static final String ANOMALY_PREFIX = "anomaly.";
     private static final String ACCURACY_PREFIX = "accuracy.";
