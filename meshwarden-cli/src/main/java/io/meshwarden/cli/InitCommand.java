@@ -136,8 +136,6 @@ final class InitCommand implements Callable<Integer> {
         variables.put("package", packageName);
         variables.put("packagePath", packageName.replace('.', '/'));
         variables.put("meshwardenVersion", versions.getProperty("meshwarden"));
-        variables.put("kafkaVersion", versions.getProperty("kafka"));
-        variables.put("logbackVersion", versions.getProperty("logback"));
         return variables;
     }
 

@@ -53,7 +53,7 @@ public final class ExtractRun {
         producer.flush();
         Instant now = Instant.now();
         return MetricEvent.newBuilder().setProductId(contract.productId()).setPipelineRunId(UUID.randomUUID().toString())
-                .setSourcePlatform(contract.property("sourcePlatform")).setRecordsLoaded(loaded)
+                .setSourcePlatform(contract.contract().getSourcePlatform()).setRecordsLoaded(loaded)
                 .setLoadedTotals(loadedTotals).setControlTotals(controlTotals)
                 .setControlPeriodStart(started).setNewestRecordTime(now).setEventTime(now).build();
     }

@@ -2,8 +2,6 @@ package {{package}};
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-
 import com.sun.net.httpserver.HttpServer;
 import io.meshwarden.avro.MetricEvent;
 import io.meshwarden.testkit.Mesh;
@@ -14,11 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +58,7 @@ class ExtractRunTest {
         assertThat(run.getRecordsLoaded()).isEqualTo(3);
         assertThat(run.getLoadedTotals()).containsEntry("spend_micros", 3_000_000.0).containsEntry("clicks", 60.0);
         assertThat(run.getControlTotals()).isEqualTo(run.getLoadedTotals());
-        assertThat(productTopic(mesh, contract, 3)).extracting(ConsumerRecord::key).containsExactly("c-1", "c-2", "c-3");
+        assertThat(TopicRecords.read(mesh.config(), contract.outputTopic(), 3)).extracting(ConsumerRecord::key).containsExactly("c-1", "c-2", "c-3");
         mesh.assertNoBreach(run);
     }
 
@@ -78,19 +72,5 @@ class ExtractRunTest {
 
     private SourceClient source() {
         return new HttpSourceClient(URI.create("http://127.0.0.1:" + platform.getAddress().getPort() + "/campaigns"));
-    }
-
-    private static List<ConsumerRecord<String, String>> productTopic(Mesh mesh, ProductContract contract, int expected) {
-        Properties properties = mesh.config().consumerProperties("extract-test");
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(contract.outputTopic()));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return records.size() >= expected;
-            });
-        }
-        return records;
     }
 }
