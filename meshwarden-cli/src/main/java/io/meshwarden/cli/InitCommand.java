@@ -76,8 +76,8 @@ final class InitCommand implements Callable<Integer> {
         Prompts prompts = new Prompts(System.console());
         template = prompts.require("--template", template, "template (extract, stream, dimension, metric)", t -> true);
         ProjectTemplate chosen = ProjectTemplate.named(template);
-        domain = prompts.require("--domain", domain, "domain (kebab case)", KEBAB.asPredicate());
-        product = prompts.require("--product", product, "product (kebab case)", KEBAB.asPredicate());
+        domain = prompts.require("--domain", domain, "domain (kebab case)", KEBAB.asMatchPredicate());
+        product = prompts.require("--product", product, "product (kebab case)", KEBAB.asMatchPredicate());
         steward = prompts.require("--steward", steward, "steward e-mail", s -> s.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"));
         owner = owner != null ? owner : prompts.ask("owner team", domain + "-team");
         description = description != null ? description

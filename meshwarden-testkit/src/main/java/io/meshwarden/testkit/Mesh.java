@@ -72,6 +72,9 @@ public final class Mesh implements AutoCloseable {
                     Settings.BOOTSTRAP_SERVERS.key(), broker.bootstrapServers(),
                     Settings.STATE_DIR.key(), stateDir.toString(),
                     Settings.APPLICATION_ID_PREFIX.key(), "meshwarden-testkit",
+                    // One partition per topic and no standbys: one instance, the fewest tasks, the quickest start.
+                    Settings.TOPIC_PARTITIONS.key(), "1",
+                    Settings.STANDBY_REPLICAS.key(), "0",
                     // One-second steps, and a product's clock running on after two seconds of silence, so that the
                     // window of a run closes (and is judged) seconds after it, not a minute or an hour later.
                     Settings.QUALITY_WINDOW_STEP_MS.key(), "1000",

@@ -16,8 +16,7 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.TimeWindows;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
@@ -52,10 +51,7 @@ public final class HourlyMetricTopology {
                         .map((window, sums) -> KeyValue.pair(window.key() + "@" + window.window().start(),
                                 hour(window.key(), window.window().start(), sums)), Named.as("hour-record"))
                         .to(contract.outputTopic(), Produced.with(Serdes.String(), Serdes.String()).withName("product-topic")), "valid"))
-                .defaultBranch(Branched.withConsumer(invalid -> invalid
-                        .processValues(DeadLetterHeaders::new, Named.as("dead-letter-headers"))
-                        .to(contract.property("pipeline.dead-letter-topic"),
-                                Produced.with(Serdes.String(), Serdes.String()).withName("dead-letter-topic")), "invalid"));
+                .defaultBranch(Branched.withConsumer(invalid -> DeadLetters.to(invalid, contract), "invalid"));
     }
 
     private static String add(String sums, String event) {
@@ -80,21 +76,14 @@ public final class HourlyMetricTopology {
     }
 
     /** Passes an event with its event time as the record's timestamp (what the window counts by), or fails it with the reason. */
-    private static final class Check implements FixedKeyProcessor<String, String, Checked> {
-        private FixedKeyProcessorContext<String, Checked> context;
-
-        @Override
-        public void init(FixedKeyProcessorContext<String, Checked> context) {
-            this.context = context;
-        }
-
+    private static final class Check extends ContextualFixedKeyProcessor<String, String, Checked> {
         @Override
         public void process(FixedKeyRecord<String, String> record) {
             JsonNode event;
             try {
                 event = record.value() == null ? null : JSON.readTree(record.value());
             } catch (IOException e) {
-                context.forward(record.withValue(new Checked(record.value(), "not JSON")));
+                context().forward(record.withValue(new Checked(record.value(), "not JSON")));
                 return;
             }
             String error = event == null || !event.isObject() ? "not a JSON object"
@@ -103,9 +92,9 @@ public final class HourlyMetricTopology {
                     : !event.path("clicks").canConvertToLong() || !event.path("spend_micros").canConvertToLong()
                             ? "fields clicks and spend_micros must be whole numbers" : null;
             if (error != null) {
-                context.forward(record.withValue(new Checked(record.value(), error)));
+                context().forward(record.withValue(new Checked(record.value(), error)));
             } else {
-                context.forward(record.withValue(new Checked(record.value(), null)).withTimestamp(event.get("event_time").asLong()));
+                context().forward(record.withValue(new Checked(record.value(), null)).withTimestamp(event.get("event_time").asLong()));
             }
         }
     }

@@ -10,8 +10,7 @@ import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
@@ -32,10 +31,7 @@ public final class EnrichmentTopology {
                 .branch((key, result) -> result.error() == null, Branched.withConsumer(valid -> valid
                         .mapValues(Checked::value, Named.as("enriched-value"))
                         .to(contract.outputTopic(), Produced.with(Serdes.String(), Serdes.String()).withName("product-topic")), "valid"))
-                .defaultBranch(Branched.withConsumer(invalid -> invalid
-                        .processValues(DeadLetterHeaders::new, Named.as("dead-letter-headers"))
-                        .to(contract.property("pipeline.dead-letter-topic"),
-                                Produced.with(Serdes.String(), Serdes.String()).withName("dead-letter-topic")), "invalid"));
+                .defaultBranch(Branched.withConsumer(invalid -> DeadLetters.to(invalid, contract), "invalid"));
     }
 
     /** The channel a campaign id names by its prefix. */
@@ -49,17 +45,10 @@ public final class EnrichmentTopology {
         };
     }
 
-    private static final class Enrich implements FixedKeyProcessor<String, String, Checked> {
-        private FixedKeyProcessorContext<String, Checked> context;
-
-        @Override
-        public void init(FixedKeyProcessorContext<String, Checked> context) {
-            this.context = context;
-        }
-
+    private static final class Enrich extends ContextualFixedKeyProcessor<String, String, Checked> {
         @Override
         public void process(FixedKeyRecord<String, String> record) {
-            context.forward(record.withValue(enrich(record.value())));
+            context().forward(record.withValue(enrich(record.value())));
         }
 
         private static Checked enrich(String value) {
