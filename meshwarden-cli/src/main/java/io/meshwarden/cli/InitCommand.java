@@ -120,6 +120,10 @@ final class InitCommand implements Callable<Integer> {
         variables.put("owner", owner);
         variables.put("steward", steward);
         variables.put("description", description);
+        // What the user typed goes into YAML and XML quoted and escaped: a colon or an ampersand must not break the file.
+        variables.put("descriptionYaml", yamlQuoted(description));
+        variables.put("descriptionXml", xmlEscaped(description));
+        variables.put("ownerYaml", yamlQuoted(owner));
         variables.put("documentation", "https://wiki.example.com/data-products/" + domain + "." + product);
         variables.put("classification", classification.toLowerCase(Locale.ROOT));
         variables.put("completeness", String.valueOf(completeness));
@@ -186,6 +190,19 @@ final class InitCommand implements Callable<Integer> {
             throw new IllegalStateException("the meshwarden CLI lacks " + ProjectTemplate.ROOT + "versions.properties", e);
         }
         return versions;
+    }
+
+    /** A double-quoted YAML scalar: JSON's string syntax, which YAML reads the same. */
+    private static String yamlQuoted(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String xmlEscaped(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static void requireIn(String option, String value, String... allowed) {

@@ -40,6 +40,7 @@ class InitCommandTest {
         assertThat(project.resolve(".meshwarden/odcs-json-schema-v3.1.0.json")).exists();
         assertThat(project.resolve("pom.xml")).content().contains("<artifactId>meshwarden-testkit</artifactId>").doesNotContain("{{");
         assertThat(project.resolve(".github/workflows/data-product.yml")).content()
+                .startsWith("# yaml-language-server: $schema=https://json.schemastore.org/github-workflow.json\n")
                 .contains("run: meshwarden ci --format github src/main/resources/contract.odcs.yaml").contains("run: mvn -B -ntp verify");
         assertThat(project.resolve("policies/global.yaml")).exists();
         assertThat(project.resolve("policies/domains/paid-media.yaml")).exists();
@@ -52,6 +53,19 @@ class InitCommandTest {
                 "validate", "--policies", project.resolve("policies").toString(), contract.toString());
         assertThat(exit).as(verdict + err.toString()).isZero();
         assertThat(verdict.toString()).doesNotContain("blocking");
+    }
+
+    @Test
+    void quotesWhatTheUserTypedSoThatTheContractAndPomStillParse(@TempDir Path dir) throws IOException {
+        Path project = dir.resolve("p");
+        assertThat(run("init", "--template", "extract", "--domain", "paid-media", "--product", "spend", "--steward", "s@x.example",
+                "--owner", "team: \"ads\"", "--description", "Spend & clicks: per <campaign> # daily",
+                "--directory", project.toString())).as(err.toString()).isZero();
+        assertThat(project.resolve("pom.xml")).content().contains("<description>Spend &amp; clicks: per &lt;campaign&gt; # daily</description>");
+        io.meshwarden.avro.DataProductContract contract = ContractFiles.load(project.resolve("src/main/resources/contract.odcs.yaml"), null)
+                .contract();
+        assertThat(contract.getDescription()).isEqualTo("Spend & clicks: per <campaign> # daily");
+        assertThat(contract.getOwner().getTeam()).isEqualTo("team: \"ads\"");
     }
 
     @Test
