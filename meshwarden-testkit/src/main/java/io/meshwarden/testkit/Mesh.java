@@ -40,6 +40,8 @@ import java.util.Optional;
 public final class Mesh implements AutoCloseable {
     /** How long an assertion waits for the mesh's answer: generous, since a first test also waits for the topologies to start. */
     private static final Duration ANSWER = Duration.ofSeconds(60);
+    /** The quality topology's window step in the testkit: a run is judged a second or two after it. */
+    private static final Duration STEP = Duration.ofSeconds(1);
 
     private final EmbeddedKafkaBroker broker;
     private final Path stateDir;
@@ -66,6 +68,7 @@ public final class Mesh implements AutoCloseable {
         List<io.meshwarden.avro.PolicySet> sets = PolicySetYaml.readDirectory(policies).stream()
                 .map(PolicySetYaml.PolicyFile::set).toList();
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+        Mesh mesh;
         try {
             Path stateDir = Files.createTempDirectory("meshwarden-testkit");
             MeshwardenConfig config = MeshwardenConfig.defaults(Map.of(
@@ -77,20 +80,25 @@ public final class Mesh implements AutoCloseable {
                     Settings.STANDBY_REPLICAS.key(), "0",
                     // One-second steps, and a product's clock running on after two seconds of silence, so that the
                     // window of a run closes (and is judged) seconds after it, not a minute or an hour later.
-                    Settings.QUALITY_WINDOW_STEP_MS.key(), "1000",
+                    Settings.QUALITY_WINDOW_STEP_MS.key(), Long.toString(STEP.toMillis()),
                     Settings.QUALITY_GRACE_MS.key(), "1000",
                     Settings.QUALITY_IDLE_CLOSE_MS.key(), "2000"));
             QualityStreams quality = QualityStreams.start(config);
-            DataProductPublisher publisher = DataProductPublisher.create(config, "meshwarden-testkit");
-            Mesh mesh = new Mesh(broker, stateDir, config, quality, publisher, contractFile, defaultDomain);
-            List<PolicySetOutcome> outcomes = publisher.publishPolicySetsAndAwait(sets, ANSWER);
-            assertThat(outcomes).as("policy sets of %s in force", policies).allMatch(PolicySetOutcome::inForce);
-            return mesh;
+            mesh = new Mesh(broker, stateDir, config, quality, DataProductPublisher.create(config, "meshwarden-testkit"),
+                    contractFile, defaultDomain);
         } catch (IOException e) {
             broker.close();
             throw new UncheckedIOException(e);
-        } catch (RuntimeException | AssertionError e) {
+        } catch (RuntimeException e) {
             broker.close();
+            throw e;
+        }
+        try {
+            List<PolicySetOutcome> outcomes = mesh.publisher.publishPolicySetsAndAwait(sets, ANSWER);
+            assertThat(outcomes).as("policy sets of %s in force", policies).allMatch(PolicySetOutcome::inForce);
+            return mesh;
+        } catch (RuntimeException | AssertionError e) {
+            mesh.close(); // the topologies first, then the broker
             throw e;
         }
     }
@@ -153,20 +161,25 @@ public final class Mesh implements AutoCloseable {
 
     /**
      * Publishes a pipeline run's metric event and asserts that the quality topology breaches nothing
-     * for it: once the snapshot computed from the run is visible, every violation the same
-     * transaction produced is too (the topology runs exactly-once), so the violations read up to then
-     * are all the run caused. Returns the snapshot.
+     * for it: once the snapshot of the window step the run falls in is visible, every violation the
+     * same transaction produced is too (the topology runs exactly-once); the breaches of the product
+     * read by then, up to that step, are what the run caused. Returns the snapshot.
      */
     public QualitySnapshot assertNoBreach(MetricEvent run) {
         try (TopicWaiter<QualitySnapshot> snapshots = new TopicWaiter<>(config, config.topics().topic(Topics.SNAPSHOTS));
              TopicWaiter<Violation> violations = new TopicWaiter<>(config, config.topics().topic(Topics.VIOLATIONS))) {
             publisher.publishMetric(run).join();
             Optional<QualitySnapshot> snapshot = snapshots.await(s -> s.getProductId().equals(run.getProductId())
-                    && s.getWindowEnd().isAfter(run.getEventTime()), ANSWER);
+                    && s.getWindowEnd().isAfter(run.getEventTime()) && !s.getWindowEnd().minus(STEP).isAfter(run.getEventTime()),
+                    ANSWER);
             assertThat(snapshot).as("a quality snapshot of %s after run %s", run.getProductId(), run.getPipelineRunId())
                     .isPresent();
+            // Other steps keep closing (the product's clock runs on with the wall clock): only the run's step is its own.
+            java.time.Instant judged = snapshot.get().getWindowEnd();
             List<String> breaches = drain(violations).stream()
                     .filter(v -> v.getProductId().equals(run.getProductId()) && v.getStatus() == ViolationStatus.BREACH)
+                    .filter(v -> v.getWindowEnd() == null
+                            || (v.getWindowEnd().isAfter(run.getEventTime()) && !v.getWindowEnd().isAfter(judged)))
                     .map(v -> v.getRuleId() + ": " + v.getMessage()).toList();
             assertThat(breaches).as("breaches of %s after run %s", run.getProductId(), run.getPipelineRunId()).isEmpty();
             return snapshot.get();
