@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
         description = "Data contract governance for a Kafka data mesh.",
         subcommands = {ValidateCommand.class, DiffCommand.class, CiCommand.class, DocsCommand.class, ChangelogCommand.class, PublishCommand.class,
                 ProposalsCommand.class, PoliciesCommand.class,
-                TailCommand.class, ExportCommand.class, AccessCommands.class, InitCommand.class})
+                TailCommand.class, ExportCommand.class, ImportCommand.class, AccessCommands.class, InitCommand.class})
 public final class Meshwarden {
     static final int REJECTED = 1;
     static final int BAD_INPUT = 2;
