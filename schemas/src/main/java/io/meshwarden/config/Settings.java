@@ -104,6 +104,8 @@ public final class Settings {
             "the trust store's password");
     public static final Setting SCHEMA_REGISTRY_TIMEOUT_MS = new Setting("meshwarden.schema.registry.timeout.ms", "5000",
             "how long one registry request may take before the registry counts as unavailable (ms)");
+    public static final Setting SCHEMA_REGISTRY_DRIFT_CHECK_MS = new Setting("meshwarden.schema.registry.drift.check.ms", "60000",
+            "quality-streams, with a schema registry: how often every product's output ports are compared with their registry subjects (also on every contract change) (ms)");
     public static final Setting GOVERNANCE_STEWARDS = new Setting("meshwarden.governance.stewards", "",
             "comma-separated names of the stewards who may approve a global policy set that loosens the one in force; two"
                     + " distinct ones must; empty: no loosening can take effect");
@@ -163,6 +165,7 @@ public final class Settings {
             QUALITY_CONTRACT_WAIT_MS, QUALITY_IDLE_CLOSE_MS, QUALITY_OBSERVED_TOPIC_PATTERN, QUALITY_OBSERVED_REFRESH_MS,
             QUALITY_OBSERVED_DEADLETTER_SAMPLES, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_BASIC_AUTH,
             SCHEMA_REGISTRY_BEARER_TOKEN, SCHEMA_REGISTRY_TRUSTSTORE, SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD, SCHEMA_REGISTRY_TIMEOUT_MS,
+            SCHEMA_REGISTRY_DRIFT_CHECK_MS,
             QUALITY_ANOMALY_ENABLED, QUALITY_ACCURACY_HORIZON_MS,
             GOVERNANCE_STEWARDS,
             GOVERNANCE_APPROVALS_REQUIRED, NOTIFY_ALERTMANAGER_URL, NOTIFY_WEBHOOK_URL, NOTIFY_WEBHOOK_SECRET,
