@@ -3,9 +3,9 @@ package io.meshwarden.quality.observed;
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.schemas.Topic;
 import io.meshwarden.schemas.Topics;
+import io.meshwarden.streams.OptionalStreamsApp;
 import io.meshwarden.streams.StreamsApp;
 import java.util.List;
-import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -21,16 +21,16 @@ import org.apache.kafka.streams.StreamsConfig;
 public final class ObservedService implements AutoCloseable {
     public static final String APPLICATION = "observed";
 
-    private final Optional<StreamsApp> app;
+    private final OptionalStreamsApp app;
 
-    private ObservedService(Optional<StreamsApp> app) {
+    private ObservedService(OptionalStreamsApp app) {
         this.app = app;
     }
 
     public static ObservedService start(MeshwardenConfig config) {
         ObservedOptions options = ObservedOptions.from(config);
         if (options.topics().isEmpty()) {
-            return new ObservedService(Optional.empty());
+            return new ObservedService(OptionalStreamsApp.off());
         }
         MeshwardenConfig observed = config.with(MeshwardenConfig.KAFKA_NAMESPACE + StreamsConfig.MAIN_CONSUMER_PREFIX
                 + ConsumerConfig.METADATA_MAX_AGE_CONFIG, Long.toString(options.refreshMs()));
@@ -38,25 +38,25 @@ public final class ObservedService implements AutoCloseable {
                 config.topics().topic(Topics.OBSERVED_MEASUREMENTS), config.topics().topic(Topics.DEAD_LETTER));
         StreamsApp app = StreamsApp.create(observed, APPLICATION, topics,
                 properties -> ObservedTopology.build(config.topics(), options, properties));
-        return new ObservedService(Optional.of(app.start()));
+        return new ObservedService(OptionalStreamsApp.started(app));
     }
 
-    /** Whether observed mode runs at all. */
+    /** Whether it runs at all. */
     public boolean running() {
-        return app.isPresent();
+        return app.running();
     }
 
-    /** The app's state; {@code NOT_RUNNING} with observed mode off. */
+    /** Its state; {@code NOT_RUNNING} when it does not run. */
     public KafkaStreams.State state() {
-        return app.map(StreamsApp::state).orElse(KafkaStreams.State.NOT_RUNNING);
+        return app.state();
     }
 
     public void addStateListener(KafkaStreams.StateListener listener) {
-        app.ifPresent(running -> running.addStateListener(listener));
+        app.addStateListener(listener);
     }
 
     @Override
     public void close() {
-        app.ifPresent(StreamsApp::close);
+        app.close();
     }
 }
