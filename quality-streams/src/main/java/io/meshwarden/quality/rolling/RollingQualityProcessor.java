@@ -3,6 +3,7 @@ package io.meshwarden.quality.rolling;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.MetricEvent;
 import io.meshwarden.avro.OutputPort;
+import io.meshwarden.governance.lifecycle.Deprecation;
 import io.meshwarden.quality.accuracy.AccuracyWatch;
 import io.meshwarden.quality.anomaly.AnomalyWatch;
 import io.meshwarden.quality.catalog.ContractBook;
@@ -120,7 +121,11 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
         freshness.register(guarantees, registeredAt, now()).ifPresent(event -> emitFreshness(guarantees, event));
         if (options.observedTopics().isPresent()) {
             Set<String> ports = guarantees.checked() ? observedTopics(contract) : Set.of();
-            previous.map(this::observedTopics).orElse(Set.of()).stream().filter(t -> !ports.contains(t))
+            // A new major's predecessor stays served as <id>@v<major>, whose own entry keeps its topics observed:
+            // tombstoning them here would race that entry's port records, written by another task.
+            boolean superseded = previous.flatMap(before -> Deprecation.supersededMajor(before, contract)).isPresent();
+            previous.filter(before -> !superseded).map(this::observedTopics).orElse(Set.of()).stream()
+                    .filter(t -> !ports.contains(t))
                     .forEach(gone -> context.forward(new Record<>(gone, new QualityOutput.Port(null), now())));
             ports.forEach(port -> context.forward(new Record<>(port, new QualityOutput.Port(contract), now())));
         }

@@ -136,6 +136,27 @@ class ObservedModeTopologyTest {
     }
 
     @Test
+    void aNewMajorKeepsThePreviousMajorsTopicObservedThroughItsSupersededEntry() {
+        DataProductContract second = DataProductContract.newBuilder(contract).setVersion("2.0.0")
+                .setOutputPorts(java.util.List.of(io.meshwarden.avro.OutputPort.newBuilder(contract.getOutputPorts().get(0))
+                        .setTopic(PRODUCT + ".v2").build())).build();
+        DataProductContract first = DataProductContract.newBuilder(contract)
+                .setId(io.meshwarden.governance.lifecycle.Deprecation.supersededId(PRODUCT, 1))
+                .setStatus(io.meshwarden.avro.ProductStatus.DEPRECATED).setSunsetDate("2027-01-31").setSuccessor(PRODUCT).build();
+        harness.output(Topics.OBSERVED_PORTS).readRecordsToList();
+
+        // The superseded entry first: in production the two reach their tasks in either order.
+        harness.input(Topics.CATALOG).pipeInput(first.getId(), first, START);
+        harness.input(Topics.CATALOG).pipeInput(PRODUCT, second, START);
+
+        Map<String, DataProductContract> ports = new java.util.HashMap<>();
+        harness.output(Topics.OBSERVED_PORTS).readRecordsToList().forEach(port -> ports.put(port.key(), port.value()));
+        assertThat(ports).containsOnlyKeys(OUTPUT_TOPIC, PRODUCT + ".v2");
+        assertThat(ports.get(OUTPUT_TOPIC)).as("v1's topic, never tombstoned").isNotNull()
+                .extracting(DataProductContract::getId).isEqualTo(first.getId());
+    }
+
+    @Test
     void recordsMissingANonNullableSchemaFieldCountAsIncomplete() {
         publish(json("{\"clicks\": 1}"), 10);
         publish(json("{\"campaign_id\": \"c-2\", \"clicks\": 1}"), 130);
