@@ -9,6 +9,7 @@ import io.meshwarden.kafka.embedded.BrokerSecurity;
 import io.meshwarden.kafka.embedded.EmbeddedKafkaBroker;
 import io.meshwarden.kafka.embedded.EmbeddedKafkaCluster;
 import io.meshwarden.kafka.embedded.EmbeddedKafkaConfig;
+import io.meshwarden.lineage.LineageService;
 import io.meshwarden.quality.QualityStreams;
 import io.meshwarden.quality.impact.ImpactService;
 import io.meshwarden.quality.observed.ObservedService;
@@ -100,6 +101,10 @@ final class LocalMesh implements AutoCloseable {
             RegistryDriftService drift = RegistryDriftService.start(as(config, security, LocalAccess.QUALITY_STREAMS)
                     .with(Settings.STATE_DIR.key(), stateDir.resolve("registry-drift").toString()));
             started.push(drift);
+            // OpenLineage out: a DatasetEvent per accepted contract, a RunEvent per snapshot (docs/lineage.md).
+            LineageService lineage = LineageService.start(as(mesh, security, LocalAccess.QUALITY_STREAMS)
+                    .with(Settings.STATE_DIR.key(), stateDir.resolve("lineage").toString()));
+            started.push(lineage);
             // Access requests, the ACL reconciler (baseline from the catalog plus live grants) and the audit topic.
             AccessService access = AccessService.start(as(mesh, security, LocalAccess.ACCESS_SERVICE)
                     .with(Settings.STATE_DIR.key(), stateDir.resolve("access").toString()),
