@@ -12,6 +12,7 @@ import io.meshwarden.kafka.embedded.EmbeddedKafkaConfig;
 import io.meshwarden.quality.QualityStreams;
 import io.meshwarden.quality.impact.ImpactService;
 import io.meshwarden.quality.observed.ObservedService;
+import io.meshwarden.quality.provisioning.ProvisioningService;
 import io.meshwarden.sla.SlaMonitor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -95,6 +96,8 @@ final class LocalMesh implements AutoCloseable {
             ObservedService observed = ObservedService.start(as(config, security, LocalAccess.QUALITY_STREAMS)
                     .with(Settings.STATE_DIR.key(), stateDir.resolve("observed").toString()));
             started.push(observed);
+            // The output topics of accepted contracts, created and kept as their contracts say (docs/operations.md).
+            ProvisioningService.start(as(config, security, LocalAccess.QUALITY_STREAMS)).ifPresent(started::push);
             // Access requests, the ACL reconciler (baseline from the catalog plus live grants) and the audit topic.
             AccessService access = AccessService.start(as(mesh, security, LocalAccess.ACCESS_SERVICE)
                     .with(Settings.STATE_DIR.key(), stateDir.resolve("access").toString()),
