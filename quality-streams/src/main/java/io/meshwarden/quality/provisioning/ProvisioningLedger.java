@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,10 +27,14 @@ final class ProvisioningLedger {
 
     private final Map<Key, Open> open = new HashMap<>();
 
-    /** The events that the product's findings of this pass cause. */
-    List<Violation> update(String productId, String domain, String contractVersion, Collection<Finding> findings, Instant now) {
+    /**
+     * The events that the product's findings of this pass cause; the open findings of the {@code unjudged} topics (not
+     * compared this pass) stand as they are.
+     */
+    List<Violation> update(String productId, String domain, String contractVersion, Collection<Finding> findings,
+                           Set<String> unjudged, Instant now) {
         List<Violation> events = new ArrayList<>();
-        Set<Key> present = new java.util.HashSet<>();
+        Set<Key> present = new HashSet<>();
         for (Finding finding : findings) {
             Key key = new Key(productId, finding.topic(), finding.rule().ruleId());
             present.add(key);
@@ -46,7 +51,7 @@ final class ProvisioningLedger {
             }
         }
         for (Key key : new ArrayList<>(open.keySet())) {
-            if (key.productId().equals(productId) && !present.contains(key)) {
+            if (key.productId().equals(productId) && !present.contains(key) && !unjudged.contains(key.topic())) {
                 events.add(recovery(open.remove(key), contractVersion, now));
             }
         }

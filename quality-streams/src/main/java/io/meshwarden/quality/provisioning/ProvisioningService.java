@@ -10,13 +10,16 @@ import io.meshwarden.quality.provisioning.TopicPlan.Pass;
 import io.meshwarden.schemas.DomainChangeTopics;
 import io.meshwarden.schemas.Replication;
 import io.meshwarden.schemas.Topic;
+import io.meshwarden.schemas.TopicProvisioner;
 import io.meshwarden.schemas.Topics;
 import io.meshwarden.schemas.violation.ViolationRule;
 import io.meshwarden.streams.CompactedView;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +45,16 @@ import org.slf4j.LoggerFactory;
  * every {@code meshwarden.provisioning.interval.ms}, compares each port's {@link DesiredTopic} with the cluster and
  * applies the {@link TopicPlan} through the Admin API ({@link ClusterTopics}); what it refuses or finds drifted goes to
  * {@link Topics#VIOLATIONS}, keyed by product id ({@link ProvisioningLedger}). One thread, its own; no stream processor
- * waits on the Admin API. A retired product's topics are left as they are; nothing is ever deleted.
+ * waits on the Admin API. It creates the catalog and violation topics if they are missing. A retired product's topics are left as they are; nothing is ever deleted.
  * With {@code meshwarden.provisioning.enabled} off it runs nothing.
  */
 public final class ProvisioningService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProvisioningService.class);
+    /**
+     * How long after provisioning changed a topic its description is not judged: right after createTopics or
+     * incrementalAlterConfigs, describeConfigs may still answer the values from before, which would be drift that is not.
+     */
+    static final Duration SETTLE = Duration.ofSeconds(5);
 
     private final MeshwardenConfig config;
     private final Admin admin;
@@ -62,13 +70,14 @@ public final class ProvisioningService implements AutoCloseable {
     private final ProvisioningLedger ledger = new ProvisioningLedger();
     private final Map<String, String> provisionedVersion = new HashMap<>();
     private final Map<String, Set<String>> refused = new HashMap<>();
+    private final Map<String, Instant> changedAt = new HashMap<>();
     private final AtomicBoolean queued = new AtomicBoolean();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "product-topic-provisioning");
         thread.setDaemon(true);
         return thread;
     });
-    private Replication replication;
+    private volatile Replication replication;
 
     private ProvisioningService(MeshwardenConfig config, Clock clock) {
         this.config = config;
@@ -97,6 +106,9 @@ public final class ProvisioningService implements AutoCloseable {
             return Optional.empty();
         }
         ProvisioningService service = new ProvisioningService(config, Clock.systemUTC());
+        service.replication = Replication.decide(config.getInt(Settings.TOPIC_REPLICATION_FACTOR), service.admin);
+        new TopicProvisioner(service.admin, config.getInt(Settings.TOPIC_PARTITIONS), service.replication)
+                .ensure(List.of(config.topics().topic(Topics.CATALOG), service.violations));
         service.catalog.start();
         service.scheduler.scheduleWithFixedDelay(service::passSafely, service.intervalMs, service.intervalMs, TimeUnit.MILLISECONDS);
         LOG.info("provisioning: the output topics of the contracts in {}, checked every {} ms; drift correction {}",
@@ -106,7 +118,7 @@ public final class ProvisioningService implements AutoCloseable {
 
     /** Meshwarden's own topics (and Kafka Streams' internal ones): never a product's to shape. */
     private static Predicate<String> reservedTopics(MeshwardenConfig config) {
-        Set<String> own = new java.util.HashSet<>();
+        Set<String> own = new HashSet<>();
         config.topics().all().forEach(topic -> own.add(topic.name()));
         Pattern changes = new DomainChangeTopics(config.topics()).all();
         String internal = config.get(Settings.APPLICATION_ID_PREFIX) + "-";
@@ -135,9 +147,6 @@ public final class ProvisioningService implements AutoCloseable {
     private void pass() {
         if (!catalog.caughtUp()) {
             return;
-        }
-        if (replication == null) {
-            replication = Replication.decide(config.getInt(Settings.TOPIC_REPLICATION_FACTOR), admin);
         }
         Map<String, DataProductContract> products = new TreeMap<>();
         catalog.values().stream().filter(contract -> contract.getStatus() != ProductStatus.RETIRED)
@@ -169,8 +178,14 @@ public final class ProvisioningService implements AutoCloseable {
                            Map<String, ActualTopic> actual) {
         Pass pass = contract.getVersion().equals(provisionedVersion.get(contract.getId())) ? Pass.CHECK : Pass.ACCEPTED;
         List<Finding> findings = new ArrayList<>();
+        Set<String> unjudged = new HashSet<>();
         boolean applied = true;
         for (DesiredTopic topic : topics) {
+            Instant changed = changedAt.get(topic.topic());
+            if (pass == Pass.CHECK && changed != null && clock.instant().isBefore(changed.plus(SETTLE))) {
+                unjudged.add(topic.topic());
+                continue;
+            }
             if (reserved.test(topic.topic()) || !owner.get(topic.topic()).equals(contract.getId())) {
                 String whose = reserved.test(topic.topic()) ? "Meshwarden's own" : "the output of " + owner.get(topic.topic());
                 findings.add(new Finding(ViolationRule.provisioningRefused("topic"), topic.topic(), "topic", topic.topic(),
@@ -182,6 +197,7 @@ public final class ProvisioningService implements AutoCloseable {
             try {
                 if (plan.changes()) {
                     cluster.apply(topic, plan);
+                    changedAt.put(topic.topic(), clock.instant());
                     LOG.info("provisioning: {} {} for {} {}: partitions {}, {}", plan.create() ? "created" : "updated", topic.topic(),
                             contract.getId(), contract.getVersion(), plan.partitions().isPresent() ? plan.partitions().getAsInt() : "kept",
                             plan.configs());
@@ -199,7 +215,8 @@ public final class ProvisioningService implements AutoCloseable {
         if (applied) {
             provisionedVersion.put(contract.getId(), contract.getVersion());
         }
-        ledger.update(contract.getId(), contract.getDomain(), contract.getVersion(), findings, clock.instant()).forEach(this::send);
+        ledger.update(contract.getId(), contract.getDomain(), contract.getVersion(), findings, unjudged, clock.instant())
+                .forEach(this::send);
     }
 
     private void send(Violation violation) {
