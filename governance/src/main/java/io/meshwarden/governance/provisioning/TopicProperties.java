@@ -14,6 +14,7 @@ import java.util.Set;
  * <pre>
  * kafka.partitions: "12"              # 1 to 1024; default meshwarden.provisioning.partitions
  * kafka.cleanup.policy: compact       # delete (default), compact (dimension-style products), compact,delete
+ * kafka.observed: "true"              # quality-streams reads the topics itself (observed mode); default false
  * </pre>
  * A value that does not parse is an {@link InvalidContractProperty} naming the property, never a default put in
  * its place; an unknown {@code kafka.*} key too, since it is most likely a typo. Retention is the contract's own
@@ -21,17 +22,19 @@ import java.util.Set;
  *
  * @param partitions    the declared partition count; empty: the platform's default
  * @param cleanupPolicy the declared cleanup policy, normalised ({@code compact,delete} in that order); empty: delete
+ * @param observed      whether the product opts its output topics into observed mode
  */
-public record TopicProperties(OptionalInt partitions, Optional<String> cleanupPolicy) {
+public record TopicProperties(OptionalInt partitions, Optional<String> cleanupPolicy, boolean observed) {
     public static final String PREFIX = "kafka.";
     public static final String PARTITIONS = PREFIX + "partitions";
     public static final String CLEANUP_POLICY = PREFIX + "cleanup.policy";
+    public static final String OBSERVED = PREFIX + "observed";
     public static final int MAX_PARTITIONS = 1024;
     public static final String DELETE = "delete";
     public static final String COMPACT = "compact";
     public static final String COMPACT_DELETE = "compact,delete";
-    public static final TopicProperties NONE = new TopicProperties(OptionalInt.empty(), Optional.empty());
-    private static final Set<String> KEYS = Set.of(PARTITIONS, CLEANUP_POLICY);
+    public static final TopicProperties NONE = new TopicProperties(OptionalInt.empty(), Optional.empty(), false);
+    private static final Set<String> KEYS = Set.of(PARTITIONS, CLEANUP_POLICY, OBSERVED);
 
     /** The settings the properties name; {@link #NONE} where they name none. */
     public static TopicProperties of(Map<String, String> properties) {
@@ -40,7 +43,8 @@ public record TopicProperties(OptionalInt partitions, Optional<String> cleanupPo
         }
         for (String key : properties.keySet()) {
             if (key.startsWith(PREFIX) && !KEYS.contains(key)) {
-                throw new InvalidContractProperty(key, "unknown Kafka topic setting; known: " + CLEANUP_POLICY + ", " + PARTITIONS);
+                throw new InvalidContractProperty(key, "unknown Kafka topic setting; known: " + CLEANUP_POLICY + ", " + OBSERVED + ", "
+                        + PARTITIONS);
             }
         }
         OptionalInt partitions = OptionalInt.empty();
@@ -58,7 +62,12 @@ public record TopicProperties(OptionalInt partitions, Optional<String> cleanupPo
             }
         }
         String policy = properties.get(CLEANUP_POLICY);
-        return new TopicProperties(partitions, policy == null ? Optional.empty() : Optional.of(cleanupPolicy(policy)));
+        String observed = properties.get(OBSERVED);
+        if (observed != null && !observed.trim().equalsIgnoreCase("true") && !observed.trim().equalsIgnoreCase("false")) {
+            throw new InvalidContractProperty(OBSERVED, "must be true or false; was '" + shortened(observed) + "'");
+        }
+        return new TopicProperties(partitions, policy == null ? Optional.empty() : Optional.of(cleanupPolicy(policy)),
+                observed != null && observed.trim().equalsIgnoreCase("true"));
     }
 
     private static String cleanupPolicy(String text) {

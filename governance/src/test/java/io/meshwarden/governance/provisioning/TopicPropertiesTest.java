@@ -26,6 +26,8 @@ class TopicPropertiesTest {
         assertThat(read.partitions()).hasValue(12);
         assertThat(read.cleanupPolicy()).contains(TopicProperties.COMPACT_DELETE);
         assertThat(TopicProperties.of(Map.of("kafka.cleanup.policy", "compact")).cleanupPolicy()).contains("compact");
+        assertThat(read.observed()).isFalse();
+        assertThat(TopicProperties.of(Map.of("kafka.observed", "TRUE")).observed()).isTrue();
     }
 
     @Test
@@ -35,6 +37,7 @@ class TopicPropertiesTest {
         assertRefused(Map.of("kafka.partitions", "1025"), "kafka.partitions", "whole number from 1 to 1024");
         assertRefused(Map.of("kafka.cleanup.policy", "forever"), "kafka.cleanup.policy", "delete, compact or compact,delete");
         assertRefused(Map.of("kafka.partition", "3"), "kafka.partition", "unknown Kafka topic setting");
+        assertRefused(Map.of("kafka.observed", "yes"), "kafka.observed", "true or false");
     }
 
     @Test
