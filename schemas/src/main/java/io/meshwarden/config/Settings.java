@@ -87,7 +87,7 @@ public final class Settings {
     public static final Setting QUALITY_ACCURACY_HORIZON_MS = new Setting("meshwarden.quality.accuracy.horizon.ms", "604800000",
             "quality-streams: how long after a period closed the source platform may still restate its control totals (later ones are dead-lettered 'late'); 0 turns accuracy reconciliation off (ms)");
     public static final Setting QUALITY_OBSERVED_TOPIC_PATTERN = new Setting("meshwarden.quality.observed.topic.pattern", "",
-            "regex of data product output topics the quality processor reads itself (observed mode); empty is off");
+            "regex of data product output topics the quality processor reads itself (observed mode), besides those of contracts that opt in with kafka.observed; empty: only those");
     public static final Setting QUALITY_OBSERVED_REFRESH_MS = new Setting("meshwarden.quality.observed.refresh.ms", "5000",
             "quality-streams, observed mode: how often the observed app looks for new topics matching the pattern (its consumer's metadata refresh); a topic created later is read within this and a rebalance (ms)");
     public static final Setting PROVISIONING_ENABLED = new Setting("meshwarden.provisioning.enabled", "false",

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.OutputPort;
-import io.meshwarden.avro.QualitySnapshot;
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.config.Settings;
 import io.meshwarden.kafka.embedded.EmbeddedKafka;
@@ -24,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -93,17 +91,17 @@ class ObservedOptInIT {
         long now = System.currentTimeMillis();
         // One key, so one partition: the closing record cannot overtake the others (they would be late).
         for (int i = 0; i < records; i++) {
-            send(outputTopic, row(i % 3 == 0 ? null : "c-" + i), now);
+            send(outputTopic, ObservedRecords.row(i % 3 == 0 ? null : "c-" + i), now);
         }
         await("the records read").atMost(OBSERVED_WITHIN.minusMillis(System.currentTimeMillis() - accepted))
                 .pollInterval(Duration.ofMillis(200)).until(() -> committed() == records);
         long observedAfter = System.currentTimeMillis() - accepted;
         assertThat(observed.optedInTopics()).containsExactly(outputTopic);
 
-        send(outputTopic, row("c-close"), now + 3 * MINUTE);
+        send(outputTopic, ObservedRecords.row("c-close"), now + 3 * MINUTE);
         await("the records counted in the product's snapshots").atMost(WAIT).untilAsserted(() ->
-                assertThat(expectedInSnapshots()).as("records counted (observed " + observedAfter + " ms after acceptance)")
-                        .isEqualTo(records));
+                assertThat(ObservedRecords.expectedInSnapshots(tail, topics, PRODUCT))
+                        .as("records counted (observed " + observedAfter + " ms after acceptance)").isEqualTo(records));
 
         accept(contract("1.1.0", false));
         await("the opt-in withdrawn").atMost(WAIT).until(() -> !observed.running() && observed.optedInTopics().isEmpty());
@@ -138,19 +136,5 @@ class ObservedOptInIT {
     private void send(String topic, String key, byte[] value, Long timestamp) {
         producer.send(new ProducerRecord<>(topic, null, timestamp, key.getBytes(StandardCharsets.UTF_8), value));
         producer.flush();
-    }
-
-    private long expectedInSnapshots() {
-        EventCodec<QualitySnapshot> codec = EventCodec.of(QualitySnapshot.class);
-        Map<Long, Long> byWindow = new TreeMap<>();
-        tail.poll(topics.name(Topics.SNAPSHOTS)).stream().map(record -> codec.decode(record.value()))
-                .filter(snapshot -> snapshot.getProductId().equals(PRODUCT))
-                .forEach(snapshot -> byWindow.put(snapshot.getWindowEnd().toEpochMilli(), snapshot.getRecordsExpected()));
-        return byWindow.values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    private static String row(String campaignId) {
-        return "{\"campaign_id\": " + (campaignId == null ? "null" : "\"" + campaignId + "\"")
-                + ", \"channel\": \"search\", \"email\": null, \"clicks\": 1}";
     }
 }

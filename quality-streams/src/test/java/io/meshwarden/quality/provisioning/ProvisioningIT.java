@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.OutputPort;
-import io.meshwarden.avro.QualitySnapshot;
 import io.meshwarden.avro.Violation;
 import io.meshwarden.avro.ViolationStatus;
 import io.meshwarden.config.MeshwardenConfig;
@@ -15,6 +14,7 @@ import io.meshwarden.kafka.embedded.EmbeddedKafkaBroker;
 import io.meshwarden.kafka.embedded.TopicTail;
 import io.meshwarden.quality.QualityStreams;
 import io.meshwarden.quality.governance.ItConfig;
+import io.meshwarden.quality.observed.ObservedRecords;
 import io.meshwarden.quality.observed.ObservedService;
 import io.meshwarden.quality.rules.QualityRules;
 import io.meshwarden.schemas.EventCodec;
@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
@@ -174,12 +173,12 @@ class ProvisioningIT {
         long now = System.currentTimeMillis();
         // One key, so one partition: the closing record cannot overtake the others (they would be late).
         for (int i = 0; i < records; i++) {
-            send(outputTopic, row(i % 4 == 0 ? null : "c-" + i), now);
+            send(outputTopic, ObservedRecords.row(i % 4 == 0 ? null : "c-" + i), now);
         }
-        send(outputTopic, row("c-close"), now + 3 * MINUTE);
+        send(outputTopic, ObservedRecords.row("c-close"), now + 3 * MINUTE);
 
         await("the records counted in the product's snapshots").atMost(WAIT).untilAsserted(() ->
-                assertThat(expectedInSnapshots()).isEqualTo(records));
+                assertThat(ObservedRecords.expectedInSnapshots(tail, topics, PRODUCT)).isEqualTo(records));
     }
 
     private void provisioning(MeshwardenConfig with) {
@@ -218,15 +217,6 @@ class ProvisioningIT {
                 .filter(violation -> violation.getProductId().equals(PRODUCT)).toList();
     }
 
-    /** Records expected over the product's snapshots, one per window (the contract's window is one step). */
-    private long expectedInSnapshots() {
-        EventCodec<QualitySnapshot> codec = EventCodec.of(QualitySnapshot.class);
-        Map<Long, Long> byWindow = new TreeMap<>();
-        tail.poll(topics.name(Topics.SNAPSHOTS)).stream().map(record -> codec.decode(record.value()))
-                .filter(snapshot -> snapshot.getProductId().equals(PRODUCT))
-                .forEach(snapshot -> byWindow.put(snapshot.getWindowEnd().toEpochMilli(), snapshot.getRecordsExpected()));
-        return byWindow.values().stream().mapToLong(Long::longValue).sum();
-    }
 
     private int partitions() throws Exception {
         if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(outputTopic)) {
@@ -248,10 +238,5 @@ class ProvisioningIT {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, outputTopic);
         admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG,
                 Long.toString(ms)), AlterConfigOp.OpType.SET)))).all().get(30, TimeUnit.SECONDS);
-    }
-
-    private static String row(String campaignId) {
-        return "{\"campaign_id\": " + (campaignId == null ? "null" : "\"" + campaignId + "\"")
-                + ", \"channel\": \"search\", \"email\": null, \"clicks\": 1}";
     }
 }
