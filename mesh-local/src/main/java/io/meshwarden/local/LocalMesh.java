@@ -13,6 +13,7 @@ import io.meshwarden.quality.QualityStreams;
 import io.meshwarden.quality.impact.ImpactService;
 import io.meshwarden.quality.observed.ObservedService;
 import io.meshwarden.quality.provisioning.ProvisioningService;
+import io.meshwarden.quality.registry.RegistryDriftService;
 import io.meshwarden.sla.SlaMonitor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -96,6 +97,10 @@ final class LocalMesh implements AutoCloseable {
             ObservedService observed = ObservedService.start(as(config, security, LocalAccess.QUALITY_STREAMS)
                     .with(Settings.STATE_DIR.key(), stateDir.resolve("observed").toString()));
             started.push(observed);
+            // With a schema registry configured: its subjects compared with the contracts (docs/quality.md).
+            RegistryDriftService drift = RegistryDriftService.start(as(config, security, LocalAccess.QUALITY_STREAMS)
+                    .with(Settings.STATE_DIR.key(), stateDir.resolve("registry-drift").toString()));
+            started.push(drift);
             // The output topics of accepted contracts, created and kept as their contracts say (docs/operations.md).
             ProvisioningService.start(as(config, security, LocalAccess.QUALITY_STREAMS)).ifPresent(started::push);
             // Access requests, the ACL reconciler (baseline from the catalog plus live grants) and the audit topic.

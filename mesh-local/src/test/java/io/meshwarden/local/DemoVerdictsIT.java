@@ -83,14 +83,14 @@ class DemoVerdictsIT {
         assertThat(exit).isEqualTo(1);
         assertThat(offline).hasSize(9).isEqualTo(pipeline);
         assertThat(pipeline.get("customer-analytics.lifecycle-stage"))
-                .isEqualTo("REJECTED [global@1.0.0, customer-analytics@1.0.0] [classification.pii]");
+                .isEqualTo("REJECTED [global@1.1.0, customer-analytics@1.0.0] [classification.pii]");
         // The two products the demo publishes from their ODCS documents, accepted by both.
         assertThat(DemoProducts.files()).contains(ODCS_FILES);
         assertThat(DemoProducts.all()).filteredOn(contract -> ODCS_PRODUCTS.contains(contract.getId()))
                 .hasSize(2).allSatisfy(contract -> assertThat(contract.getProperties()).containsKey("odcs.id"));
         assertThat(pipeline.get("paid-media.campaign-performance"))
-                .isEqualTo("ACCEPTED [global@1.0.0, paid-media@1.0.0] []");
-        assertThat(pipeline.get("email.send-engagement")).isEqualTo("ACCEPTED [global@1.0.0] []");
+                .isEqualTo("ACCEPTED [global@1.1.0, paid-media@1.0.0] []");
+        assertThat(pipeline.get("email.send-engagement")).isEqualTo("ACCEPTED [global@1.1.0] []");
     }
 
     private static String summary(String outcome, List<String> policySets, List<String> ruleIds) {

@@ -52,6 +52,11 @@ final class ContractFiles {
         } catch (IOException e) {
             throw new YamlFileException(file.toString(), 1, "cannot read: " + e.getMessage());
         }
+        return parse(file, text, defaultDomain);
+    }
+
+    /** Every contract of a document read from elsewhere (a git revision), named {@code file} in reports. */
+    static List<Loaded> parse(Path file, String text, String defaultDomain) {
         if (OdcsImporter.recognises(text)) {
             OdcsImport imported = OdcsImporter.importContract(file.toString(), text, defaultDomain);
             return imported.contracts().stream().map(contract -> new Loaded(file, contract, imported.warnings())).toList();
@@ -59,7 +64,7 @@ final class ContractFiles {
         return List.of(new Loaded(file, ContractYaml.parse(file.toString(), text), List.of()));
     }
 
-    private static List<Path> files(Path path) {
+    static List<Path> files(Path path) {
         if (!Files.isDirectory(path)) {
             return List.of(path);
         }

@@ -18,16 +18,24 @@ import java.nio.file.Path;
 record ContractPair(ContractFiles.Loaded previous, ContractFiles.Loaded next, ChangeLocator locator) {
 
     static ContractPair load(Path previousFile, Path nextFile, String defaultDomain) {
-        ContractFiles.Loaded previous = ContractFiles.load(previousFile, defaultDomain);
-        ContractFiles.Loaded next = ContractFiles.load(nextFile, defaultDomain);
-        ChangeLocator locator = new ChangeLocator(tree(nextFile));
+        return of(ContractFiles.load(previousFile, defaultDomain), ContractFiles.load(nextFile, defaultDomain));
+    }
+
+    /** A pair whose previous version may come from elsewhere than a file (the catalog, a git revision). */
+    static ContractPair of(ContractFiles.Loaded previous, ContractFiles.Loaded next) {
+        ChangeLocator locator = locator(next.file());
         String before = previous.contract().getId();
         String after = next.contract().getId();
         if (!before.equals(after)) {
-            throw new YamlFileException(nextFile.toString(), locator.lineOfId(), "product '" + after
-                    + "' is not the product of " + previousFile + " ('" + before + "'); compare two versions of one product");
+            throw new YamlFileException(next.file().toString(), locator.lineOfId(), "product '" + after
+                    + "' is not the product of " + previous.file() + " ('" + before + "'); compare two versions of one product");
         }
         return new ContractPair(previous, next, locator);
+    }
+
+    /** Where every element of a contract file stands, for reports. */
+    static ChangeLocator locator(Path file) {
+        return new ChangeLocator(tree(file));
     }
 
     /** The pipeline's version check of the pair; a version that is not MAJOR.MINOR.PATCH is bad input here. */

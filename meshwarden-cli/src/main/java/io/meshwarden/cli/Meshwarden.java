@@ -15,14 +15,14 @@ import picocli.CommandLine.Option;
 /**
  * The {@code meshwarden} command line: validate contracts offline, diff two versions of a contract
  * and check the version bump (for CI), publish contracts and policy sets to a running mesh, tail
- * its topics. Exit codes: 0 success, 1 a contract was rejected (or its version bump is too small),
+ * its topics, scaffold a new data product ({@code init}). Exit codes: 0 success, 1 a contract was rejected (or its version bump is too small),
  * 2 bad input (the message names the file and line), 3 no decision within the timeout.
  */
 @Command(name = "meshwarden", mixinStandardHelpOptions = true, version = "meshwarden 0.1.0",
         description = "Data contract governance for a Kafka data mesh.",
-        subcommands = {ValidateCommand.class, DiffCommand.class, ChangelogCommand.class, PublishCommand.class,
+        subcommands = {ValidateCommand.class, DiffCommand.class, CiCommand.class, DocsCommand.class, ChangelogCommand.class, PublishCommand.class,
                 ProposalsCommand.class, PoliciesCommand.class,
-                TailCommand.class, ExportCommand.class, AccessCommands.class})
+                TailCommand.class, ExportCommand.class, ImportCommand.class, AccessCommands.class, InitCommand.class})
 public final class Meshwarden {
     static final int REJECTED = 1;
     static final int BAD_INPUT = 2;
@@ -76,6 +76,11 @@ public final class Meshwarden {
             throw e;
         });
         return commandLine.execute(args);
+    }
+
+    /** The environment this command runs in (what CI variables such as GITHUB_BASE_REF are read from). */
+    Map<String, String> environment() {
+        return environment;
     }
 
     /** The layered configuration (file, environment) with this command line's overrides on top. */

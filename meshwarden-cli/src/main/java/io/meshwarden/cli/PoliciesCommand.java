@@ -1,27 +1,19 @@
 package io.meshwarden.cli;
 
 import io.meshwarden.avro.DataProductContract;
-import io.meshwarden.avro.PolicyScope;
 import io.meshwarden.avro.PolicySet;
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.events.DataProductPublisher;
 import io.meshwarden.events.PolicySetOutcome;
-import io.meshwarden.events.TopicWaiter;
 import io.meshwarden.governance.policy.PolicyLayers;
 import io.meshwarden.governance.policy.PolicyPlan;
 import io.meshwarden.governance.policy.PolicySetYaml;
-import io.meshwarden.schemas.TopicSpec;
 import io.meshwarden.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,7 +28,8 @@ import picocli.CommandLine.Spec;
  * it loosens, or {@code UNKNOWN}). Exit 1 unless all are in force.
  * {@code meshwarden policies approve ID VERSION --as STEWARD}: a steward's approval of a held set.
  * {@code meshwarden policies plan DIR}: which products of the catalog the sets of a directory would
- * newly fail or let pass, against the sets in force (read from the cluster); nothing is published.
+ * newly fail, newly warn or let pass, per owner, against the sets in force (read from the cluster);
+ * nothing is published ({@link PlanPrinter}).
  */
 @Command(name = "policies", mixinStandardHelpOptions = true, description = "Manage policy sets.",
         subcommands = {PoliciesCommand.Publish.class, PoliciesCommand.Approve.class, PoliciesCommand.Plan.class})
@@ -135,8 +128,8 @@ final class PoliciesCommand {
     }
 
     @Command(name = "plan", mixinStandardHelpOptions = true,
-            description = "Dry run: which catalogued products the policy sets of a directory would newly fail or let pass,"
-                    + " judged against the sets in force. Publishes nothing.")
+            description = "Dry run: which catalogued products the policy sets of a directory would newly fail, newly warn"
+                    + " or let pass, per owner, judged against the sets in force. Publishes nothing.")
     static final class Plan implements Callable<Integer> {
         @ParentCommand
         PoliciesCommand policies;
@@ -155,54 +148,12 @@ final class PoliciesCommand {
         public Integer call() {
             List<PolicySet> proposed = PolicySetYaml.readDirectory(directory).stream().map(PolicySetYaml.PolicyFile::set).toList();
             MeshwardenConfig config = policies.parent.config();
-            Map<String, PolicySet> inForce = latest(config, Topics.POLICIES_IN_FORCE, PolicySet::getId);
-            Map<String, DataProductContract> catalog = latest(config,
-                    Topics.CATALOG, DataProductContract::getId);
-            PolicyLayers current = layers(inForce.values());
+            Map<String, PolicySet> inForce = CompactedTopics.latest(config, Topics.POLICIES_IN_FORCE, PolicySet::getId, timeout);
+            Map<String, DataProductContract> catalog = CompactedTopics.latest(config, Topics.CATALOG, DataProductContract::getId, timeout);
+            PolicyLayers current = PolicyPlan.inForce(inForce.values());
             List<PolicyPlan.Change> changes = PolicyPlan.of(current, PolicyPlan.withProposed(current, proposed), catalog.values());
-            TerminalWriter out = TerminalWriter.of(spec.commandLine().getOut());
-            for (PolicyPlan.Change change : changes) {
-                String product = change.contract().getId() + "@" + change.contract().getVersion();
-                if (change.newlyPasses()) {
-                    out.printf("NEWLY PASSES  %s%n", product);
-                } else {
-                    out.printf("NEWLY FAILS   %s%n", product);
-                    change.newFindings().forEach(f -> out.printf("  %-8s %s: %s%n",
-                            f.severity().name().toLowerCase(Locale.ROOT), f.ruleId(), f.message()));
-                }
-            }
-            out.printf("%d of %d catalogued products change verdict; in force: %s%n", changes.size(), catalog.size(),
-                    String.join(", ", current.sets().stream().map(set -> set.getId() + "@" + set.getVersion()).toList()));
+            new PlanPrinter(spec.commandLine().getOut()).print(changes, catalog.size(), current);
             return 0;
-        }
-
-        private static PolicyLayers layers(Collection<PolicySet> sets) {
-            PolicySet global = sets.stream().filter(set -> set.getScope() == PolicyScope.GLOBAL).findFirst()
-                    .orElse(PolicyLayers.builtIn().global());
-            return PolicyLayers.of(global, sets.stream().filter(set -> set.getScope() == PolicyScope.DOMAIN).toList());
-        }
-
-        /** The latest value per key of a compacted topic, read up to its end. */
-        private <V> Map<String, V> latest(MeshwardenConfig config,
-                                                   TopicSpec<String, V> spec,
-                                                   Function<V, String> id) {
-            Map<String, V> latest = new TreeMap<>();
-            Instant deadline = Instant.now().plus(timeout);
-            try (TopicWaiter<V> topic = new TopicWaiter<>(config,
-                    config.topics().topic(spec), true)) {
-                do {
-                    topic.read(Duration.ofMillis(200), value -> {
-                        if (value != null) {
-                            latest.put(id.apply(value), value);
-                        }
-                    });
-                } while (!topic.caughtUp() && Instant.now().isBefore(deadline));
-                if (!topic.caughtUp()) {
-                    throw new IllegalArgumentException("could not read " + config.topics().name(spec) + " at "
-                            + config.bootstrapServers() + " to its end within " + timeout);
-                }
-            }
-            return latest;
         }
     }
 }

@@ -63,6 +63,10 @@ final class VerdictPrinter {
                 out.printf("  %-8s %s [%s@%s]: %s%n", v.getSeverity().name().toLowerCase(Locale.ROOT), v.getRuleId(),
                         v.getPolicySetId(), v.getPolicySetVersion(), v.getMessage());
             }
+            if (decision.getRetirementOverride() != null) {
+                out.printf("  override retired over consumer groups %s by %s: %s%n", decision.getRetirementOverride().getConsumerGroups(),
+                        decision.getRetirementOverride().getOverriddenBy(), decision.getRetirementOverride().getReason());
+            }
             if (decision.getOutcome() == io.meshwarden.avro.DecisionOutcome.REJECTED) {
                 out.printf("  not in force: the version in force stays; this is feedback to the publisher, not an operations"
                         + " incident (meshwarden proposals --domain %s lists the domain's rejected proposals)%n",

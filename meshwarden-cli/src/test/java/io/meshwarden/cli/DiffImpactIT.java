@@ -16,6 +16,8 @@ import io.meshwarden.schemas.Topic;
 import io.meshwarden.schemas.Topics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -23,8 +25,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** {@code meshwarden -b HOST:PORT diff OLD NEW} prints who a breaking change hits, from a real broker's catalog and readers topics. */
+/**
+ * {@code meshwarden -b HOST:PORT diff OLD NEW} prints who a breaking change hits, from a real broker's catalog and readers topics;
+ * {@code ci} takes the previous version from that catalog and {@code docs --catalog} documents it.
+ */
 @EmbeddedKafka
 class DiffImpactIT {
     private static final String PREFIX = "diff-it.";
@@ -52,8 +58,8 @@ class DiffImpactIT {
             contracts.send(new ProducerRecord<>(catalog.name(), attribution.getId(), attribution)).get();
             String topic = "paid-media.campaign-performance.v1";
             reading.send(new ProducerRecord<>(readers.name(), topic, new TopicReaders(topic, List.of(
-                    new GroupReader("customer-analytics.attribution-loader", 0L, "customer-analytics-team", null),
-                    new GroupReader("marketing-ops.spend-dashboard-reader", 6L, "marketing-ops-team", null)), List.of(), Samples.T0))).get();
+                    new GroupReader("customer-analytics.attribution-loader", 0L, "customer-analytics-team", null, null),
+                    new GroupReader("marketing-ops.spend-dashboard-reader", 6L, "marketing-ops-team", null, null)), List.of(), Samples.T0))).get();
         }
     }
 
@@ -92,5 +98,28 @@ class DiffImpactIT {
 
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString()).doesNotContain("IMPACT");
+    }
+
+    @Test
+    void ciTakesThePreviousVersionFromTheCatalogWhenTheBrokerAnswers(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("attribution.yaml");
+        Files.writeString(file, Files.readString(Path.of(ValidateCommandTest.DEMO, "customer-analytics.attribution.yaml"))
+                .replace("version: 1.0.0", "version: 9.0.0"));
+
+        int exit = run("--topic-prefix", PREFIX, "ci", "-b", bootstrap, file.toString());
+
+        assertThat(out.toString()).contains("customer-analytics.attribution  1.0.0 -> 9.0.0  (catalog@1.0.0 -> " + file + ")")
+                .contains("OK         required bump");
+        assertThat(exit).as(err.toString()).isEqualTo(out.toString().contains("\nREJECTED  ") ? Meshwarden.REJECTED : 0);
+    }
+
+    @Test
+    void docsDocumentsTheCatalog(@TempDir Path site) throws Exception {
+        int exit = run("-b", bootstrap, "--topic-prefix", PREFIX, "docs", "--catalog", "-o", site.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith("WROTE " + site.resolve("index.html") + " (1 product page(s))");
+        assertThat(Files.readString(site.resolve("customer-analytics.attribution.html")))
+                .contains("paid-media.campaign-performance (not in this catalog)");
     }
 }

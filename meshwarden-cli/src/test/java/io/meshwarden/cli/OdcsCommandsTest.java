@@ -69,7 +69,7 @@ class OdcsCommandsTest {
 
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString()).startsWith("REJECTED  paid-media.campaign-performance@1.0.0")
-                .contains("metadata.ownership [global@1.0.0]: product paid-media.campaign-performance has no steward");
+                .contains("metadata.ownership [global@1.1.0]: product paid-media.campaign-performance has no steward");
     }
 
     @Test

@@ -50,7 +50,7 @@ class OdcsPublishIT {
             Run rejected = run(broker, "publish", "--timeout", "PT60S", noSteward.toString());
             assertThat(rejected.exit()).as(rejected.err()).isEqualTo(Meshwarden.REJECTED);
             assertThat(rejected.out()).startsWith("REJECTED  email.send-engagement@1.1.0")
-                    .contains("metadata.ownership [global@1.0.0]: product email.send-engagement has no steward");
+                    .contains("metadata.ownership [global@1.1.0]: product email.send-engagement has no steward");
         }
     }
 

@@ -54,7 +54,7 @@ class PoliciesCommandIT {
             Run first = publish(broker, "../policies");
             assertThat(first.exit()).as(first.err()).isZero();
             assertThat(first.out().lines()).hasSize(3).allMatch(line -> line.startsWith("IN FORCE  "))
-                    .anyMatch(line -> line.contains("global@1.0.0")).anyMatch(line -> line.contains("paid-media@1.0.0"))
+                    .anyMatch(line -> line.contains("global@1.1.0")).anyMatch(line -> line.contains("paid-media@1.0.0"))
                     .anyMatch(line -> line.contains("customer-analytics@1.0.0"));
 
             Run again = publish(broker, "../policies");
@@ -93,7 +93,7 @@ class PoliciesCommandIT {
             assertThat(held.out().strip()).startsWith("HELD      global@9.0.0").contains("loosens the global set in force")
                     .contains("removed by global@9.0.0");
             assertThat(publishContract(broker, prefix, contracts, badlyNamed, "1.0.0").out())
-                    .as("still judged by global@1.0.0").startsWith("REJECTED").contains("global@1.0.0");
+                    .as("still judged by global@1.1.0").startsWith("REJECTED").contains("global@1.1.0");
 
             Run first = run(broker, prefix, "policies", "approve", "global", "9.0.0", "--as", "ana@mesh.example", "--timeout", "PT3S");
             assertThat(first.exit()).isEqualTo(Meshwarden.REJECTED);
@@ -138,8 +138,9 @@ class PoliciesCommandIT {
                     + "  - id: naming.product-id\n    kind: product-id-naming\n    severity: blocking\n");
             Run plan = run(broker, prefix, "policies", "plan", tighter.toString());
             assertThat(plan.exit()).as(plan.err()).isZero();
-            assertThat(plan.out()).startsWith("NEWLY FAILS   email.Send_Engagement@1.0.1\n  blocking naming.product-id:")
-                    .contains("1 of 1 catalogued products change verdict; in force: global@9.0.0");
+            assertThat(plan.out()).startsWith("owner email-team (steward ")
+                    .contains("\n  NEWLY FAILS   email.Send_Engagement@1.0.1\n    blocking naming.product-id:")
+                    .contains("1 of 1 catalogued products change: 1 newly fail, 0 newly warn, 0 newly pass; in force: global@9.0.0");
             assertThat(run(broker, prefix, "policies", "plan", tighter.toString()).out()).as("still a plan: nothing went in force")
                     .contains("in force: global@9.0.0");
         }

@@ -7,6 +7,7 @@ import io.meshwarden.config.Settings;
 import io.meshwarden.quality.impact.ImpactService;
 import io.meshwarden.quality.observed.ObservedService;
 import io.meshwarden.quality.provisioning.ProvisioningService;
+import io.meshwarden.quality.registry.RegistryDriftService;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -71,6 +72,7 @@ public final class QualityStreamsMain implements Callable<Integer> {
         ImpactService impact = ImpactService.start(config);
         ObservedService observed = ObservedService.start(config);
         Optional<ProvisioningService> provisioning = ProvisioningService.start(config);
+        RegistryDriftService drift = RegistryDriftService.start(config);
         // Past the thread-failure policy's budget the client shuts down for good: exit non-zero so that
         // whatever runs this process restarts it, instead of leaving a live process that does nothing.
         KafkaStreams.StateListener failure = (now, before) -> {
@@ -82,7 +84,9 @@ public final class QualityStreamsMain implements Callable<Integer> {
         app.addStateListener(failure);
         impact.addStateListener(failure);
         observed.addStateListener(failure);
+        drift.addStateListener(failure);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            drift.close();
             provisioning.ifPresent(ProvisioningService::close);
             observed.close();
             impact.close();
@@ -97,6 +101,7 @@ public final class QualityStreamsMain implements Callable<Integer> {
         stopped.await();
         if (failed.get()) {
             System.err.println("quality-streams: Kafka Streams stopped after repeated thread failures (see the log); exiting");
+            drift.close();
             provisioning.ifPresent(ProvisioningService::close);
             observed.close();
             impact.close();

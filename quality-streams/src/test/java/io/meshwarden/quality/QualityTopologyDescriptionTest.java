@@ -2,6 +2,7 @@ package io.meshwarden.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshwarden.quality.observed.ObservedOptions;
 import io.meshwarden.quality.observed.ObservedTopology;
 import io.meshwarden.quality.rolling.QualityOptions;
 import io.meshwarden.schemas.TopicCatalog;
@@ -34,7 +35,7 @@ class QualityTopologyDescriptionTest {
         java.util.Properties properties = new java.util.Properties();
         properties.put(org.apache.kafka.streams.StreamsConfig.APPLICATION_ID_CONFIG, "observed");
         properties.put(org.apache.kafka.streams.StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
-        assertDescribes(ObservedTopology.build(TopicCatalog.defaults(), java.util.regex.Pattern.compile(".*\\.v[0-9]+"),
+        assertDescribes(ObservedTopology.build(TopicCatalog.defaults(), ObservedOptions.of(java.util.regex.Pattern.compile(".*\\.v[0-9]+")),
                 properties), EXPECTED_OBSERVED);
         assertThat(QualityTopology.build(TopicCatalog.defaults(), QualityOptions.defaults().withObservedTopics(".*\\.v[0-9]+"))
                 .describe().toString()).isEqualTo(QualityTopology.build(TopicCatalog.defaults()).describe().toString());

@@ -1,6 +1,7 @@
 package io.meshwarden.quality;
 
 import io.meshwarden.quality.governance.GovernanceOptions;
+import io.meshwarden.quality.observed.ObservedOptions;
 import io.meshwarden.quality.observed.ObservedTopology;
 import io.meshwarden.quality.rolling.QualityOptions;
 import io.meshwarden.streams.testing.TopologyFixture;
@@ -29,7 +30,7 @@ public final class TopologyHarness {
         return TopologyFixture.start(QualityStreams.APPLICATION, START, (topics, properties) -> {
             StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(properties)));
             QualityTopology.add(builder, topics, quality, GovernanceOptions.defaults());
-            quality.observedTopics().ifPresent(pattern -> ObservedTopology.add(builder, topics, pattern));
+            quality.observedTopics().ifPresent(pattern -> ObservedTopology.add(builder, topics, ObservedOptions.of(pattern)));
             return builder.build(properties);
         });
     }

@@ -90,6 +90,22 @@ public final class Settings {
             "regex of data product output topics the quality processor reads itself (observed mode), besides those of contracts that opt in with kafka.observed; empty: only those");
     public static final Setting QUALITY_OBSERVED_REFRESH_MS = new Setting("meshwarden.quality.observed.refresh.ms", "5000",
             "quality-streams, observed mode: how often the observed app looks for new topics matching the pattern (its consumer's metadata refresh); a topic created later is read within this and a rebalance (ms)");
+    public static final Setting QUALITY_OBSERVED_DEADLETTER_SAMPLES = new Setting("meshwarden.quality.observed.deadletter.samples.per.minute", "10",
+            "quality-streams, observed mode: undecodable records of one product and reason copied to the dead-letter topic per minute (per task); the rest are counted, not copied; 0 copies none");
+    public static final Setting SCHEMA_REGISTRY_URL = new Setting("meshwarden.schema.registry.url", "",
+            "base URL of a Confluent-compatible schema registry (Confluent, Karapace, Apicurio's ccompat API, Redpanda), for records in the Confluent wire format; empty: none");
+    public static final Setting SCHEMA_REGISTRY_BASIC_AUTH = new Setting("meshwarden.schema.registry.basic.auth.user.info", "",
+            "USER:PASSWORD for the registry's HTTP basic authentication; empty: none");
+    public static final Setting SCHEMA_REGISTRY_BEARER_TOKEN = new Setting("meshwarden.schema.registry.bearer.token", "",
+            "a bearer token for the registry (instead of basic authentication); empty: none");
+    public static final Setting SCHEMA_REGISTRY_TRUSTSTORE = new Setting("meshwarden.schema.registry.ssl.truststore.location", "",
+            "a trust store (PKCS12 or JKS) with the registry's CA, for an https URL the JDK's own trust does not cover; empty: the JDK's");
+    public static final Setting SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD = new Setting("meshwarden.schema.registry.ssl.truststore.password", "",
+            "the trust store's password");
+    public static final Setting SCHEMA_REGISTRY_TIMEOUT_MS = new Setting("meshwarden.schema.registry.timeout.ms", "5000",
+            "how long one registry request may take before the registry counts as unavailable (ms)");
+    public static final Setting SCHEMA_REGISTRY_DRIFT_CHECK_MS = new Setting("meshwarden.schema.registry.drift.check.ms", "60000",
+            "quality-streams, with a schema registry: how often every product's output ports are compared with their registry subjects (also on every contract change) (ms)");
     public static final Setting PROVISIONING_ENABLED = new Setting("meshwarden.provisioning.enabled", "false",
             "quality-streams: create and update the Kafka output topics of accepted contracts through the Admin API (partitions, retention, cleanup policy, replication); mesh-local turns it on");
     public static final Setting PROVISIONING_PARTITIONS = new Setting("meshwarden.provisioning.partitions", "4",
@@ -141,6 +157,12 @@ public final class Settings {
 
     public static final Setting IMPACT_POLL_MS = new Setting("meshwarden.governance.impact.poll.ms", "10000",
             "impact: how often the readers poller asks the cluster which consumer groups read which topics, and their lag (ms)");
+    public static final Setting IMPACT_REMINDER_DAYS = new Setting("meshwarden.governance.impact.reminder.days", "14,7,1",
+            "impact: days before a deprecated version's sunset at which the owners of consumer groups still reading it get a"
+                    + " reminder, each once (comma-separated)");
+    public static final Setting IMPACT_REMINDER_CHECK_MS = new Setting("meshwarden.governance.impact.reminder.check.ms", "60000",
+            "impact: how often (wall clock) the impact app looks which deprecated versions reached a reminder point or their"
+                    + " sunset (ms)");
 
     public static final List<Setting> ALL = List.of(CONFIG_FILE, BOOTSTRAP_SERVERS, TOPIC_PREFIX, OUTPUT_FORMAT, PROCESSING_GUARANTEE,
             COMMIT_INTERVAL_MS, STATE_DIR, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, APPLICATION_ID_PREFIX, INSTANCE_ID,
@@ -148,13 +170,17 @@ public final class Settings {
             SLA_FLAP_CYCLES, SLA_FLAP_WINDOW_MS, SLA_RUNBOOK_BASE_URL, SLA_PUNCTUATE_INTERVAL_MS, SLA_PEER_TIMEOUT_MS, SLA_READ_SETTLE_MS, SLA_ALERT_REJECTED_CHANGES,
             SECURITY_ENABLED, SECURITY_USERS_FILE, SECURITY_JWT_SECRET,
             QUALITY_WINDOW_STEP_MS, QUALITY_GRACE_MS, QUALITY_PUNCTUATION_INTERVAL_MS, QUALITY_MAX_CLOCK_SKEW_MS,
-            QUALITY_CONTRACT_WAIT_MS, QUALITY_IDLE_CLOSE_MS, QUALITY_OBSERVED_TOPIC_PATTERN, QUALITY_OBSERVED_REFRESH_MS, QUALITY_ANOMALY_ENABLED, QUALITY_ACCURACY_HORIZON_MS,
+            QUALITY_CONTRACT_WAIT_MS, QUALITY_IDLE_CLOSE_MS, QUALITY_OBSERVED_TOPIC_PATTERN, QUALITY_OBSERVED_REFRESH_MS,
+            QUALITY_OBSERVED_DEADLETTER_SAMPLES, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_BASIC_AUTH,
+            SCHEMA_REGISTRY_BEARER_TOKEN, SCHEMA_REGISTRY_TRUSTSTORE, SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD, SCHEMA_REGISTRY_TIMEOUT_MS,
+            SCHEMA_REGISTRY_DRIFT_CHECK_MS,
+            QUALITY_ANOMALY_ENABLED, QUALITY_ACCURACY_HORIZON_MS,
             PROVISIONING_ENABLED, PROVISIONING_PARTITIONS, PROVISIONING_CORRECT_DRIFT, PROVISIONING_INTERVAL_MS,
             GOVERNANCE_STEWARDS,
             GOVERNANCE_APPROVALS_REQUIRED, NOTIFY_ALERTMANAGER_URL, NOTIFY_WEBHOOK_URL, NOTIFY_WEBHOOK_SECRET,
             NOTIFY_REFRESH_INTERVAL_MS, NOTIFY_ATTEMPTS, NOTIFY_BACKOFF_MS, ACCESS_ENFORCE, ACCESS_RECONCILE_INTERVAL_MS,
             ACCESS_EXPIRY_INTERVAL_MS, ACCESS_STEWARD_PRINCIPALS, LINEAGE_NAMESPACE, LINEAGE_HTTP_URL, LINEAGE_HTTP_API_KEY,
-            LINEAGE_HTTP_ATTEMPTS, LINEAGE_HTTP_BACKOFF_MS, IMPACT_POLL_MS);
+            LINEAGE_HTTP_ATTEMPTS, LINEAGE_HTTP_BACKOFF_MS, IMPACT_POLL_MS, IMPACT_REMINDER_DAYS, IMPACT_REMINDER_CHECK_MS);
 
     private static final Map<String, Setting> BY_KEY = ALL.stream().collect(Collectors.toMap(Setting::key, Function.identity()));
 

@@ -6,6 +6,12 @@ public enum DeadLetterReason {
     UNDECODABLE("undecodable"),
     /** Avro single-object encoding whose schema fingerprint no shipped schema version has. */
     UNKNOWN_SCHEMA("unknown-schema"),
+    /** A record in the Confluent wire format whose schema id the schema registry does not know. */
+    UNKNOWN_SCHEMA_ID("unknown-schema-id"),
+    /** A record in the Confluent wire format read while the schema registry could not be reached or refused us. */
+    SCHEMA_REGISTRY_UNAVAILABLE("schema-registry-unavailable"),
+    /** A record in an encoding recognised but not decoded (Protobuf in the Confluent wire format). */
+    UNSUPPORTED_ENCODING("unsupported-encoding"),
     /** JSON that does not fit the event's schema (wrong type, missing field). */
     SCHEMA_MISMATCH("schema-mismatch"),
     /** A record without the key its topic requires (the product id). */

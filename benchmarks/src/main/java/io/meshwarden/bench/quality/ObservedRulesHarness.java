@@ -6,6 +6,7 @@ import io.meshwarden.kafka.embedded.EmbeddedKafkaBroker;
 import io.meshwarden.kafka.embedded.TopicTail;
 import io.meshwarden.quality.QualityTopology;
 import io.meshwarden.quality.governance.GovernanceOptions;
+import io.meshwarden.quality.observed.ObservedOptions;
 import io.meshwarden.quality.observed.ObservedTopology;
 import io.meshwarden.quality.rolling.QualityOptions;
 import io.meshwarden.schemas.AvroTrust;
@@ -98,7 +99,7 @@ public final class ObservedRulesHarness {
         // group's committed offsets say when the product topics and the measurements between them are through.
         StreamsBuilder builder = new StreamsBuilder();
         QualityTopology.add(builder, config.topics(), options, GovernanceOptions.defaults());
-        ObservedTopology.add(builder, config.topics(), options.observedTopics().orElseThrow());
+        ObservedTopology.add(builder, config.topics(), ObservedOptions.of(options.observedTopics().orElseThrow()));
         String measurements = config.topics().name(Topics.OBSERVED_MEASUREMENTS);
         double rate = Throughput.measure(config, prefix, builder.build(), records,
                 topic -> topic.startsWith(ObservedWorkload.OUTPUT_PREFIX), measurements::equals);

@@ -4,6 +4,7 @@ import io.meshwarden.avro.Classification;
 import io.meshwarden.avro.ViolationCategory;
 import io.meshwarden.governance.rules.CelRule;
 import io.meshwarden.governance.rules.CompatibilityRule;
+import io.meshwarden.governance.rules.DeprecationNoticeRule;
 import io.meshwarden.governance.rules.DocumentationCoverageRule;
 import io.meshwarden.governance.rules.FieldNamingRule;
 import io.meshwarden.governance.interop.Standards;
@@ -54,6 +55,8 @@ public final class RuleKinds {
             kind("documentation-coverage", Map.of("minPercent", new RuleKind.Param(Strictness.HIGHER_IS_STRICTER, "100")),
                     (r, p) -> new DocumentationCoverageRule(r.getId(), r.getSeverity(), p.number("minPercent"))),
             simple("lifecycle", (r, p) -> new LifecycleRule(r.getId(), r.getSeverity())),
+            kind("deprecation-notice", Map.of("minimumDays", new RuleKind.Param(Strictness.HIGHER_IS_STRICTER, "30")),
+                    (r, p) -> new DeprecationNoticeRule(r.getId(), r.getSeverity(), noticeDays(p))),
             simple("versioning", (r, p) -> new VersioningRule(r.getId(), r.getSeverity())),
             simple("compatibility", (r, p) -> new CompatibilityRule(r.getId(), r.getSeverity())),
             kind("interop-standards", Standards.parameters(),
@@ -105,6 +108,14 @@ public final class RuleKinds {
             }
         }
         return ceilings;
+    }
+
+    private static long noticeDays(Parameters parameters) {
+        long days = parameters.days("minimumDays");
+        if (days < 0) {
+            throw parameters.error("minimumDays", "'" + days + "' is negative");
+        }
+        return days;
     }
 
     private static com.google.re2j.Pattern pattern(String ruleId, String regex) {

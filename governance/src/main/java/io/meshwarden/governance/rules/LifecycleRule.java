@@ -7,6 +7,7 @@ import io.meshwarden.avro.ViolationCategory;
 import io.meshwarden.governance.ContractContext;
 import io.meshwarden.governance.Finding;
 import io.meshwarden.governance.ContextRule;
+import io.meshwarden.governance.lifecycle.Deprecation;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -14,7 +15,9 @@ import java.util.List;
 
 /**
  * Products end their life in the open: a deprecated product names a sunset date and a successor,
- * and a product cannot retire while active products still list it as upstream.
+ * and a product cannot retire while active products still list it as upstream, nor while consumer
+ * groups still read its topics unless it says why ({@link Deprecation#OVERRIDE_REASON}; the governance
+ * topology records the override in the decision).
  */
 public record LifecycleRule(String id, Severity severity) implements ContextRule {
 
@@ -39,6 +42,12 @@ public record LifecycleRule(String id, Severity severity) implements ContextRule
             if (!consumers.isEmpty()) {
                 findings.add(finding(ViolationCategory.LIFECYCLE, "product " + contract.getId()
                         + " cannot retire while active products list it as upstream: " + consumers));
+            }
+            List<String> readers = Deprecation.readers(contract, context.catalog());
+            if (!readers.isEmpty() && Deprecation.overrideReason(contract).isEmpty()) {
+                findings.add(finding(ViolationCategory.LIFECYCLE, "product " + contract.getId()
+                        + " cannot retire while consumer groups read its topics: " + readers + "; to retire it anyway, say why in property "
+                        + Deprecation.OVERRIDE_REASON));
             }
         }
         return findings;

@@ -42,4 +42,21 @@ class PolicyPlanTest {
             assertThat(change.newlyPasses()).isTrue();
         });
     }
+
+    @Test
+    void namesTheAcceptedProductsANewWarningRuleWouldWarn() {
+        List<PolicyRule> rules = new ArrayList<>(SHIPPED.global().getRules());
+        rules.add(PolicyRule.newBuilder().setId("description.long").setKind("cel").setSeverity(Severity.WARNING)
+                .setParameters(new HashMap<>()).setExpression("size(contract.description) >= 20").build());
+        PolicySet warning = PolicySet.newBuilder(SHIPPED.global()).setVersion("9.0.0").setRules(rules).build();
+
+        List<PolicyPlan.Change> changes = PolicyPlan.of(SHIPPED, PolicyPlan.withProposed(SHIPPED, List.of(warning)),
+                List.of(TERSE, DESCRIBED));
+
+        assertThat(changes).singleElement().satisfies(change -> {
+            assertThat(change.contract().getId()).isEqualTo("social.post-reach");
+            assertThat(change.effect()).isEqualTo(PolicyPlan.Effect.NEWLY_WARNS);
+            assertThat(change.newFindings()).extracting(f -> f.ruleId()).containsExactly("description.long");
+        });
+    }
 }

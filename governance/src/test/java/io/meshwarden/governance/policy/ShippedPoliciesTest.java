@@ -64,10 +64,10 @@ public class ShippedPoliciesTest {
         assertThat(verdicts.get(nearMiss).findings()).extracting(Finding::ruleId)
                 .containsExactly("interop.currency.near-miss.currency_code");
         assertThat(verdicts.get("customer-analytics.lifecycle-stage").policySets())
-                .containsExactly("global@1.0.0", "customer-analytics@1.0.0");
+                .containsExactly("global@1.1.0", "customer-analytics@1.0.0");
         assertThat(verdicts.get("social.InfluencerMentions").findings()).filteredOn(Finding::blocking).extracting(Finding::ruleId)
                 .contains("naming.product-id", "metadata.ownership");
         List<String> paidMediaSets = verdicts.get("paid-media.campaign-performance").policySets();
-        assertThat(paidMediaSets).containsExactly("global@1.0.0", "paid-media@1.0.0");
+        assertThat(paidMediaSets).containsExactly("global@1.1.0", "paid-media@1.0.0");
     }
 }

@@ -3,6 +3,7 @@ package io.meshwarden.quality.catalog;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.FieldSpec;
 import io.meshwarden.avro.ProductStatus;
+import io.meshwarden.governance.lifecycle.Deprecation;
 import io.meshwarden.avro.QualityGuarantees;
 import io.meshwarden.governance.accuracy.AccuracyProperties;
 import io.meshwarden.governance.anomaly.AnomalyProperties;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What one product's accepted contract promises, in the form the quality checks need: the
  * completeness target as a ratio, the freshness limit, the completeness period and the required
- * fields, and its quality rules. Deprecated and retired products are not checked.
+ * fields, and its quality rules. Deprecated and retired products are not checked, except a superseded major
+ * ({@link Deprecation}), which is served until it retires.
  *
  * @param completenessTarget received/expected ratio in [0, 1] the product promises; empty when it promises none
  * @param freshnessMaxAgeMs  how old the newest record may get; empty when the product promises nothing
@@ -43,7 +45,9 @@ public record Guarantees(String productId, String domain, String contractVersion
                 .filter(ms -> ms > 0);
         long window = Optional.ofNullable(promised).map(QualityGuarantees::getWindowMs).filter(ms -> ms > 0)
                 .orElse(DEFAULT_WINDOW_MS);
-        boolean checked = contract.getStatus() != ProductStatus.DEPRECATED && contract.getStatus() != ProductStatus.RETIRED;
+        // A superseded major (<id>@v<major>) is deprecated but still served next to its successor: checked until it retires.
+        boolean checked = contract.getStatus() != ProductStatus.RETIRED
+                && (contract.getStatus() != ProductStatus.DEPRECATED || Deprecation.isSuperseded(contract.getId()));
         List<String> required = contract.getFields().stream().filter(FieldSpec::getRequired).map(FieldSpec::getName).toList();
         Optional<Double> tolerance = Optional.ofNullable(promised).map(QualityGuarantees::getAccuracyTolerancePercent)
                 .map(percent -> Math.max(0.0, percent / 100.0));

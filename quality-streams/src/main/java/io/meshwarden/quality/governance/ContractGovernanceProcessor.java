@@ -4,6 +4,7 @@ import io.meshwarden.avro.ContractChange;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.Decision;
 import io.meshwarden.avro.PolicySet;
+import io.meshwarden.avro.RetirementOverride;
 import io.meshwarden.avro.Violation;
 import io.meshwarden.governance.ContractContext;
 import io.meshwarden.governance.Verdict;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -33,6 +35,10 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * {@code rejectedChange}. Every {@link #POLICY_CHECK} of wall-clock time it asks {@link PolicyEvolution}
  * whether the policy sets in force changed, and {@link DependentsRecheck} whether products referenced by
  * products of its partition changed, and publishes what that changes for the contracts in force.
+ *
+ * <p>An accepted new major version hands the major it supersedes to the catalog as a deprecated entry, and an
+ * accepted retirement over the consumer groups still reading it records its override in the decision
+ * ({@link DeprecationSteps}).
  */
 final class ContractGovernanceProcessor implements Processor<String, ContractChange, String, GovernanceOutcome> {
     /** How often (wall clock) a task looks whether the policy sets in force changed. */
@@ -61,7 +67,8 @@ final class ContractGovernanceProcessor implements Processor<String, ContractCha
         this.lineage = context.getStateStore(GovernanceTopology.LINEAGE_STORE);
         this.policies = context.getStateStore(GovernanceTopology.POLICIES_IN_FORCE_STORE);
         this.breaches = context.getStateStore(GovernanceTopology.CONTRACT_BREACHES_STORE);
-        this.catalog = new CatalogStores(lineage, context.getStateStore(GovernanceTopology.CATALOG_REPLICA_STORE));
+        this.catalog = new CatalogStores(lineage, context.getStateStore(GovernanceTopology.CATALOG_REPLICA_STORE),
+                context.getStateStore(GovernanceTopology.READERS_STORE));
         this.evolution = new PolicyEvolution(cache, this::policiesInForce, catalog);
         this.dependents = new DependentsRecheck(cache, this::policiesInForce, catalog);
         context.schedule(POLICY_CHECK, PunctuationType.WALL_CLOCK_TIME, this::checkPolicies);
@@ -71,11 +78,18 @@ final class ContractGovernanceProcessor implements Processor<String, ContractCha
     public void process(Record<String, ContractChange> record) {
         ContractChange change = record.value();
         DataProductContract previous = accepted.get(record.key());
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        Optional<DataProductContract> supersededEntry = SupersededMajorChanges.entryChanged(previous, change, catalog);
+        if (supersededEntry.isPresent()) {
+            decideSupersededMajor(record, change, supersededEntry.get(), now);
+            return;
+        }
+        ContractContext judged = new ContractContext(change.getContract(), previous, catalog, now);
         // A change another domain published is refused before any policy looks at it.
         Verdict verdict = ownership.refusal(record.headers(), change).map(refusal -> new Verdict(List.of(refusal)))
-                .orElseGet(() -> cache.layersOf(policiesInForce())
-                        .evaluate(new ContractContext(change.getContract(), previous, catalog)));
-        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+                .orElseGet(() -> cache.layersOf(policiesInForce()).evaluate(judged));
+        DataProductContract superseded = null;
+        RetirementOverride override = null;
         ContractBreaches before = breachesOf(record.key());
         List<Violation> violations;
         RuleLifecycle.Step step;
@@ -84,12 +98,37 @@ final class ContractGovernanceProcessor implements Processor<String, ContractCha
             step = RuleLifecycle.accepted(before, change, violations, now);
             accepted.put(record.key(), change.getContract());
             dependents.accepted(change.getContract());
+            superseded = DeprecationSteps.superseded(previous, change.getContract(), judged.today());
+            override = DeprecationSteps.retirementOverride(change, previous, catalog);
         } else {
             violations = Violations.ofRejected(verdict, change, now);
             step = RuleLifecycle.rejected(before, change, violations, now);
         }
         store(record.key(), step.next());
-        Decision decision = Decision.newBuilder()
+        Decision decision = decision(change, verdict, violations, override, now);
+        context.forward(record.withValue(new GovernanceOutcome(change, decision, step.published(), verdict.accepted(),
+                previous, superseded)));
+    }
+
+    /** A change of a superseded major ({@link SupersededMajorChanges}): only its catalog entry changes. */
+    private void decideSupersededMajor(Record<String, ContractChange> record, ContractChange change, DataProductContract entry,
+                                       Instant now) {
+        DataProductContract before = SupersededMajorChanges.asProduct(entry, change.getProductId());
+        ContractContext judged = new ContractContext(change.getContract(), before, SupersededMajorChanges.withoutLineage(catalog), now);
+        Verdict verdict = ownership.refusal(record.headers(), change).map(refusal -> new Verdict(List.of(refusal)))
+                .orElseGet(() -> SupersededMajorChanges.withPlatformRule(cache.layersOf(policiesInForce()).evaluate(judged),
+                        change.getContract(), entry));
+        // The version in force did not change: its breaches stay, and only a refusal is published, as feedback.
+        List<Violation> violations = verdict.accepted() ? Violations.of(verdict, change, now) : Violations.ofRejected(verdict, change, now);
+        Decision decision = decision(change, verdict, violations,
+                verdict.accepted() ? DeprecationSteps.retirementOverride(change, before, catalog) : null, now);
+        context.forward(record.withValue(new GovernanceOutcome(change, decision, verdict.accepted() ? List.of() : violations, false,
+                before, verdict.accepted() ? SupersededMajorChanges.retired(change.getContract(), entry) : null)));
+    }
+
+    private static Decision decision(ContractChange change, Verdict verdict, List<Violation> violations, RetirementOverride override,
+                                     Instant now) {
+        return Decision.newBuilder()
                 .setChangeId(change.getChangeId())
                 .setProductId(change.getProductId())
                 .setContractVersion(change.getContract().getVersion())
@@ -97,9 +136,8 @@ final class ContractGovernanceProcessor implements Processor<String, ContractCha
                 .setViolations(violations)
                 .setPolicySets(verdict.policySets())
                 .setDecidedAt(now)
+                .setRetirementOverride(override)
                 .build();
-        context.forward(record.withValue(new GovernanceOutcome(change, decision, step.published(), verdict.accepted(),
-                previous)));
     }
 
     private void checkPolicies(long wallClock) {

@@ -5,6 +5,7 @@ import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.Decision;
 import io.meshwarden.avro.PolicyApproval;
 import io.meshwarden.avro.PolicySet;
+import io.meshwarden.avro.TopicReaders;
 import io.meshwarden.avro.Violation;
 import io.meshwarden.governance.validation.ContractChecks;
 import io.meshwarden.governance.validation.PolicySetChecks;
@@ -33,7 +34,8 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The governance topology. Reads contract changes and published policy sets; writes one decision
  * per change, the violations it found and the recoveries it brings, accepted contracts to the compacted catalog (and its
- * replica, read back as a global store by every instance to resolve relationships), admitted
+ * replica, read back as a global store by every instance to resolve relationships), with the major a new major
+ * version supersedes as a deprecated entry of its own ({@link io.meshwarden.governance.lifecycle.Deprecation}), admitted
  * policy sets to the in-force topic, refused sets as POLICY violations, and undecodable records, or
  * changes and sets that break a semantic rule ({@link ContractChecks}, {@link PolicySetChecks}), to
  * the dead-letter topic. docs/policies.md explains the stores.
@@ -53,6 +55,8 @@ public final class GovernanceTopology {
     public static final String CONTRACT_BREACHES_STORE = "contract-breaches-store";
     /** Every product's accepted contract, replicated to every instance: what relationships resolve against. */
     public static final String CATALOG_REPLICA_STORE = "catalog-replica-store";
+    /** Who reads each topic (mesh.governance.readers), replicated to every instance: the consumer groups a retirement would leave behind. */
+    public static final String READERS_STORE = "governance-readers-store";
     /** Reverse lineage: upstream product, active consumer. */
     public static final String LINEAGE_STORE = "lineage-store";
 
@@ -66,8 +70,9 @@ public final class GovernanceTopology {
 
     /**
      * The global {@link #CATALOG_REPLICA_STORE} the governance processor resolves relationships against, read from
-     * the replica topic {@link #build} writes. Apart from {@link #build} so that an application adds it after the
-     * rest of its topology, and adding it renumbers no sub-topology (task ids, state directories) built before.
+     * the replica topic {@link #build} writes, and the global {@link #READERS_STORE} of who reads each topic, which
+     * the impact app's readers poller writes. Apart from {@link #build} so that an application adds them after the
+     * rest of its topology, and adding them renumbers no sub-topology (task ids, state directories) built before.
      */
     public static void replicateCatalog(StreamsBuilder builder, TopicCatalog topics) {
         Topic<String, DataProductContract> replica = topics.topic(Topics.CATALOG_REPLICA);
@@ -75,6 +80,11 @@ public final class GovernanceTopology {
                         .withName("catalog-replica-source"),
                 Materialized.<String, DataProductContract, KeyValueStore<Bytes, byte[]>>as(CATALOG_REPLICA_STORE)
                         .withKeySerde(replica.keySerde()).withValueSerde(replica.valueSerde()));
+        Topic<String, TopicReaders> readers = topics.topic(Topics.READERS);
+        builder.globalTable(readers.name(), Consumed.with(readers.keySerde(), readers.valueSerde())
+                        .withName("governance-readers-source"),
+                Materialized.<String, TopicReaders, KeyValueStore<Bytes, byte[]>>as(READERS_STORE)
+                        .withKeySerde(readers.keySerde()).withValueSerde(readers.valueSerde()));
     }
 
     /** Without the catalog replica's global store, which the caller adds with {@link #replicateCatalog}. */
@@ -108,8 +118,10 @@ public final class GovernanceTopology {
 
         KStream<String, GovernanceOutcome> acceptedOutcomes = outcomes.filter((productId, outcome) -> outcome.accepted(), Named.as("accepted"));
         Topic<String, DataProductContract> catalog = topics.topic(Topics.CATALOG);
-        KStream<String, DataProductContract> acceptedContracts = acceptedOutcomes.mapValues(GovernanceOutcome::contract,
-                Named.as("accepted-contract"));
+        // The accepted contract under its product id, and the major it supersedes, if any, under <product id>@v<major>;
+        // a change of a superseded major writes that major's entry only.
+        KStream<String, DataProductContract> acceptedContracts = outcomes.flatMap(
+                (productId, outcome) -> outcome.catalogRecords(productId), Named.as("accepted-contract"));
         acceptedContracts.to(catalog.name(), Produced.with(catalog.keySerde(), catalog.valueSerde()).withName("catalog-sink"));
         // The catalog once more, for the global store relationships resolve against: the catalog topic itself is
         // read as a stream by the quality topology, and a topic cannot be both.

@@ -7,6 +7,7 @@ import io.meshwarden.avro.DecisionOutcome;
 import io.meshwarden.avro.ImpactKind;
 import io.meshwarden.avro.ImpactReport;
 import io.meshwarden.avro.TopicReaders;
+import io.meshwarden.governance.diff.SemVer;
 import io.meshwarden.schemas.impact.ImpactAnalysis;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * change, a deprecation or a retirement ({@link ImpactAnalysis#kind}), its report names the
  * downstream products (downstream store), the consumer groups and read grants of the product's topics
  * (readers global store); the pair forwards the report with the decision's change id. Rejected
- * decisions wrote nothing to the catalog and hit nobody. A pair whose versions differ means the
+ * decisions wrote nothing to the catalog and hit nobody, nor do decisions of a superseded major (their record is the
+ * major's own entry, which the {@link SunsetWatch} follows). A pair whose versions differ means the
  * catalog was written by something other than governance: logged and skipped.
  */
 final class ImpactProcessor extends ContextualFixedKeyProcessor<String, ImpactInput, ImpactReport> {
@@ -43,6 +45,7 @@ final class ImpactProcessor extends ContextualFixedKeyProcessor<String, ImpactIn
     private KeyValueStore<String, Decision> decisions;
     private KeyValueStore<String, ImpactReport> reports;
     private KeyValueStore<String, DataProductContract> downstream;
+    private KeyValueStore<String, DataProductContract> contracts;
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<TopicReaders>> readers;
 
     @Override
@@ -51,6 +54,7 @@ final class ImpactProcessor extends ContextualFixedKeyProcessor<String, ImpactIn
         decisions = context.getStateStore(ImpactTopology.PENDING_DECISIONS_STORE);
         reports = context.getStateStore(ImpactTopology.PENDING_REPORTS_STORE);
         downstream = context.getStateStore(ImpactTopology.DOWNSTREAM_STORE);
+        contracts = context.getStateStore(ImpactTopology.CONTRACTS_STORE);
         readers = context.getStateStore(ImpactTopology.READERS_STORE);
     }
 
@@ -58,7 +62,7 @@ final class ImpactProcessor extends ContextualFixedKeyProcessor<String, ImpactIn
     public void process(FixedKeyRecord<String, ImpactInput> record) {
         if (record.value() instanceof ImpactInput.Decided decided) {
             Decision decision = decided.decision();
-            if (decision.getOutcome() == DecisionOutcome.REJECTED) {
+            if (decision.getOutcome() == DecisionOutcome.REJECTED || ofSupersededMajor(record.key(), decision)) {
                 return;
             }
             Optional<KeyValue<String, ImpactReport>> report = oldest(reports, record.key());
@@ -78,6 +82,17 @@ final class ImpactProcessor extends ContextualFixedKeyProcessor<String, ImpactIn
             decisions.delete(decision.get().key);
             pair(record, decision.get().value, report);
         }
+    }
+
+    /**
+     * Whether the decision is of a major below the product's version in force: a change of a superseded major, whose catalog
+     * record is that major's entry ({@code <id>@v<major>}, not tracked here), so it pairs with none of the product's.
+     */
+    private boolean ofSupersededMajor(String productId, Decision decision) {
+        DataProductContract inForce = contracts.get(productId);
+        Optional<SemVer> decided = SemVer.parse(decision.getContractVersion());
+        Optional<SemVer> current = inForce == null ? Optional.empty() : SemVer.parse(inForce.getVersion());
+        return decided.isPresent() && current.isPresent() && decided.get().major() < current.get().major();
     }
 
     private void pair(FixedKeyRecord<String, ImpactInput> record, Decision decision, ImpactReport report) {

@@ -25,7 +25,7 @@ public final class ImpactService implements AutoCloseable {
     private ImpactService(MeshwardenConfig config) {
         List<Topic<?, ?>> topics = TOPICS.stream().<Topic<?, ?>>map(spec -> config.topics().topic(spec)).toList();
         this.app = StreamsApp.create(config, ImpactTopology.APPLICATION_SUFFIX, topics,
-                properties -> ImpactTopology.build(config.topics(), properties));
+                properties -> ImpactTopology.build(config.topics(), ImpactOptions.from(config), properties));
         this.poller = new ReadersPoller(config, Clock.systemUTC());
     }
 

@@ -22,15 +22,27 @@ final class ReaderOwners {
     }
 
     Optional<Ownership> of(String reader) {
-        String name = reader.startsWith("User:") ? reader.substring("User:".length()) : reader;
-        Optional<DataProductContract> product = contracts.stream().filter(c -> named(name, c.getId()))
-                .max(Comparator.comparingInt(c -> c.getId().length()));
+        String name = name(reader);
+        Optional<DataProductContract> product = product(name);
         if (product.isPresent()) {
             return Optional.of(product.get().getOwner());
         }
         List<Ownership> domain = contracts.stream().filter(c -> named(name, c.getDomain())).map(DataProductContract::getOwner)
                 .filter(o -> o.getTeam() != null).distinct().toList();
         return domain.size() == 1 ? Optional.of(domain.get(0)) : Optional.empty();
+    }
+
+    /** The product a reader is named after, the longest matching id winning; empty when it is named after none. */
+    Optional<String> productOf(String reader) {
+        return product(name(reader)).map(DataProductContract::getId);
+    }
+
+    private Optional<DataProductContract> product(String name) {
+        return contracts.stream().filter(c -> named(name, c.getId())).max(Comparator.comparingInt(c -> c.getId().length()));
+    }
+
+    private static String name(String reader) {
+        return reader.startsWith("User:") ? reader.substring("User:".length()) : reader;
     }
 
     private static boolean named(String name, String prefix) {

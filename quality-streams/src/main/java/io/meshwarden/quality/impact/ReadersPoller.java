@@ -114,7 +114,8 @@ public final class ReadersPoller implements AutoCloseable {
             List<GroupReader> groups = new ArrayList<>();
             lagByTopic.getOrDefault(topic, Map.of()).forEach((group, lag) -> {
                 Ownership owner = owners.of(group).orElse(null);
-                groups.add(new GroupReader(group, lag, owner == null ? null : owner.getTeam(), owner == null ? null : owner.getSteward()));
+                groups.add(new GroupReader(group, lag, owner == null ? null : owner.getTeam(), owner == null ? null : owner.getSteward(),
+                        owners.productOf(group).orElse(null)));
             });
             now.put(topic, new TopicReaders(topic, groups, grantsByTopic.getOrDefault(topic, List.of()), clock.instant()));
         }

@@ -25,24 +25,35 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * counted, event and newest-record time the record's timestamp, and what the record contributes to
  * the contract's quality rules and its declared measures ({@link RecordMeasure}). A record that does not decode
  * counts as expected but not received, and its bytes go to the dead-letter topic; a record of a
- * topic no product owns goes there with reason {@code unknown-product}.
+ * topic no product owns goes there with reason {@code unknown-product}. Of the undecodable records only a sample
+ * is copied there, all are counted ({@link UndecodableRecords}).
  */
 public final class ObservedRecordProcessor implements Processor<byte[], byte[], String, Decoded<MetricEvent>> {
     /** The start of the pipeline run id of the metric event made for each observed record. */
     public static final String RUN_ID_PREFIX = "observed:";
     private final String portsStore;
+    private final ObservedOptions options;
     private ProcessorContext<String, Decoded<MetricEvent>> context;
+    private UndecodableRecords undecodable;
     private KeyValueStore<String, ValueAndTimestamp<DataProductContract>> ports;
     private final RulesByVersion rules = new RulesByVersion();
 
-    ObservedRecordProcessor(String portsStore) {
+    ObservedRecordProcessor(String portsStore, ObservedOptions options) {
         this.portsStore = portsStore;
+        this.options = options;
     }
 
     @Override
     public void init(ProcessorContext<String, Decoded<MetricEvent>> context) {
         this.context = context;
         this.ports = context.getStateStore(portsStore);
+        this.undecodable = new UndecodableRecords(context.metrics(), context.taskId().toString(),
+                options.deadLetterSamplesPerMinute());
+    }
+
+    @Override
+    public void close() {
+        undecodable.close();
     }
 
     @Override
@@ -50,16 +61,16 @@ public final class ObservedRecordProcessor implements Processor<byte[], byte[], 
         RecordMetadata source = context.recordMetadata().orElseThrow();
         ValueAndTimestamp<DataProductContract> owner = ports.get(source.topic());
         if (owner == null || owner.value() == null) {
-            deadLetter(record, null, DeadLetterReason.UNKNOWN_PRODUCT, "no product in the catalog has the output topic '"
-                    + source.topic() + "'");
+            deadLetter(record, source.topic(), null, DeadLetterReason.UNKNOWN_PRODUCT, "no product in the catalog has the"
+                    + " output topic '" + source.topic() + "'");
             return;
         }
         DataProductContract contract = owner.value();
         FieldValues values = null;
         try {
-            values = ProductRecordDecoder.decode(contract, record.value());
+            values = ProductRecordDecoder.decode(contract, record.value(), options.registry());
         } catch (EventDecodingException e) {
-            deadLetter(record, contract.getId(), e.reason(), e.getMessage());
+            deadLetter(record, contract.getId(), contract.getId(), e.reason(), e.getMessage());
         }
         boolean decoded = values != null;
         Map<String, Long> nullCounts = new TreeMap<>();
@@ -85,7 +96,11 @@ public final class ObservedRecordProcessor implements Processor<byte[], byte[], 
         context.forward(new Record<>(contract.getId(), new Decoded.Ok<>(measurement.build(), null, null), record.timestamp()));
     }
 
-    private void deadLetter(Record<byte[], byte[]> record, String productId, DeadLetterReason reason, String message) {
-        context.forward(DeadLetters.failed(context, record, productId, reason, message));
+    /** Counts the record under {@code owner}; copies it to the dead-letter topic if it is in the sample. */
+    private void deadLetter(Record<byte[], byte[]> record, String owner, String productId, DeadLetterReason reason,
+                            String message) {
+        if (undecodable.sampled(owner, reason, context.currentSystemTimeMs())) {
+            context.forward(DeadLetters.failed(context, record, productId, reason, message));
+        }
     }
 }

@@ -3,8 +3,6 @@ package io.meshwarden.quality.observed;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.OutputPort;
 import io.meshwarden.config.MeshwardenConfig;
-import io.meshwarden.config.Settings;
-import io.meshwarden.quality.rolling.QualityOptions;
 import io.meshwarden.schemas.Topic;
 import io.meshwarden.schemas.Topics;
 import io.meshwarden.streams.CompactedView;
@@ -41,6 +39,7 @@ public final class ObservedService implements AutoCloseable {
 
     private final MeshwardenConfig config;
     private final MeshwardenConfig observed;
+    private final ObservedOptions options;
     private final Optional<Pattern> operator;
     private final CompactedView<DataProductContract> ports;
     private final List<KafkaStreams.StateListener> listeners = new CopyOnWriteArrayList<>();
@@ -50,13 +49,10 @@ public final class ObservedService implements AutoCloseable {
 
     private ObservedService(MeshwardenConfig config) {
         this.config = config;
-        this.operator = QualityOptions.from(config).observedTopics();
-        long refreshMs = config.getLong(Settings.QUALITY_OBSERVED_REFRESH_MS);
-        if (refreshMs <= 0) {
-            throw new IllegalArgumentException(Settings.QUALITY_OBSERVED_REFRESH_MS.key() + " must be positive; was " + refreshMs);
-        }
+        this.options = ObservedOptions.from(config);
+        this.operator = options.topics();
         this.observed = config.with(MeshwardenConfig.KAFKA_NAMESPACE + StreamsConfig.MAIN_CONSUMER_PREFIX
-                + ConsumerConfig.METADATA_MAX_AGE_CONFIG, Long.toString(refreshMs));
+                + ConsumerConfig.METADATA_MAX_AGE_CONFIG, Long.toString(options.refreshMs()));
         this.ports = new CompactedView<>(config, config.topics().topic(Topics.OBSERVED_PORTS), "observed-ports-view", this::follow);
     }
 
@@ -96,8 +92,10 @@ public final class ObservedService implements AutoCloseable {
         }
         List<Topic<?, ?>> topics = List.of(config.topics().topic(Topics.OBSERVED_PORTS),
                 config.topics().topic(Topics.OBSERVED_MEASUREMENTS), config.topics().topic(Topics.DEAD_LETTER));
+        ObservedOptions reading = new ObservedOptions(pattern, options.refreshMs(), options.deadLetterSamplesPerMinute(),
+                options.registry());
         StreamsApp next = StreamsApp.create(observed, APPLICATION, topics,
-                properties -> ObservedTopology.build(config.topics(), pattern.get(), properties));
+                properties -> ObservedTopology.build(config.topics(), reading, properties));
         listeners.forEach(next::addStateListener);
         app = next.start();
         LOG.info("observed mode reads {}", pattern.get().pattern());

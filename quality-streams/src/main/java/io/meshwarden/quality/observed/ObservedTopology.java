@@ -46,14 +46,15 @@ public final class ObservedTopology {
     }
 
     /** The observed app's topology, built with its Streams properties as production runs it. */
-    public static Topology build(TopicCatalog topics, Pattern outputTopics, Properties streamsProperties) {
+    public static Topology build(TopicCatalog topics, ObservedOptions options, Properties streamsProperties) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProperties)));
-        add(builder, topics, outputTopics);
+        add(builder, topics, options);
         return builder.build(streamsProperties);
     }
 
     /** Adds observed mode to {@code builder}: in production alone, in topology tests next to the quality topology. */
-    public static void add(StreamsBuilder builder, TopicCatalog topics, Pattern outputTopics) {
+    public static void add(StreamsBuilder builder, TopicCatalog topics, ObservedOptions options) {
+        Pattern outputTopics = options.topics().orElseThrow(() -> new IllegalArgumentException("observed mode is off"));
         Topic<String, DataProductContract> ports = topics.topic(Topics.OBSERVED_PORTS);
         builder.globalTable(ports.name(), Consumed.with(ports.keySerde(), ports.valueSerde()).withName("observed-ports-source"),
                 Materialized.<String, DataProductContract, KeyValueStore<Bytes, byte[]>>as(PORTS_STORE)
@@ -62,7 +63,7 @@ public final class ObservedTopology {
         KStream<byte[], byte[]> records = builder.stream(outputTopics,
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("observed-source"));
         Topic<String, MetricEvent> measurements = topics.topic(Topics.OBSERVED_MEASUREMENTS);
-        DeadLetterRouting.routed(topics, records, () -> new ObservedRecordProcessor(PORTS_STORE), "observed")
+        DeadLetterRouting.routed(topics, records, () -> new ObservedRecordProcessor(PORTS_STORE, options), "observed")
                 .mapValues(value -> ((Decoded.Ok<MetricEvent>) value).value(), Named.as("observed-measurement"))
                 .to(measurements.name(), Produced.with(measurements.keySerde(), measurements.valueSerde())
                         .withName("observed-measurements-sink"));

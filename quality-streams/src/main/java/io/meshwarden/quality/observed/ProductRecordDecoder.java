@@ -4,11 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.FieldSpec;
+import io.meshwarden.config.Settings;
 import io.meshwarden.quality.rules.FieldValues;
 import io.meshwarden.schemas.DeadLetterReason;
 import io.meshwarden.schemas.EventDecodingException;
+import io.meshwarden.schemas.registry.ConfluentFrame;
+import io.meshwarden.schemas.registry.RegisteredSchema;
+import io.meshwarden.schemas.registry.SchemaRegistryClient;
+import io.meshwarden.schemas.registry.SchemaRegistryException;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,12 +22,18 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.AvroTypeException;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.message.BinaryMessageDecoder;
 
 /**
  * Decodes one record of a data product's own output topic against the product's contract: Avro
- * single-object encoding of the contract's {@code productSchema}, or a JSON object whose
- * non-nullable schema fields are all present, and gives its values as the quality rules read them
+ * single-object encoding of the contract's {@code productSchema}, a JSON object whose
+ * non-nullable schema fields are all present, or either in the Confluent wire format (magic byte 0 and
+ * the schema id of a Confluent-compatible registry; Avro read with the registry's schema as the contract's,
+ * Protobuf recognised but not decoded), and gives its values as the quality rules read them
  * ({@link FieldValues}); throws {@link EventDecodingException} with the reason when the record does
  * not decode.
  */
@@ -34,13 +46,87 @@ final class ProductRecordDecoder {
 
     /** The record decoded; throws {@link EventDecodingException} with the reason when it does not decode. */
     static FieldValues decode(DataProductContract contract, byte[] value) {
+        return decode(contract, value, Optional.empty());
+    }
+
+    /**
+     * The record decoded, a record in the Confluent wire format with its writer's schema from {@code registry};
+     * throws {@link EventDecodingException} with the reason when it does not decode.
+     */
+    static FieldValues decode(DataProductContract contract, byte[] value, Optional<SchemaRegistryClient> registry) {
         if (value == null || value.length == 0) {
             throw new EventDecodingException(DeadLetterReason.UNDECODABLE, "empty record");
         }
         Schema schema = contract.getProductSchema() == null ? null : schema(contract);
+        if (ConfluentFrame.claims(value)) {
+            return framed(contract, schema, value, registry);
+        }
         if (value.length >= 2 && value[0] == (byte) 0xC3 && value[1] == 0x01) {
             return new AvroValues(avro(contract, schema, value));
         }
+        return jsonValues(contract, schema, value);
+    }
+
+    /** A record in the Confluent wire format: Avro decoded with the registry's writer schema, JSON as JSON, Protobuf recognised. */
+    private static FieldValues framed(DataProductContract contract, Schema schema, byte[] value,
+                                      Optional<SchemaRegistryClient> registry) {
+        ConfluentFrame frame;
+        try {
+            frame = ConfluentFrame.of(value).orElseThrow();
+        } catch (IllegalArgumentException e) {
+            throw new EventDecodingException(DeadLetterReason.UNDECODABLE, "truncated: " + e.getMessage());
+        }
+        if (registry.isEmpty()) {
+            throw new EventDecodingException(DeadLetterReason.UNDECODABLE, "a record in the Confluent wire format (schema id "
+                    + frame.schemaId() + "), but no schema registry is configured (" + Settings.SCHEMA_REGISTRY_URL.key() + ")");
+        }
+        RegisteredSchema writer;
+        try {
+            writer = registry.get().byId(frame.schemaId());
+        } catch (SchemaRegistryException e) {
+            throw new EventDecodingException(e.kind() == SchemaRegistryException.Kind.NOT_FOUND ? DeadLetterReason.UNKNOWN_SCHEMA_ID
+                    : DeadLetterReason.SCHEMA_REGISTRY_UNAVAILABLE, e.getMessage(), e);
+        }
+        return switch (writer.type()) {
+            case AVRO -> new AvroValues(registeredAvro(contract, schema, writer, frame.payload()));
+            case JSON -> jsonValues(contract, schema, frame.payload());
+            case PROTOBUF -> throw new EventDecodingException(DeadLetterReason.UNSUPPORTED_ENCODING, "Protobuf in the Confluent"
+                    + " wire format (schema id " + frame.schemaId() + "): recognised, not decoded; counted as not received");
+        };
+    }
+
+    /** Avro binary written with the registry's schema, read as the contract's schema (Avro schema resolution). */
+    private static GenericRecord registeredAvro(DataProductContract contract, Schema schema, RegisteredSchema writer,
+                                                byte[] payload) {
+        Schema written;
+        try {
+            written = SCHEMAS.computeIfAbsent(writer.schema(), text -> new Schema.Parser().parse(text));
+        } catch (SchemaParseException e) {
+            throw new EventDecodingException(DeadLetterReason.UNDECODABLE, "the registry's schema id " + writer.id()
+                    + " is not an Avro schema: " + e.getMessage(), e);
+        }
+        Schema reader = schema == null ? written : schema;
+        try {
+            BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(payload, null);
+            GenericRecord record = new GenericDatumReader<GenericRecord>(written, reader).read(null, decoder);
+            if (!decoder.isEnd()) {
+                throw new EventDecodingException(DeadLetterReason.UNDECODABLE, "bytes left after a " + written.getFullName()
+                        + " (schema id " + writer.id() + ")");
+            }
+            return record;
+        } catch (AvroTypeException e) {
+            throw new EventDecodingException(DeadLetterReason.SCHEMA_MISMATCH, "schema id " + writer.id() + " cannot be read as"
+                    + " the productSchema of " + contract.getId() + " " + contract.getVersion() + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof EventDecodingException decoding) {
+                throw decoding;
+            }
+            throw new EventDecodingException(DeadLetterReason.UNDECODABLE, "not a " + written.getFullName() + " in Avro binary"
+                    + " (schema id " + writer.id() + "): " + e, e);
+        }
+    }
+
+    private static FieldValues jsonValues(DataProductContract contract, Schema schema, byte[] value) {
         JsonNode json = json(contract, value);
         if (schema != null && schema.getType() == Schema.Type.RECORD) {
             for (Schema.Field field : schema.getFields()) {

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.meshwarden.avro.AffectedGroup;
 import io.meshwarden.avro.AffectedProduct;
-import io.meshwarden.avro.ContractChange;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.ImpactKind;
 import io.meshwarden.avro.ImpactNotice;
@@ -19,7 +18,6 @@ import io.meshwarden.kafka.embedded.TopicTail;
 import io.meshwarden.quality.QualityStreams;
 import io.meshwarden.quality.governance.ItConfig;
 import io.meshwarden.schemas.EventCodec;
-import io.meshwarden.schemas.OutputFormat;
 import io.meshwarden.schemas.Samples;
 import io.meshwarden.schemas.TopicCatalog;
 import io.meshwarden.schemas.Topics;
@@ -28,15 +26,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @EmbeddedKafka
 class ImpactIT {
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration WAIT = BrokerClients.WAIT;
     static final String PAID = "paid-media.campaign-performance";
     static final String ATTRIBUTION = "customer-analytics.attribution";
     static final String DASHBOARD = "marketing-ops.spend-dashboard";
@@ -127,35 +118,11 @@ class ImpactIT {
         }
     }
 
-    /** A real consumer of the group reads the topic and commits {@code offset}. */
     private void readAndCommit(String group, String topic, long offset) {
-        Properties properties = new Properties();
-        properties.putAll(broker.clientProperties(null));
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        TopicPartition partition = new TopicPartition(topic, 0);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.assign(List.of(partition));
-            await().atMost(WAIT).until(() -> {
-                consumer.poll(Duration.ofMillis(200));
-                return consumer.position(partition) >= offset;
-            });
-            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(offset)));
-        }
+        BrokerClients.readAndCommit(broker, group, topic, offset);
     }
 
     private void publish(DataProductContract contract) {
-        ContractChange change = Samples.change(contract);
-        producer.send(new ProducerRecord<>(topics.name(Topics.CONTRACT_CHANGES), contract.getId().getBytes(StandardCharsets.UTF_8),
-                EventCodec.of(ContractChange.class).encode(change, OutputFormat.AVRO)));
-        producer.flush();
-        try (TopicTail tail = TopicTail.of(config.bootstrapServers(), topics.name(Topics.DECISIONS))) {
-            await().atMost(WAIT).until(() -> tail.poll(topics.name(Topics.DECISIONS)).stream()
-                    .anyMatch(r -> new String(r.key(), StandardCharsets.UTF_8).equals(contract.getId())
-                            && EventCodec.of(io.meshwarden.avro.Decision.class).decode(r.value()).getContractVersion()
-                            .equals(contract.getVersion())));
-        }
+        BrokerClients.publish(producer, config, contract);
     }
 }

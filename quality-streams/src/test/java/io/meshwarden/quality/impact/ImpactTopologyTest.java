@@ -34,9 +34,9 @@ class ImpactTopologyTest {
         acceptedWithDecision(attribution(), "c0");
         acceptedWithDecision(Samples.contract(PAID), "c1");
         fixture.input(Topics.READERS).pipeInput(PAID + ".v1", new TopicReaders(PAID + ".v1", List.of(
-                new GroupReader("customer-analytics.attribution-loader", 5L, "customer-analytics-team", "steward@customer-analytics.example"),
-                new GroupReader("marketing-ops.spend-dashboard", 0L, "marketing-ops-team", null),
-                new GroupReader("someone-else", 2L, null, null)),
+                new GroupReader("customer-analytics.attribution-loader", 5L, "customer-analytics-team", "steward@customer-analytics.example", null),
+                new GroupReader("marketing-ops.spend-dashboard", 0L, "marketing-ops-team", null, null),
+                new GroupReader("someone-else", 2L, null, null, null)),
                 List.of(new GrantReader("User:bi-tool", "r1", null, "alice@example.com")), T0));
 
         acceptedWithDecision(version(Samples.contract(PAID), "2.0.0"), "c2");
@@ -107,6 +107,27 @@ class ImpactTopologyTest {
         assertThat(report.getKind()).isEqualTo(ImpactKind.RETIREMENT);
         assertThat(report.getDownstreamProducts()).isEmpty();
         assertThat(fixture.output(Topics.IMPACT).readValuesToList()).isEmpty();
+    }
+
+    @Test
+    void aDecisionOfASupersededMajorPairsWithNoneOfTheProductsRecords() {
+        acceptedWithDecision(attribution(), "c0");
+        acceptedWithDecision(Samples.contract(PAID), "c1");
+        acceptedWithDecision(version(Samples.contract(PAID), "2.0.0"), "c2");
+        fixture.output(Topics.IMPACT_REPORTS).readValuesToList();
+        fixture.output(Topics.IMPACT).readValuesToList();
+        DataProductContract retiredV1 = version(Samples.contract(PAID), "1.0.1");
+        retiredV1.setStatus(ProductStatus.RETIRED);
+        fixture.input(Topics.DECISIONS).pipeInput(PAID, decision(retiredV1, "c3", DecisionOutcome.ACCEPTED));
+        retiredV1.setId(PAID + "@v1");
+        fixture.input(Topics.CATALOG).pipeInput(PAID + "@v1", retiredV1);
+
+        DataProductContract deprecated = version(Samples.contract(PAID), "2.1.0");
+        deprecated.setStatus(ProductStatus.DEPRECATED);
+        acceptedWithDecision(deprecated, "c4");
+
+        assertThat(fixture.output(Topics.IMPACT_REPORTS).readValuesToList()).extracting(ImpactReport::getChangeId, ImpactReport::getKind)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("c4", ImpactKind.DEPRECATION));
     }
 
     private void acceptedWithDecision(DataProductContract contract, String changeId) {

@@ -24,6 +24,8 @@ class ReaderOwnersTest {
         assertThat(owners.of("User:customer-analytics.attribution")).map(Ownership::getSteward)
                 .contains("steward@customer-analytics.example");
         assertThat(owners.of("customer-analytics.attribution-daily_backfill")).map(Ownership::getTeam).contains("attribution-batch-team");
+        assertThat(owners.productOf("customer-analytics.attribution-daily_backfill")).contains("customer-analytics.attribution-daily");
+        assertThat(owners.productOf("marketing-ops-budget-alerts")).as("named after a domain, no product").isEmpty();
     }
 
     @Test

@@ -99,6 +99,43 @@ class ObservedModeTopologyTest {
     }
 
     @Test
+    void tenThousandUndecodableRecordsAreAllCountedAndOnlyASampleIsDeadLettered() {
+        byte[] garbage = {0x00, 0x13, 0x37};
+        for (int i = 0; i < 10_000; i++) {
+            publish(garbage, 10);
+        }
+        publish(json("{\"campaign_id\": \"c-1\", \"clicks\": 1}"), 130);
+
+        QualitySnapshot snapshot = harness.output(Topics.SNAPSHOTS).readValue();
+        assertThat(snapshot.getRecordsExpected()).isEqualTo(10_000);
+        assertThat(snapshot.getRecordsReceived()).isZero();
+        assertThat(harness.deadLetters().readRecordsToList()).hasSize(ObservedOptions.DEFAULT_SAMPLES_PER_MINUTE)
+                .allSatisfy(dead -> assertThat(DeadLetter.header(dead.headers(), DeadLetter.REASON_HEADER)).isEqualTo("undecodable"));
+        double counted = harness.driver().metrics().entrySet().stream()
+                .filter(metric -> metric.getKey().name().equals(UndecodableRecords.METRIC)
+                        && PRODUCT.equals(metric.getKey().tags().get("product-id"))
+                        && "undecodable".equals(metric.getKey().tags().get("reason")))
+                .mapToDouble(metric -> (Double) metric.getValue().metricValue()).sum();
+        assertThat(counted).isEqualTo(10_000.0);
+        assertThat(harness.output(Topics.VIOLATIONS).readValuesToList())
+                .filteredOn(v -> v.getStatus() == ViolationStatus.BREACH).extracting(Violation::getRuleId)
+                .containsExactly("completeness");
+    }
+
+    @Test
+    void theDeadLetterSampleIsPerMinuteOfWallClockTime() {
+        byte[] garbage = {0x00, 0x13, 0x37};
+        for (int minute = 0; minute < 3; minute++) {
+            for (int i = 0; i < 50; i++) {
+                publish(garbage, 10);
+            }
+            harness.driver().advanceWallClockTime(Duration.ofMinutes(1));
+        }
+
+        assertThat(harness.deadLetters().readRecordsToList()).hasSize(3 * ObservedOptions.DEFAULT_SAMPLES_PER_MINUTE);
+    }
+
+    @Test
     void recordsMissingANonNullableSchemaFieldCountAsIncomplete() {
         publish(json("{\"clicks\": 1}"), 10);
         publish(json("{\"campaign_id\": \"c-2\", \"clicks\": 1}"), 130);

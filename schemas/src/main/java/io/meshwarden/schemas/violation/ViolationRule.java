@@ -55,6 +55,20 @@ public record ViolationRule(String ruleId, ViolationCategory category, Severity 
     public static final ViolationRule TIME_TO_NOTIFY = new ViolationRule("sla.time-to-notify", ViolationCategory.OTHER,
             Severity.WARNING);
 
+    /**
+     * The latest schema registered for a product's output topic is one its contract does not describe (a field the
+     * contract does not name, or of another type), or cannot be read with the compatibility the contract declares
+     * (BREACH, naming the subject, its version and the first differing field), or is described again (RECOVERY).
+     */
+    public static final ViolationRule REGISTRY_DRIFT = new ViolationRule("schema.registry-drift", ViolationCategory.SCHEMA,
+            Severity.WARNING);
+    /**
+     * A consumer group still reads a deprecated version after its sunset (BREACH, subject: the product the group is named
+     * after, else the deprecated version), or stopped reading it, or the version left the catalog's deprecated ones (RECOVERY).
+     */
+    public static final ViolationRule PAST_SUNSET = new ViolationRule("lifecycle.past-sunset", ViolationCategory.LIFECYCLE,
+            Severity.BLOCKING);
+
     private static final String FIELD_COMPLETENESS_PREFIX = COMPLETENESS.ruleId() + ".";
     private static final String ANOMALY_PREFIX = "anomaly.";
     private static final String ACCURACY_PREFIX = "accuracy.";

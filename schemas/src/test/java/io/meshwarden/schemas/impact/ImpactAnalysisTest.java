@@ -36,9 +36,9 @@ class ImpactAnalysisTest {
     void notifiesEachOwnerOnceWithOnlyWhatIsTheirsAndNeverTheChangedProductsOwnTeam() {
         DataProductContract next = version("2.0.0");
         TopicReaders readers = new TopicReaders(PAID + ".v1", List.of(
-                new GroupReader("customer-analytics.attribution-loader", 3L, "customer-analytics-team", null),
-                new GroupReader("paid-media.self-check", 0L, "paid-media-team", null),
-                new GroupReader("anonymous", 9L, null, null)), List.of(), Samples.T0);
+                new GroupReader("customer-analytics.attribution-loader", 3L, "customer-analytics-team", null, null),
+                new GroupReader("paid-media.self-check", 0L, "paid-media-team", null, null),
+                new GroupReader("anonymous", 9L, null, null, null)), List.of(), Samples.T0);
 
         ImpactReport report = ImpactAnalysis.report("c2", Samples.contract(PAID), next, ImpactKind.BREAKING_CHANGE,
                 List.of(new AffectedProduct("customer-analytics.attribution", "customer-analytics-team", null)),

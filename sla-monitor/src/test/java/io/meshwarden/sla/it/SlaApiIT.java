@@ -59,7 +59,7 @@ class SlaApiIT {
         try (KafkaProducer<String, TopicReaders> producer = new KafkaProducer<>(sla.config.producerProperties("sla-it-readers"),
                 readers.keySerde().serializer(), readers.valueSerde().serializer())) {
             producer.send(new ProducerRecord<>(readers.name(), SPEND + ".v1", new TopicReaders(SPEND + ".v1",
-                    List.of(new GroupReader("marketing-ops.budget-alerts", 12L, "marketing-ops-team", null)), List.of(), Instant.now())));
+                    List.of(new GroupReader("marketing-ops.budget-alerts", 12L, "marketing-ops-team", null, null)), List.of(), Instant.now())));
         }
     }
 

@@ -240,6 +240,11 @@ final class SlaService implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** A POST of a body of another type than JSON (a policy set's YAML). */
+    Answer post(String path, String contentType, String body) {
+        return exchange(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     /** A request to this path with this view's credentials. */
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path));
