@@ -5,6 +5,7 @@ import io.meshwarden.config.Settings;
 import io.meshwarden.schemas.Topic;
 import io.meshwarden.schemas.Topics;
 import io.meshwarden.schemas.registry.SchemaRegistryClient;
+import io.meshwarden.streams.OptionalStreamsApp;
 import io.meshwarden.streams.StreamsApp;
 import java.util.List;
 import java.util.Optional;
@@ -18,16 +19,16 @@ import org.apache.kafka.streams.KafkaStreams;
 public final class RegistryDriftService implements AutoCloseable {
     public static final String APPLICATION = "registry-drift";
 
-    private final Optional<StreamsApp> app;
+    private final OptionalStreamsApp app;
 
-    private RegistryDriftService(Optional<StreamsApp> app) {
+    private RegistryDriftService(OptionalStreamsApp app) {
         this.app = app;
     }
 
     public static RegistryDriftService start(MeshwardenConfig config) {
         Optional<SchemaRegistryClient> registry = SchemaRegistryClient.from(config);
         if (registry.isEmpty()) {
-            return new RegistryDriftService(Optional.empty());
+            return new RegistryDriftService(OptionalStreamsApp.off());
         }
         long checkMs = config.getLong(Settings.SCHEMA_REGISTRY_DRIFT_CHECK_MS);
         if (checkMs <= 0) {
@@ -37,19 +38,25 @@ public final class RegistryDriftService implements AutoCloseable {
                 config.topics().topic(Topics.DEAD_LETTER));
         StreamsApp app = StreamsApp.create(config, APPLICATION, topics,
                 properties -> RegistryDriftTopology.build(config.topics(), registry.get(), checkMs, properties));
-        return new RegistryDriftService(Optional.of(app.start()));
+        return new RegistryDriftService(OptionalStreamsApp.started(app));
     }
 
+    /** Whether it runs at all. */
+    public boolean running() {
+        return app.running();
+    }
+
+    /** Its state; {@code NOT_RUNNING} when it does not run. */
     public KafkaStreams.State state() {
-        return app.map(StreamsApp::state).orElse(KafkaStreams.State.NOT_RUNNING);
+        return app.state();
     }
 
     public void addStateListener(KafkaStreams.StateListener listener) {
-        app.ifPresent(running -> running.addStateListener(listener));
+        app.addStateListener(listener);
     }
 
     @Override
     public void close() {
-        app.ifPresent(StreamsApp::close);
+        app.close();
     }
 }

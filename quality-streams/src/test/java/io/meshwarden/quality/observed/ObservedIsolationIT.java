@@ -70,7 +70,9 @@ class ObservedIsolationIT {
         MeshwardenConfig fresh = ItConfig.freshRun(broker, stateDir, "isolation");
         String run = fresh.get(Settings.TOPIC_PREFIX);
         outputTopic = run + PRODUCT + ".v1";
-        MeshwardenConfig config = fresh.with(Settings.QUALITY_OBSERVED_TOPIC_PATTERN.key(), Pattern.quote(run) + ".*\\.v[0-9]+");
+        // Every undecodable record dead-lettered (not only the default sample), so that each shows it was read.
+        MeshwardenConfig config = fresh.with(Map.of(Settings.QUALITY_OBSERVED_TOPIC_PATTERN.key(), Pattern.quote(run) + ".*\\.v[0-9]+",
+                Settings.QUALITY_OBSERVED_DEADLETTER_SAMPLES.key(), Integer.toString(10 * BAD_RECORDS)));
         topics = config.topics();
         quality = QualityStreams.start(config);
         observed = ObservedService.start(config);
@@ -106,13 +108,15 @@ class ObservedIsolationIT {
         broker.createTopic(outputTopic, 3, false);
         // Observed within 10 s of the topic appearing: the first record written to it is measured (here: dead-lettered).
         long created = System.currentTimeMillis();
+        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
         await("the new topic observed").atMost(OBSERVED_WITHIN).pollInterval(Duration.ofMillis(500)).until(() -> {
             send(outputTopic, "probe", row(null).getBytes(StandardCharsets.UTF_8));
+            sent.incrementAndGet();
             return !deadLetters().isEmpty();
         });
         long observedAfter = System.currentTimeMillis() - created;
 
-        int probes = deadLetters().size();
+        int probes = sent.get();
         Kcat.produce(broker.bootstrapServers(), outputTopic, IntStream.range(0, BAD_RECORDS)
                 .mapToObj(i -> Map.entry("campaign-" + i, row(null))).toList());
         // Each dead letter is committed with its record's measurement, so once all are there the measurements are too;
