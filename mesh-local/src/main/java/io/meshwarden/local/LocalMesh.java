@@ -13,6 +13,7 @@ import io.meshwarden.lineage.LineageService;
 import io.meshwarden.quality.QualityStreams;
 import io.meshwarden.quality.impact.ImpactService;
 import io.meshwarden.quality.observed.ObservedService;
+import io.meshwarden.quality.provisioning.ProvisioningService;
 import io.meshwarden.quality.registry.RegistryDriftService;
 import io.meshwarden.sla.SlaMonitor;
 import java.io.IOException;
@@ -105,6 +106,8 @@ final class LocalMesh implements AutoCloseable {
             LineageService lineage = LineageService.start(as(mesh, security, LocalAccess.QUALITY_STREAMS)
                     .with(Settings.STATE_DIR.key(), stateDir.resolve("lineage").toString()));
             started.push(lineage);
+            // The output topics of accepted contracts, created and kept as their contracts say (docs/operations.md).
+            ProvisioningService.start(as(config, security, LocalAccess.QUALITY_STREAMS)).ifPresent(started::push);
             // Access requests, the ACL reconciler (baseline from the catalog plus live grants) and the audit topic.
             AccessService access = AccessService.start(as(mesh, security, LocalAccess.ACCESS_SERVICE)
                     .with(Settings.STATE_DIR.key(), stateDir.resolve("access").toString()),

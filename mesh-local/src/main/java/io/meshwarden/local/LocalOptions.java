@@ -48,11 +48,16 @@ record LocalOptions(Optional<String> bootstrapServers, int brokers, int kafkaPor
      * The configuration of every component of the mesh: the settings over the environment over the
      * config file over the defaults, on this Kafka cluster (the embedded broker or {@link #bootstrapServers},
      * whatever the file or environment say of {@code meshwarden.bootstrap.servers}: running its own broker
-     * is the point of mesh-local).
+     * is the point of mesh-local), with product topic provisioning on unless the settings or environment say otherwise.
      */
     MeshwardenConfig config(String kafka) {
         Map<String, String> overrides = new LinkedHashMap<>(settings);
         overrides.put(Settings.BOOTSTRAP_SERVERS.key(), kafka);
+        // A self-serve mesh provisions its products' topics; on a shared cluster the operator opts in.
+        if (!settings.containsKey(Settings.PROVISIONING_ENABLED.key())
+                && !environment.containsKey(Settings.PROVISIONING_ENABLED.environmentVariable())) {
+            overrides.put(Settings.PROVISIONING_ENABLED.key(), "true");
+        }
         return MeshwardenConfig.load(environment, overrides);
     }
 }

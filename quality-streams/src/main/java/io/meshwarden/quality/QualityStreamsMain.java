@@ -6,9 +6,11 @@ import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.config.Settings;
 import io.meshwarden.quality.impact.ImpactService;
 import io.meshwarden.quality.observed.ObservedService;
+import io.meshwarden.quality.provisioning.ProvisioningService;
 import io.meshwarden.quality.registry.RegistryDriftService;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,8 +20,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Runs quality-streams (the governance and quality app, the impact app with its readers poller, and in observed mode the
- * observed app) on its own: {@code java -jar quality-streams.jar [--bootstrap-servers HOST:PORT]
+ * Runs quality-streams (the governance and quality app, the impact app with its readers poller, in observed mode the
+ * observed app, and with provisioning on the product topic provisioning) on its own: {@code java -jar quality-streams.jar [--bootstrap-servers HOST:PORT]
  * [--config FILE] [--topic-prefix PREFIX] [--output-format avro|json]}. The options override the
  * layered configuration (defaults, config file, environment), which holds every other setting; SIGTERM
  * stops it cleanly. The environment comes in as a map, so that tests can check the precedence.
@@ -69,6 +71,7 @@ public final class QualityStreamsMain implements Callable<Integer> {
         QualityStreams app = QualityStreams.start(config);
         ImpactService impact = ImpactService.start(config);
         ObservedService observed = ObservedService.start(config);
+        Optional<ProvisioningService> provisioning = ProvisioningService.start(config);
         RegistryDriftService drift = RegistryDriftService.start(config);
         // Past the thread-failure policy's budget the client shuts down for good: exit non-zero so that
         // whatever runs this process restarts it, instead of leaving a live process that does nothing.
@@ -84,6 +87,7 @@ public final class QualityStreamsMain implements Callable<Integer> {
         drift.addStateListener(failure);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             drift.close();
+            provisioning.ifPresent(ProvisioningService::close);
             observed.close();
             impact.close();
             app.close();
@@ -98,6 +102,7 @@ public final class QualityStreamsMain implements Callable<Integer> {
         if (failed.get()) {
             System.err.println("quality-streams: Kafka Streams stopped after repeated thread failures (see the log); exiting");
             drift.close();
+            provisioning.ifPresent(ProvisioningService::close);
             observed.close();
             impact.close();
             app.close();

@@ -87,7 +87,7 @@ public final class Settings {
     public static final Setting QUALITY_ACCURACY_HORIZON_MS = new Setting("meshwarden.quality.accuracy.horizon.ms", "604800000",
             "quality-streams: how long after a period closed the source platform may still restate its control totals (later ones are dead-lettered 'late'); 0 turns accuracy reconciliation off (ms)");
     public static final Setting QUALITY_OBSERVED_TOPIC_PATTERN = new Setting("meshwarden.quality.observed.topic.pattern", "",
-            "regex of data product output topics the quality processor reads itself (observed mode); empty is off");
+            "regex of data product output topics the quality processor reads itself (observed mode), besides those of contracts that opt in with kafka.observed; empty: only those");
     public static final Setting QUALITY_OBSERVED_REFRESH_MS = new Setting("meshwarden.quality.observed.refresh.ms", "5000",
             "quality-streams, observed mode: how often the observed app looks for new topics matching the pattern (its consumer's metadata refresh); a topic created later is read within this and a rebalance (ms)");
     public static final Setting QUALITY_OBSERVED_DEADLETTER_SAMPLES = new Setting("meshwarden.quality.observed.deadletter.samples.per.minute", "10",
@@ -106,6 +106,14 @@ public final class Settings {
             "how long one registry request may take before the registry counts as unavailable (ms)");
     public static final Setting SCHEMA_REGISTRY_DRIFT_CHECK_MS = new Setting("meshwarden.schema.registry.drift.check.ms", "60000",
             "quality-streams, with a schema registry: how often every product's output ports are compared with their registry subjects (also on every contract change) (ms)");
+    public static final Setting PROVISIONING_ENABLED = new Setting("meshwarden.provisioning.enabled", "false",
+            "quality-streams: create and update the Kafka output topics of accepted contracts through the Admin API (partitions, retention, cleanup policy, replication); mesh-local turns it on");
+    public static final Setting PROVISIONING_PARTITIONS = new Setting("meshwarden.provisioning.partitions", "4",
+            "provisioning: partitions of a product topic whose contract declares no kafka.partitions");
+    public static final Setting PROVISIONING_CORRECT_DRIFT = new Setting("meshwarden.provisioning.correct-drift", "false",
+            "provisioning: also correct, where safe, a topic that drifted from its contract after it was provisioned (else only reported)");
+    public static final Setting PROVISIONING_INTERVAL_MS = new Setting("meshwarden.provisioning.interval.ms", "60000",
+            "provisioning: how often every accepted contract's topics are compared with the cluster, for drift; a newly accepted contract is provisioned at once (ms)");
     public static final Setting GOVERNANCE_STEWARDS = new Setting("meshwarden.governance.stewards", "",
             "comma-separated names of the stewards who may approve a global policy set that loosens the one in force; two"
                     + " distinct ones must; empty: no loosening can take effect");
@@ -167,6 +175,7 @@ public final class Settings {
             SCHEMA_REGISTRY_BEARER_TOKEN, SCHEMA_REGISTRY_TRUSTSTORE, SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD, SCHEMA_REGISTRY_TIMEOUT_MS,
             SCHEMA_REGISTRY_DRIFT_CHECK_MS,
             QUALITY_ANOMALY_ENABLED, QUALITY_ACCURACY_HORIZON_MS,
+            PROVISIONING_ENABLED, PROVISIONING_PARTITIONS, PROVISIONING_CORRECT_DRIFT, PROVISIONING_INTERVAL_MS,
             GOVERNANCE_STEWARDS,
             GOVERNANCE_APPROVALS_REQUIRED, NOTIFY_ALERTMANAGER_URL, NOTIFY_WEBHOOK_URL, NOTIFY_WEBHOOK_SECRET,
             NOTIFY_REFRESH_INTERVAL_MS, NOTIFY_ATTEMPTS, NOTIFY_BACKOFF_MS, ACCESS_ENFORCE, ACCESS_RECONCILE_INTERVAL_MS,

@@ -11,6 +11,7 @@ import io.meshwarden.governance.accuracy.AccuracyProperties;
 import io.meshwarden.governance.anomaly.AnomalyProperties;
 import io.meshwarden.governance.diff.SemVer;
 import io.meshwarden.governance.properties.InvalidContractProperty;
+import io.meshwarden.governance.provisioning.TopicProperties;
 import io.meshwarden.schemas.DeadLetterReason;
 import io.meshwarden.schemas.validation.FieldChecks;
 import io.meshwarden.schemas.validation.InvalidEvent;
@@ -19,8 +20,8 @@ import java.util.Optional;
 /**
  * The semantic rules of a contract change, checked when it is decoded, before any policy sees it:
  * ids and texts within bounds, the version a semantic version (so that the contract diff can
- * compare it), every duration more than zero, every percentage in [0, 100] and the anomaly detection
- * properties readable ({@link AnomalyProperties}). A change that breaks
+ * compare it), every duration more than zero, every percentage in [0, 100] and the anomaly detection,
+ * accuracy and Kafka topic properties readable ({@link AnomalyProperties}, {@link TopicProperties}). A change that breaks
  * one is dead-lettered with that rule's reason and never reaches the catalog; policies then judge
  * only what a contract can mean, not what it cannot.
  */
@@ -64,6 +65,7 @@ public final class ContractChecks {
         try {
             AnomalyProperties.of(contract.getProperties());
             AccuracyProperties.measures(contract);
+            TopicProperties.of(contract.getProperties());
         } catch (InvalidContractProperty e) {
             checks.check(false, DeadLetterReason.INVALID_SETTING, prefix + "properties." + e.property(), e::getMessage);
         }

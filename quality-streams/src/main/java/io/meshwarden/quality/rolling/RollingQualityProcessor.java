@@ -12,6 +12,7 @@ import io.meshwarden.quality.completeness.CompletenessWindows;
 import io.meshwarden.quality.completeness.Counts;
 import io.meshwarden.quality.freshness.FreshnessEvent;
 import io.meshwarden.quality.freshness.FreshnessWatch;
+import io.meshwarden.quality.observed.ObservedOptIn;
 import io.meshwarden.quality.observed.ObservedRecordProcessor;
 import io.meshwarden.quality.rules.StepDuplicates;
 import io.meshwarden.schemas.DeadLetter;
@@ -119,16 +120,14 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
         guarantees.rules().notEvaluated().forEach((path, reason) -> LOG.warn("{} {}: quality rule {} is not evaluated: {}",
                 contract.getId(), contract.getVersion(), path, reason));
         freshness.register(guarantees, registeredAt, now()).ifPresent(event -> emitFreshness(guarantees, event));
-        if (options.observedTopics().isPresent()) {
-            Set<String> ports = guarantees.checked() ? observedTopics(contract) : Set.of();
-            // A new major's predecessor stays served as <id>@v<major>, whose own entry keeps its topics observed:
-            // tombstoning them here would race that entry's port records, written by another task.
-            boolean superseded = previous.flatMap(before -> Deprecation.supersededMajor(before, contract)).isPresent();
-            previous.filter(before -> !superseded).map(this::observedTopics).orElse(Set.of()).stream()
-                    .filter(t -> !ports.contains(t))
-                    .forEach(gone -> context.forward(new Record<>(gone, new QualityOutput.Port(null), now())));
-            ports.forEach(port -> context.forward(new Record<>(port, new QualityOutput.Port(contract), now())));
-        }
+        Set<String> ports = guarantees.checked() ? observedTopics(contract) : Set.of();
+        // A new major's predecessor stays served as <id>@v<major>, whose own entry keeps its topics observed:
+        // tombstoning them here would race that entry's port records, written by another task.
+        boolean superseded = previous.flatMap(before -> Deprecation.supersededMajor(before, contract)).isPresent();
+        previous.filter(before -> !superseded).map(this::observedTopics).orElse(Set.of()).stream()
+                .filter(t -> !ports.contains(t))
+                .forEach(gone -> context.forward(new Record<>(gone, new QualityOutput.Port(null), now())));
+        ports.forEach(port -> context.forward(new Record<>(port, new QualityOutput.Port(contract), now())));
     }
 
     private void measure(Record<String, QualityInput> record, QualityInput.Metric input) {
@@ -291,8 +290,14 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
         return context.currentSystemTimeMs();
     }
 
+    /**
+     * The contract's output topics read in observed mode: every one when the contract opts in ({@code kafka.observed}),
+     * else those the operator's pattern matches.
+     */
     private Set<String> observedTopics(DataProductContract contract) {
+        boolean optedIn = ObservedOptIn.of(contract);
         return contract.getOutputPorts().stream().map(OutputPort::getTopic)
-                .filter(topic -> options.observedTopics().orElseThrow().matcher(topic).matches()).collect(Collectors.toSet());
+                .filter(topic -> optedIn || options.observedTopics().map(pattern -> pattern.matcher(topic).matches()).orElse(false))
+                .collect(Collectors.toSet());
     }
 }

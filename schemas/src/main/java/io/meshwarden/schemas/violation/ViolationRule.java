@@ -73,6 +73,8 @@ public record ViolationRule(String ruleId, ViolationCategory category, Severity 
     private static final String ANOMALY_PREFIX = "anomaly.";
     private static final String ACCURACY_PREFIX = "accuracy.";
     private static final String QUALITY_RULE_PREFIX = "quality:";
+    private static final String PROVISIONING_REFUSED_PREFIX = "provisioning.refused.";
+    private static final String PROVISIONING_DRIFT_PREFIX = "provisioning.drift.";
 
     public ViolationRule {
         Objects.requireNonNull(ruleId, "ruleId");
@@ -120,6 +122,28 @@ public record ViolationRule(String ruleId, ViolationCategory category, Severity 
      */
     public static ViolationRule accuracy(String measure) {
         return new ViolationRule(ACCURACY_PREFIX + measure, ViolationCategory.ACCURACY, Severity.WARNING);
+    }
+
+    /**
+     * A newly accepted contract asks its output topic for a change that provisioning will not make, since it would
+     * shrink the topic or lose data ({@code provisioning.refused.<setting>}: {@code partitions}, {@code retention.ms},
+     * {@code cleanup.policy}, or {@code topic} for a topic that is not the product's to shape), or no longer does.
+     * A warning: the contract is in force; its topic keeps its shape until an operator decides.
+     */
+    public static ViolationRule provisioningRefused(String setting) {
+        return new ViolationRule(PROVISIONING_REFUSED_PREFIX + setting, provisioningCategory(setting), Severity.WARNING);
+    }
+
+    /**
+     * A product topic differs from its contract in a setting ({@code provisioning.drift.<setting>}) after it was
+     * provisioned (changed out of band), or no longer does.
+     */
+    public static ViolationRule provisioningDrift(String setting) {
+        return new ViolationRule(PROVISIONING_DRIFT_PREFIX + setting, provisioningCategory(setting), Severity.WARNING);
+    }
+
+    private static ViolationCategory provisioningCategory(String setting) {
+        return setting.startsWith("retention.") ? ViolationCategory.RETENTION : ViolationCategory.OTHER;
     }
 
     /** The field a {@link #fieldCompleteness} rule id is about; empty for any other rule id. */
