@@ -27,7 +27,7 @@ class PolicyPlanDemoTest {
     void aSetThatAddsARuleListsExactlyTheDemoProductsThatWouldNewlyFail(@TempDir Path proposedDir) throws IOException {
         PolicyLayers shipped = PolicyDirectory.layers(Path.of(ValidateCommandTest.POLICIES));
         List<DataProductContract> catalog = demoCatalog(shipped);
-        String global = Files.readString(Path.of(ValidateCommandTest.POLICIES, "global.yaml")).replace("version: 1.0.0", "version: 1.1.0")
+        String global = Files.readString(Path.of(ValidateCommandTest.POLICIES, "global.yaml")).replace("version: 1.1.0", "version: 1.2.0")
                 + "  - id: lineage.declared\n    kind: cel\n    severity: blocking\n"
                 + "    expression: \"size(contract.upstreamProducts) > 0\"\n"
                 + "    parameters:\n      category: lifecycle\n      message: the product names no upstream product\n";
@@ -50,7 +50,7 @@ class PolicyPlanDemoTest {
                         + "    blocking lineage.declared: the product names no upstream product (paid-media.ad-spend-pacing)\n")
                 .doesNotContain("customer-analytics.attribution")
                 .endsWith("6 of 7 catalogued products change: 6 newly fail, 0 newly warn, 0 newly pass;"
-                        + " in force: global@1.0.0, customer-analytics@1.0.0, paid-media@1.0.0\n");
+                        + " in force: global@1.1.0, customer-analytics@1.0.0, paid-media@1.0.0\n");
     }
 
     /** The demo's contracts as governance catalogs them: those the shipped sets accept. */

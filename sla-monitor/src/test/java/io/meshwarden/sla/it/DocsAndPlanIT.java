@@ -85,7 +85,7 @@ class DocsAndPlanIT {
 
     @Test
     void aPlanOfASetThatAddsARuleListsExactlyTheDemoProductsThatWouldNewlyFail() throws IOException {
-        String global = Files.readString(POLICIES.resolve("global.yaml")).replace("version: 1.0.0", "version: 1.1.0")
+        String global = Files.readString(POLICIES.resolve("global.yaml")).replace("version: 1.1.0", "version: 1.2.0")
                 + "  - id: lineage.declared\n    kind: cel\n    severity: blocking\n"
                 + "    expression: \"size(contract.upstreamProducts) > 0\"\n"
                 + "    parameters:\n      category: lifecycle\n      message: the product names no upstream product\n";
@@ -95,8 +95,8 @@ class DocsAndPlanIT {
         assertThat(plan.status()).isEqualTo(200);
         JsonNode body = plan.body();
         assertThat(body.get("inForce")).extracting(JsonNode::asText)
-                .containsExactly("global@1.0.0", "customer-analytics@1.0.0", "paid-media@1.0.0");
-        assertThat(body.get("proposed").asText()).isEqualTo("global@1.1.0");
+                .containsExactly("global@1.1.0", "customer-analytics@1.0.0", "paid-media@1.0.0");
+        assertThat(body.get("proposed").asText()).isEqualTo("global@1.2.0");
         assertThat(body.get("catalogued").asInt()).isEqualTo(7);
         List<String> newlyFailing = new ArrayList<>();
         body.get("owners").forEach(owner -> owner.get("products").forEach(p -> {
