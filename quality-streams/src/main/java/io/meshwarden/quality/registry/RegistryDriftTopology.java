@@ -7,10 +7,13 @@ import io.meshwarden.schemas.OutputFormat;
 import io.meshwarden.schemas.Topic;
 import io.meshwarden.schemas.TopicCatalog;
 import io.meshwarden.schemas.Topics;
+import io.meshwarden.schemas.registry.RegisteredSchema;
 import io.meshwarden.schemas.registry.SchemaRegistryClient;
 import io.meshwarden.streams.DeadLetterRouting;
 import io.meshwarden.streams.Partitioning;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.function.BiFunction;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -33,6 +36,13 @@ public final class RegistryDriftTopology {
     }
 
     public static Topology build(TopicCatalog topics, SchemaRegistryClient registry, long checkMs, Properties streamsProperties) {
+        return build(topics, registry, checkMs, SchemaDrift::of, streamsProperties);
+    }
+
+    /** The topology with another comparison of contract and registered schema (tests count the comparisons). */
+    static Topology build(TopicCatalog topics, SchemaRegistryClient registry, long checkMs,
+                          BiFunction<DataProductContract, RegisteredSchema, Optional<SchemaDrift.Drift>> drift,
+                          Properties streamsProperties) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProperties)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CONTRACTS_STORE), Serdes.String(),
                 new EventSerde<>(DataProductContract.class, OutputFormat.AVRO)));
@@ -41,7 +51,7 @@ public final class RegistryDriftTopology {
         Topic<String, Violation> violations = topics.topic(Topics.VIOLATIONS);
         DeadLetterRouting.decodedStream(builder, topics, topics.topic(Topics.CATALOG), DataProductContract.class,
                         DataProductContract::getId, Partitioning.AS_WRITTEN, "registry-drift-catalog")
-                .process(() -> new RegistryDriftProcessor(registry, checkMs), Named.as("registry-drift"), CONTRACTS_STORE,
+                .process(() -> new RegistryDriftProcessor(registry, checkMs, drift), Named.as("registry-drift"), CONTRACTS_STORE,
                         STATE_STORE)
                 .to(violations.name(), Produced.with(violations.keySerde(), violations.valueSerde()).withName("registry-drift-sink"));
         return builder.build(streamsProperties);

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * Drift between a product's contract and its output topic's schema registry subject: a registered version the
  * contract does not describe, or cannot read, breaches {@code schema.registry-drift} once per version, naming the
  * subject, the version and the first differing field; a recovery follows when a contract version describes the
- * latest registered one again. Checked on every contract change and, for the registry's side, every minute.
+ * latest registered one again. Checked on every contract change and, for the registry's side, every minute: one
+ * request per subject, and a comparison only when the subject's latest version changed.
  */
 class RegistryDriftTopologyTest {
     private static final Instant START = Instant.parse("2026-12-01T09:00:00Z");
@@ -40,8 +42,13 @@ class RegistryDriftTopologyTest {
     private final LocalSchemaRegistry registry = LocalSchemaRegistry.start();
     private final SchemaRegistryClient client = SchemaRegistryClient.from(MeshwardenConfig.defaults(
             Map.of(Settings.SCHEMA_REGISTRY_URL.key(), registry.url().toString()))).orElseThrow();
+    /** The production comparison ({@link SchemaDrift#of}), counted. */
+    private final AtomicInteger comparisons = new AtomicInteger();
     private final TopologyFixture harness = TopologyFixture.start(RegistryDriftService.APPLICATION, START,
-            (topics, properties) -> RegistryDriftTopology.build(topics, client, 60_000, properties));
+            (topics, properties) -> RegistryDriftTopology.build(topics, client, 60_000, (contract, registered) -> {
+                comparisons.incrementAndGet();
+                return SchemaDrift.of(contract, registered);
+            }, properties));
 
     @AfterEach
     void stop() {
@@ -110,12 +117,58 @@ class RegistryDriftTopologyTest {
         assertThat(violations()).isEmpty();
     }
 
+    @Test
+    void anUnchangedLatestVersionIsNotComparedAgainAndEachSubjectIsAskedForOncePerCheck() {
+        registry.register("campaigns", "AVRO", V1);
+        List<String> products = List.of(PRODUCT, "paid-media.campaign-budget", "paid-media.campaign-pacing");
+        for (String product : products) {
+            publish(product, "1.0.0", V1, Map.of(RegistryDriftProcessor.SUBJECT, "campaigns"));
+        }
+        assertThat(comparisons).as("each contract compared when it arrives").hasValue(3);
+        int requests = registry.requests();
+
+        minutes(10);
+
+        assertThat(comparisons).as("nothing compared again while the latest version stays").hasValue(3);
+        assertThat(registry.requests() - requests).as("one request per check for the three products' one subject")
+                .isEqualTo(10);
+        assertThat(violations()).isEmpty();
+
+        registry.register("campaigns", "AVRO", V2);
+        minutes(1);
+
+        assertThat(comparisons).as("a new latest version compared once per port").hasValue(6);
+        assertThat(violations()).extracting(Violation::getProductId).containsExactlyInAnyOrderElementsOf(products);
+        minutes(2);
+        assertThat(comparisons).hasValue(6);
+        assertThat(violations()).isEmpty();
+    }
+
+    @Test
+    void aContractChangeIsComparedAtOnceWithTheRegistryAskedAfresh() {
+        registry.register(SUBJECT, "AVRO", V1);
+        publish("1.0.0", V1, Map.of());
+        registry.register(SUBJECT, "AVRO", V2);
+        int requests = registry.requests();
+
+        publish("1.0.1", V1, Map.of());
+
+        assertThat(registry.requests() - requests).isEqualTo(1);
+        assertThat(violations()).singleElement().satisfies(v -> assertThat(v.getMessage()).contains("version 2"));
+        minutes(1);
+        assertThat(violations()).as("the version already breached at the contract change").isEmpty();
+    }
+
     private void publish(String version, String schema, Map<String, String> properties) {
-        DataProductContract contract = DataProductContract.newBuilder(QualityFixtures.contract(PRODUCT, 60_000, 99.0, 60_000))
+        publish(PRODUCT, version, schema, properties);
+    }
+
+    private void publish(String product, String version, String schema, Map<String, String> properties) {
+        DataProductContract contract = DataProductContract.newBuilder(QualityFixtures.contract(product, 60_000, 99.0, 60_000))
                 .setVersion(version).setProductSchema(schema).setProperties(properties)
-                .setOutputPorts(List.of(OutputPort.newBuilder().setName("performance").setTopic(TOPIC).build()))
+                .setOutputPorts(List.of(OutputPort.newBuilder().setName("performance").setTopic(product + ".v1").build()))
                 .build();
-        harness.input(Topics.CATALOG).pipeInput(PRODUCT, contract, START);
+        harness.input(Topics.CATALOG).pipeInput(product, contract, START);
     }
 
     private void minutes(int count) {
