@@ -13,7 +13,6 @@ import io.meshwarden.schemas.DeadLetterReason;
 import io.meshwarden.schemas.EventDecodingException;
 import io.meshwarden.schemas.registry.ConfluentFrame;
 import io.meshwarden.schemas.registry.SchemaRegistryClient;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -21,10 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -192,23 +188,14 @@ class ConfluentWireFormatTest {
         return MeshwardenConfig.defaults(all);
     }
 
-    /** Confluent's framing: magic byte 0, the schema id big-endian in 4 bytes, the payload. */
+    /** Confluent's framing, checked against the reading side's. */
     private static byte[] frame(int schemaId, byte[] payload) {
-        byte[] framed = new byte[5 + payload.length];
-        framed[1] = (byte) (schemaId >>> 24);
-        framed[2] = (byte) (schemaId >>> 16);
-        framed[3] = (byte) (schemaId >>> 8);
-        framed[4] = (byte) schemaId;
-        System.arraycopy(payload, 0, framed, 5, payload.length);
+        byte[] framed = ObservedRecords.confluentFrame(schemaId, payload);
         assertThat(ConfluentFrame.of(framed).orElseThrow().schemaId()).isEqualTo(schemaId);
         return framed;
     }
 
-    private static byte[] avro(GenericRecord record) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-        new GenericDatumWriter<GenericRecord>(record.getSchema()).write(record, encoder);
-        encoder.flush();
-        return out.toByteArray();
+    private static byte[] avro(GenericRecord record) {
+        return ObservedRecords.avroBinary(record);
     }
 }
