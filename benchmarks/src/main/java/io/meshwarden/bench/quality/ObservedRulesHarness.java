@@ -14,6 +14,7 @@ import io.meshwarden.schemas.DeadLetter;
 import io.meshwarden.schemas.EventCodec;
 import io.meshwarden.schemas.TopicProvisioner;
 import io.meshwarden.schemas.Topics;
+import io.meshwarden.schemas.registry.SchemaRegistryClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ public final class ObservedRulesHarness {
         List<double[]> results = new ArrayList<>();
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
             for (int i = 0; i < products; i++) {
-                broker.createTopic(ObservedWorkload.outputTopic(i), OUTPUT_PARTITIONS, false);
+                broker.createTopic(workload.outputTopic(i), OUTPUT_PARTITIONS, false);
             }
             MeshwardenConfig loader = QualityPipelineHarness.config(broker.bootstrapServers(), "load", stateRoot);
             // Ten minutes of event time ending now: quality-streams refuses event times beyond its clock skew.
@@ -84,25 +85,35 @@ public final class ObservedRulesHarness {
         }
     }
 
-    private static double run(EmbeddedKafkaBroker broker, Path stateRoot, ObservedWorkload workload, String prefix,
-                              ObservedWorkload.Rules withRules, int records, long eventStart) throws Exception {
+    static double run(EmbeddedKafkaBroker broker, Path stateRoot, ObservedWorkload workload, String prefix,
+                      ObservedWorkload.Rules withRules, int records, long eventStart) throws Exception {
+        return run(workload, prefix, withRules, records, QualityPipelineHarness.config(broker.bootstrapServers(), prefix, stateRoot),
+                eventStart);
+    }
+
+    /**
+     * One timed run of the production topologies in observed mode over the workload's pre-loaded topics, with
+     * {@code base}'s settings (a schema registry, say); prints what it wrote and returns its rate.
+     */
+    static double run(ObservedWorkload workload, String prefix, ObservedWorkload.Rules withRules, int records,
+                      MeshwardenConfig base, long eventStart) throws Exception {
         // A task waits for all its partitions' data before it processes, so each contract is read before its records
         // (the catalog is timestamped before them) even when the records are fetched first.
-        MeshwardenConfig config = QualityPipelineHarness.config(broker.bootstrapServers(), prefix, stateRoot)
-                .with(MeshwardenConfig.KAFKA_NAMESPACE + "max.task.idle.ms", "10000");
+        MeshwardenConfig config = base.with(MeshwardenConfig.KAFKA_NAMESPACE + "max.task.idle.ms", "10000");
         try (Admin admin = Admin.create(config.adminProperties())) {
             new TopicProvisioner(admin, PARTITIONS, (short) 1).ensure(config.topics().all());
         }
         workload.register(config, withRules, eventStart - 60_000);
-        QualityOptions options = QualityOptions.from(config).withObservedTopics(Pattern.quote(ObservedWorkload.OUTPUT_PREFIX) + ".*");
+        QualityOptions options = QualityOptions.from(config).withObservedTopics(Pattern.quote(workload.prefix()) + ".*");
         // Production runs observed mode as an application of its own; here both topologies run in one, so that one
         // group's committed offsets say when the product topics and the measurements between them are through.
         StreamsBuilder builder = new StreamsBuilder();
         QualityTopology.add(builder, config.topics(), options, GovernanceOptions.defaults());
-        ObservedTopology.add(builder, config.topics(), ObservedOptions.of(options.observedTopics().orElseThrow()));
+        ObservedOptions observed = ObservedOptions.of(options.observedTopics().orElseThrow());
+        ObservedTopology.add(builder, config.topics(), SchemaRegistryClient.from(config).map(observed::withRegistry).orElse(observed));
         String measurements = config.topics().name(Topics.OBSERVED_MEASUREMENTS);
         double rate = Throughput.measure(config, prefix, builder.build(), records,
-                topic -> topic.startsWith(ObservedWorkload.OUTPUT_PREFIX), measurements::equals);
+                topic -> topic.startsWith(workload.prefix()), measurements::equals);
         Map<String, Long> deadLetters = read(config, config.topics().name(Topics.DEAD_LETTER)).stream()
                 .collect(Collectors.groupingBy(r -> DeadLetter.header(r.headers(), DeadLetter.REASON_HEADER), TreeMap::new,
                         Collectors.counting()));
@@ -110,8 +121,8 @@ public final class ObservedRulesHarness {
         Map<String, Long> violations = read(config, config.topics().name(Topics.VIOLATIONS)).stream()
                 .map(r -> codec.decode(r.value()))
                 .collect(Collectors.groupingBy(v -> v.getRuleId() + " " + v.getStatus(), TreeMap::new, Collectors.counting()));
-        System.out.printf(Locale.ROOT, "%s: rules %s, %,.0f records/s, dead letters %s, violations %s%n",
-                prefix, withRules, rate, deadLetters, violations);
+        System.out.printf(Locale.ROOT, "%s: %s records, rules %s, %,.0f records/s, dead letters %s, violations %s%n",
+                prefix, workload.encoding(), withRules, rate, deadLetters, violations);
         return rate;
     }
 

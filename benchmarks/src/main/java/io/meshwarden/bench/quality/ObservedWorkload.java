@@ -12,17 +12,28 @@ import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.schemas.EventCodec;
 import io.meshwarden.schemas.OutputFormat;
 import io.meshwarden.schemas.Topics;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * The observed-mode harness's data: {@code products} products, each with its own output topic
- * ({@code bench-out.product-N.v1}) pre-loaded with JSON records over ten minutes of event time, a
+ * The observed-mode harnesses' data: {@code products} products, each with its own output topic
+ * ({@code <prefix>observed-N.v1}) pre-loaded with records ({@link Encoding}: JSON unless said) over ten minutes of event time, a
  * few of them null, missing, invalid or duplicated, as real data is. Contracts are written straight
  * to a run's catalog topic, and each output topic's owner straight to its observed-ports topic, so
  * the global ports table is complete before the first record is read (what the quality processor
@@ -41,18 +52,55 @@ final class ObservedWorkload {
     private static final String NOTE = "a".repeat(40) + "b";
     private static final String[] CHANNELS = {"search", "social", "display", "N/A", "tv"};
 
+    private static final Schema AVRO_SCHEMA = new Schema.Parser().parse(SCHEMA);
+
+    /**
+     * How the records are written: JSON (with a field the contract does not name), Avro single-object encoding of the
+     * contract's schema, or Avro binary of the contract's schema in the Confluent wire format (magic byte 0, the
+     * schema id big-endian, the payload), built after its public specification.
+     */
+    enum Encoding { JSON, AVRO, CONFLUENT_AVRO }
+
     private final int products;
+    private final String prefix;
+    private final Encoding encoding;
+    private final int schemaId;
 
     ObservedWorkload(int products) {
+        this(products, OUTPUT_PREFIX, Encoding.JSON, 0);
+    }
+
+    /** @param schemaId the registry's id of the contract's schema, for {@link Encoding#CONFLUENT_AVRO} */
+    ObservedWorkload(int products, String prefix, Encoding encoding, int schemaId) {
         this.products = products;
+        this.prefix = prefix;
+        this.encoding = encoding;
+        this.schemaId = schemaId;
+    }
+
+    /** The product's schema, as its contract carries it. */
+    static String schema() {
+        return SCHEMA;
     }
 
     static String productId(int index) {
         return "bench-domain.observed-" + index;
     }
 
-    static String outputTopic(int index) {
-        return OUTPUT_PREFIX + "observed-" + index + ".v1";
+    String prefix() {
+        return prefix;
+    }
+
+    int products() {
+        return products;
+    }
+
+    Encoding encoding() {
+        return encoding;
+    }
+
+    String outputTopic(int index) {
+        return prefix + "observed-" + index + ".v1";
     }
 
     /**
@@ -81,23 +129,48 @@ final class ObservedWorkload {
                 long at = start + EVENT_SPAN.toMillis() * i / count;
                 int product = i % products;
                 int n = i / products;
-                String email = n % 50 == 0 ? "null" : "\"user" + n + "@example.com\"";
-                String json = String.format(Locale.ROOT, "{\"campaign_id\": \"c-%d\", \"channel\": \"%s\", \"email\": %s, \"clicks\": %d,"
-                                + " \"note\": \"%s\"}",
-                        n % 997 == 0 ? n - 1 : n, CHANNELS[n % 97 == 0 ? 3 + n % 2 : n % 3], email, n % 13, NOTE);
-                producer.send(new ProducerRecord<>(outputTopic(product), null, at, bytes("k-" + n), bytes(json)));
+                producer.send(new ProducerRecord<>(outputTopic(product), null, at, bytes("k-" + n), value(n)));
             }
         }
     }
 
-    private static DataProductContract contract(int index, Rules withRules) {
+    /** Record {@code n} of a product, in this workload's encoding. */
+    private byte[] value(int n) {
+        String campaign = "c-" + (n % 997 == 0 ? n - 1 : n);
+        String channel = CHANNELS[n % 97 == 0 ? 3 + n % 2 : n % 3];
+        String email = n % 50 == 0 ? null : "user" + n + "@example.com";
+        if (encoding == Encoding.JSON) {
+            return bytes(String.format(Locale.ROOT, "{\"campaign_id\": \"%s\", \"channel\": \"%s\", \"email\": %s, \"clicks\": %d,"
+                    + " \"note\": \"%s\"}", campaign, channel, email == null ? "null" : "\"" + email + "\"", n % 13, NOTE));
+        }
+        GenericRecord record = new GenericData.Record(AVRO_SCHEMA);
+        record.put("campaign_id", campaign);
+        record.put("channel", channel);
+        record.put("email", email);
+        record.put("clicks", (long) (n % 13));
+        try {
+            if (encoding == Encoding.AVRO) {
+                return new BinaryMessageEncoder<GenericRecord>(GenericData.get(), AVRO_SCHEMA).encode(record).array();
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+            new GenericDatumWriter<GenericRecord>(AVRO_SCHEMA).write(record, encoder);
+            encoder.flush();
+            byte[] payload = out.toByteArray();
+            return ByteBuffer.allocate(5 + payload.length).put((byte) 0).putInt(schemaId).put(payload).array();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private DataProductContract contract(int index, Rules withRules) {
         String id = productId(index);
         return DataProductContract.newBuilder().setId(id).setDomain("bench-domain").setName(id.substring(id.indexOf('.') + 1))
                 .setVersion("1.0.0").setStatus(ProductStatus.ACTIVE)
                 .setOwner(Ownership.newBuilder().setTeam("bench").setSteward("bench@example.com").build())
                 .setGuarantees(QualityGuarantees.newBuilder().setCompletenessPercent(99.5).setFreshnessMaxAgeMs(3_600_000L)
                         .setAvailabilityPercent(null).setAccuracyTolerancePercent(null).setWindowMs(3_600_000L).build())
-                .setOutputPorts(List.of(OutputPort.newBuilder().setName("stream").setTopic(outputTopic(index)).setFormat("json")
+                .setOutputPorts(List.of(OutputPort.newBuilder().setName("stream").setTopic(outputTopic(index)).setFormat(encoding == Encoding.JSON ? "json" : "avro")
                         .setClassification(null).build()))
                 .setProductSchema(SCHEMA)
                 .setFields(List.of(field("campaign_id", true), field("email", false)))
