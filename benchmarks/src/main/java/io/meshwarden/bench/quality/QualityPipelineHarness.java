@@ -1,5 +1,6 @@
 package io.meshwarden.bench.quality;
 
+import io.meshwarden.bench.footprint.StateFootprint;
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.config.Settings;
 import io.meshwarden.kafka.embedded.EmbeddedKafkaBroker;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
@@ -57,6 +59,11 @@ public final class QualityPipelineHarness {
             System.out.printf(Locale.ROOT, "%nthroughput, %,d metric events, %,d products, exactly_once_v2, 1 thread:%n", metrics, products);
             System.out.printf(Locale.ROOT, "  pass-through        %,10.0f events/s  1.00%n", passThrough);
             System.out.printf(Locale.ROOT, "  quality topology    %,10.0f events/s  %.2f%n", quality, quality / passThrough);
+            try (Admin admin = Admin.create(config.adminProperties())) {
+                String applicationId = config.streamsProperties("quality").getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+                System.out.printf(Locale.ROOT, "  quality topology    %s%n", StateFootprint.of(
+                        Path.of(config.get(Settings.STATE_DIR), applicationId), applicationId, admin).describe(products));
+            }
             // The anomaly detectors' cost: off and on alternated, each its own application over the same input, after
             // the runs above warmed the JVM, so that neither side gets the warm-up.
             double[] off = new double[2];
