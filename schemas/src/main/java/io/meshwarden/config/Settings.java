@@ -105,7 +105,7 @@ public final class Settings {
     public static final Setting SCHEMA_REGISTRY_TIMEOUT_MS = new Setting("meshwarden.schema.registry.timeout.ms", "5000",
             "how long one registry request may take before the registry counts as unavailable (ms)");
     public static final Setting SCHEMA_REGISTRY_DRIFT_CHECK_MS = new Setting("meshwarden.schema.registry.drift.check.ms", "60000",
-            "quality-streams, with a schema registry: how often every product's output ports are compared with their registry subjects (also on every contract change) (ms)");
+            "quality-streams, with a schema registry: how often each registry subject's latest version is asked for (one request per subject); a port's schemas are compared when that version changed and on each contract change (ms)");
     public static final Setting PROVISIONING_ENABLED = new Setting("meshwarden.provisioning.enabled", "false",
             "quality-streams: create and update the Kafka output topics of accepted contracts through the Admin API (partitions, retention, cleanup policy, replication); mesh-local turns it on");
     public static final Setting PROVISIONING_PARTITIONS = new Setting("meshwarden.provisioning.partitions", "4",
