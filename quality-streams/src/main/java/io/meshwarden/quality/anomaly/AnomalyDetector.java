@@ -12,7 +12,9 @@ import java.time.Duration;
  * <ul>
  * <li>The expected value is the baseline's level times its hour and weekday factors; the standard deviation
  * combines the learned unexplained variance with the metric's sampling noise ({@link MetricKind}), so small
- * products are judged on what their size allows.</li>
+ * products are judged on what their size allows. A small count ({@link CountTail#applies}) is judged by its own
+ * tail instead, Poisson or negative binomial with the learned variance as overdispersion, and scored as the
+ * standard normal deviation of the same tail probability, so that the sensitivity keeps its meaning.</li>
  * <li>A step is anomalous when it lies more than {@code sensitivity} deviations from the expected value in a
  * flagged direction ({@link MetricKind#HARMLESS_SIDE_FACTOR} times further on the side that does not hurt),
  * or when a CUSUM of standardised deviations on the harmful side (allowance {@link #CUSUM_ALLOWANCE}, limit
@@ -55,10 +57,22 @@ public final class AnomalyDetector {
         double scale = scale(kind, expected);
         double deviation = Math.max(Math.sqrt(baseline.variance() * scale * scale + kind.samplingVariance(expected, records)),
                 MIN_DEVIATION);
-        double score = baseline.learned() == 0 ? 0 : (value - expected) / deviation;
         double k = settings.sensitivity();
-        double low = Math.max(0, expected - k * deviation);
-        double high = expected + k * deviation;
+        double score;
+        double low;
+        double high;
+        double overdispersion = expected > 0 ? baseline.variance() * scale * scale / (expected * expected) : 0;
+        if (kind.counted() && CountTail.applies(expected, overdispersion)) {
+            // A small count: its own tail, not a Gaussian's (CountTail), with the learned variance as overdispersion.
+            score = baseline.learned() == 0 ? 0 : CountTail.score(value, expected, overdispersion);
+            double[] band = CountTail.band(expected, overdispersion, k);
+            low = band[0];
+            high = band[1];
+        } else {
+            score = baseline.learned() == 0 ? 0 : (value - expected) / deviation;
+            low = Math.max(0, expected - k * deviation);
+            high = expected + k * deviation;
+        }
         double residual = baseline.learned() == 0 ? 0 : (value - expected) / scale;
         // What the learned variance has to explain is the residual beyond sampling noise, which is added back above.
         double unexplained = Math.max(0, residual * residual - kind.samplingVariance(expected, records) / (scale * scale));

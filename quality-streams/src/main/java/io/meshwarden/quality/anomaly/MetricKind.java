@@ -28,6 +28,11 @@ public enum MetricKind {
         return seasonal;
     }
 
+    /** Whether the metric is a count of records, judged on the count's own tail where it is small ({@link CountTail}). */
+    boolean counted() {
+        return this == VOLUME;
+    }
+
     /**
      * The sign of the departure that hurts a consumer: -1 for volumes and sums (records lost), +1 for null
      * rates and gaps (data missing, late). That side is judged at the sensitivity and by the CUSUM; the

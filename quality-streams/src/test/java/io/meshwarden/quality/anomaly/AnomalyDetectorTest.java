@@ -148,6 +148,40 @@ class AnomalyDetectorTest {
                 .doesNotContain(Verdict.ANOMALOUS);
     }
 
+    /** A tiny product: Poisson counts of about 12 an hour, the same every hour. */
+    private static IntToDoubleFunction poisson(double mean, long seed) {
+        Random random = new Random(seed);
+        return step -> {
+            double limit = Math.exp(-mean);
+            int count = -1;
+            for (double product = 1; product > limit; product *= random.nextDouble()) {
+                count++;
+            }
+            return count;
+        };
+    }
+
+    @Test
+    void aTinyProductLoadingNothingForAnHourIsFlaggedByItsCountsTail() {
+        IntToDoubleFunction normal = poisson(12, 11);
+        int empty = 2 * WEEK + 30;
+        Run run = run(step -> step == empty ? 0 : normal.applyAsDouble(step), empty + 1, AnomalySettings.DEFAULTS);
+
+        Judgement judged = run.judgements().get(empty);
+        // (0 − 12) / √12 is 3.5 deviations, short of the learned band; P(X = 0 | 12) = 6e-6 is not.
+        assertThat(judged.verdict()).isEqualTo(Verdict.ANOMALOUS);
+        assertThat(judged.score()).isLessThan(-AnomalySettings.DEFAULT_SENSITIVITY);
+        assertThat(judged.low()).isPositive();
+    }
+
+    @Test
+    void aTinyProductsCountingNoiseRaisesNothingOverWeeks() {
+        for (long seed = 20; seed < 25; seed++) {
+            assertThat(run(poisson(12, seed), 6 * WEEK, AnomalySettings.DEFAULTS).from(WEEK)).extracting(Judgement::verdict)
+                    .as("seed %d", seed).doesNotContain(Verdict.ANOMALOUS);
+        }
+    }
+
     @Test
     void aSmallShortfallHeldOverHoursIsFlaggedByItsSumThoughNoSingleStepIs() {
         IntToDoubleFunction normal = weekly(8);
