@@ -33,6 +33,14 @@ public record EventFormat(OutputFormat output, Optional<SchemaRegistryClient> re
         return new EventFormat(other, registry);
     }
 
+    /**
+     * The format for bytes that belong to no topic's subject (a dead letter re-encoded, a state store's value):
+     * Avro single-object encoding in place of the Confluent wire format, {@code output} otherwise.
+     */
+    public OutputFormat unframed() {
+        return output == OutputFormat.CONFLUENT_AVRO ? OutputFormat.AVRO : output;
+    }
+
     /** Why {@code confluent-avro} cannot go without a registry, naming both settings. */
     public static String missingRegistry() {
         return Settings.OUTPUT_FORMAT.key() + "=" + OutputFormat.CONFLUENT_AVRO.settingValue() + " needs "
