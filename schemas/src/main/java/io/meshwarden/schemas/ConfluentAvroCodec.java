@@ -97,8 +97,7 @@ final class ConfluentAvroCodec<T> {
         try {
             written = registry.get().byId(frame.schemaId());
         } catch (SchemaRegistryException e) {
-            throw new EventDecodingException(e.kind() == SchemaRegistryException.Kind.NOT_FOUND ? DeadLetterReason.UNKNOWN_SCHEMA_ID
-                    : DeadLetterReason.SCHEMA_REGISTRY_UNAVAILABLE, e.getMessage(), e);
+            throw EventDecodingException.noWriterSchema(e);
         }
         if (written.type() != RegisteredSchema.Type.AVRO) {
             throw new EventDecodingException(DeadLetterReason.UNSUPPORTED_ENCODING, "schema id " + frame.schemaId() + " is "
