@@ -9,6 +9,7 @@ import io.meshwarden.config.Settings;
 import io.meshwarden.kafka.embedded.LocalSchemaRegistry;
 import io.meshwarden.schemas.registry.ConfluentFrame;
 import io.meshwarden.schemas.registry.SchemaRegistryClient;
+import io.meshwarden.schemas.registry.SchemaRegistryException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -152,6 +153,22 @@ class ConfluentAvroCodecTest {
         assertThat(serde.deserializer().deserialize(TOPIC, codec.encode(violation, OutputFormat.AVRO))).isEqualTo(violation);
         assertThat(serde.deserializer().deserialize(TOPIC, codec.encode(violation, OutputFormat.JSON))).isEqualTo(violation);
         assertThat(registry.requests()).as("neither asks the registry").isZero();
+    }
+
+    @Test
+    void theRegistryRefusesAnIncompatibleOrInvalidSchemaAndTheClientSaysSo() {
+        client.register("s-value", "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"}]}");
+
+        assertThatThrownBy(() -> client.register("s-value",
+                "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"b\",\"type\":\"string\"}]}"))
+                .isInstanceOfSatisfying(SchemaRegistryException.class,
+                        e -> assertThat(e.kind()).isEqualTo(SchemaRegistryException.Kind.REJECTED))
+                .hasMessageContaining("HTTP 409").hasMessageContaining("incompatible");
+        assertThatThrownBy(() -> client.register("s-value", "{\"type\":\"recrd\"}"))
+                .isInstanceOfSatisfying(SchemaRegistryException.class,
+                        e -> assertThat(e.kind()).isEqualTo(SchemaRegistryException.Kind.REJECTED))
+                .hasMessageContaining("HTTP 422: 42201");
+        assertThat(registry.versions("s-value")).isEqualTo(1);
     }
 
     private static SchemaRegistryClient client(String url) {
