@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Runs the access service on its own: {@code java -jar access.jar [--bootstrap-servers HOST:PORT]
- * [--enforce] [--config FILE] [--topic-prefix PREFIX] [--output-format avro|json]}. The options
+ * [--enforce] [--config FILE] [--topic-prefix PREFIX] [--output-format avro|json|confluent-avro]}. The options
  * override the layered configuration, which holds every other setting; SIGTERM stops it cleanly; it
  * exits 1 when Kafka Streams gives up after repeated thread failures.
  */

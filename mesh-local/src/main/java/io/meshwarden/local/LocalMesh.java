@@ -9,6 +9,7 @@ import io.meshwarden.kafka.embedded.BrokerSecurity;
 import io.meshwarden.kafka.embedded.EmbeddedKafkaBroker;
 import io.meshwarden.kafka.embedded.EmbeddedKafkaCluster;
 import io.meshwarden.kafka.embedded.EmbeddedKafkaConfig;
+import io.meshwarden.kafka.embedded.LocalSchemaRegistry;
 import io.meshwarden.lineage.LineageService;
 import io.meshwarden.quality.QualityStreams;
 import io.meshwarden.quality.impact.ImpactService;
@@ -18,6 +19,7 @@ import io.meshwarden.quality.registry.RegistryDriftService;
 import io.meshwarden.sla.SlaMonitor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -26,6 +28,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,8 +78,14 @@ final class LocalMesh implements AutoCloseable {
                 return broker.bootstrapServers();
             });
 
-            MeshwardenConfig unsecured = options.demo() ? DemoSendEngagement.configure(options.config(bootstrap))
-                    : options.config(bootstrap);
+            // --output-format confluent-avro without a registry: a local one, the Confluent REST API in-process.
+            Supplier<URI> localRegistry = () -> {
+                LocalSchemaRegistry registry = LocalSchemaRegistry.start();
+                started.push(registry);
+                return registry.url();
+            };
+            MeshwardenConfig configured = options.config(bootstrap, localRegistry);
+            MeshwardenConfig unsecured = options.demo() ? DemoSendEngagement.configure(configured) : configured;
             // Secured, every component connects as its own principal, and contract changes go to each domain's topic.
             MeshwardenConfig mesh = security.isEmpty() ? unsecured
                     : LocalAccess.withSteward(unsecured.with(Settings.CHANGES_PER_DOMAIN.key(), "true"));

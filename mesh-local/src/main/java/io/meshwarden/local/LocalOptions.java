@@ -2,10 +2,13 @@ package io.meshwarden.local;
 
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.config.Settings;
+import io.meshwarden.schemas.OutputFormat;
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * How to run the local mesh.
@@ -51,6 +54,28 @@ record LocalOptions(Optional<String> bootstrapServers, int brokers, int kafkaPor
      * is the point of mesh-local), with product topic provisioning on unless the settings or environment say otherwise.
      */
     MeshwardenConfig config(String kafka) {
+        return config(kafka, () -> {
+            throw new IllegalStateException("no local schema registry here");
+        });
+    }
+
+    /**
+     * As {@link #config(String)}; {@code --output-format confluent-avro} without a schema registry in any layer
+     * gets {@code localRegistry}'s (a {@code LocalSchemaRegistry} the caller starts and stops).
+     */
+    MeshwardenConfig config(String kafka, Supplier<URI> localRegistry) {
+        Map<String, String> overrides = overrides(kafka);
+        if (OutputFormat.CONFLUENT_AVRO.settingValue().equalsIgnoreCase(settings.getOrDefault(Settings.OUTPUT_FORMAT.key(), "").strip())) {
+            Map<String, String> probe = new LinkedHashMap<>(overrides);
+            probe.put(Settings.OUTPUT_FORMAT.key(), OutputFormat.AVRO.settingValue());
+            if (MeshwardenConfig.load(environment, probe).get(Settings.SCHEMA_REGISTRY_URL).isBlank()) {
+                overrides.put(Settings.SCHEMA_REGISTRY_URL.key(), localRegistry.get().toString());
+            }
+        }
+        return MeshwardenConfig.load(environment, overrides);
+    }
+
+    private Map<String, String> overrides(String kafka) {
         Map<String, String> overrides = new LinkedHashMap<>(settings);
         overrides.put(Settings.BOOTSTRAP_SERVERS.key(), kafka);
         // A self-serve mesh provisions its products' topics; on a shared cluster the operator opts in.
@@ -58,6 +83,6 @@ record LocalOptions(Optional<String> bootstrapServers, int brokers, int kafkaPor
                 && !environment.containsKey(Settings.PROVISIONING_ENABLED.environmentVariable())) {
             overrides.put(Settings.PROVISIONING_ENABLED.key(), "true");
         }
-        return MeshwardenConfig.load(environment, overrides);
+        return overrides;
     }
 }

@@ -6,7 +6,6 @@ import io.meshwarden.config.Settings;
 import io.meshwarden.kafka.embedded.BrokerSecurity;
 import io.meshwarden.schemas.Topic;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -104,7 +103,10 @@ final class MeshLocal implements Callable<Integer> {
         }
         banner.append(String.format("  API        %s/api/violations%n", mesh.apiUrl()));
         banner.append(String.format("  Health     %s/health%n", mesh.apiUrl()));
-        banner.append(String.format("  Output     %s%n", mesh.config().outputFormat().name().toLowerCase(Locale.ROOT)));
+        banner.append(String.format("  Output     %s%n", mesh.config().outputFormat().settingValue()));
+        if (!mesh.config().get(Settings.SCHEMA_REGISTRY_URL).isBlank()) {
+            banner.append(String.format("  Registry   %s%n", mesh.config().get(Settings.SCHEMA_REGISTRY_URL)));
+        }
         banner.append("  Topics\n");
         for (Topic<?, ?> topic : mesh.config().topics().all()) {
             banner.append(String.format("    %-32s %s%n", topic.name(), topic.description()));

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.meshwarden.config.ConfigLayers;
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.config.Settings;
+import io.meshwarden.schemas.OutputFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -64,7 +66,7 @@ class MeshLocalTest {
         int exitCode = new CommandLine(new MeshLocal(Map.of())).setOut(new PrintWriter(out, true)).execute("--help");
 
         assertThat(exitCode).isZero();
-        assertThat(out.toString()).contains("Usage: mesh-local", "--output-format=avro|json", "--topic-prefix=PREFIX",
+        assertThat(out.toString()).contains("Usage: mesh-local", "--output-format=avro|json|confluent-avro", "--topic-prefix=PREFIX",
                 "--config=FILE", "(default: 9092)", "MESHWARDEN_CONFIG_FILE")
                 .doesNotContain("(default: avro)", "(default: mesh.)");
         assertThat(parse(Map.of()).settings()).isEmpty();
@@ -83,6 +85,23 @@ class MeshLocalTest {
         assertThat(chosen.get(Settings.QUALITY_WINDOW_STEP_MS)).isEqualTo("30000");
         assertThat(chosen.get(Settings.QUALITY_OBSERVED_TOPIC_PATTERN)).isEqualTo(".*\\.v[0-9]+");
         assertThat(chosen.get(Settings.QUALITY_GRACE_MS)).isEqualTo("10000");
+    }
+
+    @Test
+    void confluentOutputWithoutARegistryGetsTheLocalOneAndKeepsAConfiguredOne() {
+        URI local = URI.create("http://127.0.0.1:18081");
+        MeshwardenConfig started = parse(Map.of(), "--output-format", "confluent-avro").config(EMBEDDED, () -> local);
+        assertThat(started.get(Settings.SCHEMA_REGISTRY_URL)).isEqualTo(local.toString());
+        assertThat(started.outputFormat()).isEqualTo(OutputFormat.CONFLUENT_AVRO);
+
+        MeshwardenConfig configured = parse(Map.of("MESHWARDEN_SCHEMA_REGISTRY_URL", "http://registry:8081"),
+                "--output-format", "confluent-avro").config(EMBEDDED, () -> {
+                    throw new AssertionError("a registry is configured; no local one starts");
+                });
+        assertThat(configured.get(Settings.SCHEMA_REGISTRY_URL)).isEqualTo("http://registry:8081");
+        assertThat(parse(Map.of()).config(EMBEDDED, () -> {
+            throw new AssertionError("avro needs no registry");
+        }).get(Settings.SCHEMA_REGISTRY_URL)).isEmpty();
     }
 
     private static MeshwardenConfig config(Map<String, String> environment, String... args) {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 /**
  * Runs quality-streams (the governance and quality app, the impact app with its readers poller, in observed mode the
  * observed app, and with provisioning on the product topic provisioning) on its own: {@code java -jar quality-streams.jar [--bootstrap-servers HOST:PORT]
- * [--config FILE] [--topic-prefix PREFIX] [--output-format avro|json]}. The options override the
+ * [--config FILE] [--topic-prefix PREFIX] [--output-format avro|json|confluent-avro]}. The options override the
  * layered configuration (defaults, config file, environment), which holds every other setting; SIGTERM
  * stops it cleanly. The environment comes in as a map, so that tests can check the precedence.
  */

@@ -25,8 +25,9 @@ public final class ConfigOptions {
             description = {"Prefix of every topic name.", "Setting meshwarden.topic.prefix, default mesh."})
     private String topicPrefix;
 
-    @Option(names = "--output-format", paramLabel = "avro|json",
-            description = {"Encoding of output topics; json makes them readable with kcat.",
+    @Option(names = "--output-format", paramLabel = "avro|json|confluent-avro",
+            description = {"Encoding of output topics; json makes them readable with kcat, confluent-avro with Confluent"
+                    + " deserializers (needs meshwarden.schema.registry.url).",
                     "Setting meshwarden.output.format, default avro."})
     private String outputFormat;
 

@@ -1,8 +1,10 @@
 package io.meshwarden.config;
 
+import io.meshwarden.schemas.EventFormat;
 import io.meshwarden.schemas.OutputFormat;
 import io.meshwarden.schemas.Replication;
 import io.meshwarden.schemas.TopicCatalog;
+import io.meshwarden.schemas.registry.SchemaRegistryClient;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +35,8 @@ public final class MeshwardenConfig {
             "KAFKA_LOG4J_OPTS", "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_GC_LOG_OPTS", "KAFKA_DEBUG", "KAFKA_HOME");
 
     private final Map<String, String> values;
+    /** Built on first use: it holds the schema registry client, whose caches every topic of this configuration shares. */
+    private volatile TopicCatalog topics;
 
     private MeshwardenConfig(Map<String, String> values) {
         this.values = Collections.unmodifiableMap(new TreeMap<>(values));
@@ -103,11 +107,25 @@ public final class MeshwardenConfig {
     }
 
     public OutputFormat outputFormat() {
-        return OutputFormat.parse(get(Settings.OUTPUT_FORMAT));
+        try {
+            return OutputFormat.parse(get(Settings.OUTPUT_FORMAT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(Settings.OUTPUT_FORMAT.key() + ": " + e.getMessage(), e);
+        }
     }
 
+    /**
+     * Every topic of this deployment, with its prefix, output format and schema registry (if
+     * {@link Settings#SCHEMA_REGISTRY_URL} names one: the Confluent wire format writes through it, and readers
+     * look framed records up in it). The one way services get their topics; the same catalog on every call.
+     */
     public TopicCatalog topics() {
-        return new TopicCatalog(get(Settings.TOPIC_PREFIX), outputFormat());
+        TopicCatalog catalog = topics;
+        if (catalog == null) {
+            catalog = new TopicCatalog(get(Settings.TOPIC_PREFIX), new EventFormat(outputFormat(), SchemaRegistryClient.from(this)));
+            topics = catalog;
+        }
+        return catalog;
     }
 
     /** Kafka client properties given under {@code kafka.} or as {@code KAFKA_*} variables. */
@@ -157,8 +175,11 @@ public final class MeshwardenConfig {
 
     private void validate() {
         KafkaSasl.clientProperties(kafkaOverrides());
-        outputFormat();
-        topics();
+        if (outputFormat() == OutputFormat.CONFLUENT_AVRO && get(Settings.SCHEMA_REGISTRY_URL).isBlank()) {
+            throw new IllegalArgumentException(EventFormat.missingRegistry());
+        }
+        // The prefix; the registry client itself is built when the topics are first asked for.
+        new TopicCatalog(get(Settings.TOPIC_PREFIX), OutputFormat.AVRO);
         requireNumber(Settings.COMMIT_INTERVAL_MS);
         requireNumber(Settings.TOPIC_PARTITIONS);
         requireNumber(Settings.TOPIC_REPLICATION_FACTOR);

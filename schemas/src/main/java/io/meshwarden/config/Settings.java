@@ -15,7 +15,7 @@ public final class Settings {
     public static final Setting TOPIC_PREFIX = new Setting("meshwarden.topic.prefix", "mesh.",
             "prefix of every Meshwarden topic name");
     public static final Setting OUTPUT_FORMAT = new Setting("meshwarden.output.format", "avro",
-            "value encoding of output topics: avro (single-object encoding) or json; inputs accept both");
+            "value encoding of output topics: avro (single-object encoding), json, or confluent-avro (Confluent wire format, schemas registered under <topic>-value; needs meshwarden.schema.registry.url); inputs accept all three");
     public static final Setting PROCESSING_GUARANTEE = new Setting("meshwarden.processing.guarantee", "exactly_once_v2",
             "Kafka Streams processing guarantee: exactly_once_v2 or at_least_once");
     public static final Setting COMMIT_INTERVAL_MS = new Setting("meshwarden.commit.interval.ms", "100",

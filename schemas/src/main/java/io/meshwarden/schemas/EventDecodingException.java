@@ -1,5 +1,6 @@
 package io.meshwarden.schemas;
 
+import io.meshwarden.schemas.registry.SchemaRegistryException;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
@@ -19,6 +20,15 @@ public final class EventDecodingException extends SerializationException {
     public EventDecodingException(DeadLetterReason reason, String message, Throwable cause) {
         super(message, cause);
         this.reason = reason;
+    }
+
+    /**
+     * A writer schema the registry did not give: {@link DeadLetterReason#UNKNOWN_SCHEMA_ID} when it has no such id,
+     * {@link DeadLetterReason#SCHEMA_REGISTRY_UNAVAILABLE} when it could not be reached or refused us.
+     */
+    public static EventDecodingException noWriterSchema(SchemaRegistryException e) {
+        return new EventDecodingException(e.kind() == SchemaRegistryException.Kind.NOT_FOUND ? DeadLetterReason.UNKNOWN_SCHEMA_ID
+                : DeadLetterReason.SCHEMA_REGISTRY_UNAVAILABLE, e.getMessage(), e);
     }
 
     public DeadLetterReason reason() {

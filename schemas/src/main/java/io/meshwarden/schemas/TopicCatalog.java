@@ -7,16 +7,22 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The topics of one deployment: every {@link TopicSpec} of {@link Topics} with the deployment's
- * name prefix (default {@code mesh.}) and output format applied. Immutable and thread-safe.
+ * name prefix (default {@code mesh.}) and {@link EventFormat} (output format, schema registry) applied.
+ * Immutable and thread-safe.
  */
 public final class TopicCatalog {
     public static final String DEFAULT_PREFIX = "mesh.";
 
     private final String prefix;
-    private final OutputFormat format;
+    private final EventFormat format;
     private final Map<TopicSpec<?, ?>, Topic<?, ?>> topics = new ConcurrentHashMap<>();
 
+    /** Writing {@code format} without a schema registry. */
     public TopicCatalog(String prefix, OutputFormat format) {
+        this(prefix, EventFormat.of(format));
+    }
+
+    public TopicCatalog(String prefix, EventFormat format) {
         this.prefix = Objects.requireNonNull(prefix, "prefix");
         this.format = Objects.requireNonNull(format, "format");
         if (!prefix.isEmpty() && !prefix.matches("[a-zA-Z0-9._-]+")) {
@@ -47,6 +53,10 @@ public final class TopicCatalog {
     }
 
     public OutputFormat format() {
+        return format.output();
+    }
+
+    public EventFormat eventFormat() {
         return format;
     }
 }

@@ -73,7 +73,7 @@ public final class Topics {
             AccessRequest.class, true, "current state of every access request (live ones are the grants); compacted; key: request id");
     /** Always JSON, whatever the output format: an audit trail is read by people with kcat; readers accept Avro too. */
     public static final TopicSpec<String, AccessAuditEvent> ACCESS_AUDIT = new TopicSpec<>("access.audit", Serdes.String(),
-            format -> new EventSerde<>(AccessAuditEvent.class, OutputFormat.JSON), false,
+            format -> new EventSerde<>(AccessAuditEvent.class, format.writing(OutputFormat.JSON)), false,
             "append-only audit of access requests and of the ACLs the reconciler changes, as JSON; key: request id or resource");
     /** OpenLineage's own JSON, whatever the output format: read by lineage tools and Meshwarden's HTTP forwarder. */
     public static final TopicSpec<String, String> LINEAGE = new TopicSpec<>("lineage.openlineage", Serdes.String(),

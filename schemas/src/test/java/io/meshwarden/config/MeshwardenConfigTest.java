@@ -87,7 +87,7 @@ class MeshwardenConfigTest {
     @Test
     void rejectsAnInvalidValueNamingTheSetting() {
         assertThatThrownBy(() -> MeshwardenConfig.defaults(Map.of("meshwarden.output.format", "xml")))
-                .hasMessageContaining("'avro' or 'json'");
+                .hasMessageContaining("meshwarden.output.format").hasMessageContaining("'avro', 'json' or 'confluent-avro'");
         assertThatThrownBy(() -> MeshwardenConfig.defaults(Map.of("meshwarden.processing.guarantee", "exactly_once")))
                 .hasMessageContaining("meshwarden.processing.guarantee");
     }
@@ -118,5 +118,25 @@ class MeshwardenConfigTest {
 
         assertThatThrownBy(() -> MeshwardenConfig.defaults(Map.of(Settings.CONFIG_FILE.key(), file.toString())))
                 .hasMessageContaining(file.toString()).hasMessageContaining("cannot name another");
+    }
+
+    @Test
+    void confluentOutputWithoutARegistryFailsAtStartNamingBothSettings() {
+        assertThatThrownBy(() -> MeshwardenConfig.defaults(Map.of(Settings.OUTPUT_FORMAT.key(), "confluent-avro")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(Settings.OUTPUT_FORMAT.key() + "=confluent-avro")
+                .hasMessageContaining(Settings.SCHEMA_REGISTRY_URL.key());
+
+        MeshwardenConfig config = MeshwardenConfig.defaults(Map.of(Settings.OUTPUT_FORMAT.key(), "Confluent-Avro",
+                Settings.SCHEMA_REGISTRY_URL.key(), "http://registry:8081"));
+        assertThat(config.outputFormat()).isEqualTo(OutputFormat.CONFLUENT_AVRO);
+        assertThat(config.topics().eventFormat().registry()).as("the catalog carries the registry to the serdes").isPresent();
+        assertThat(config.topics()).as("one catalog, one registry client and its caches").isSameAs(config.topics());
+    }
+
+    @Test
+    void anUnknownOutputFormatNamesTheThreeValues() {
+        assertThatThrownBy(() -> MeshwardenConfig.defaults(Map.of(Settings.OUTPUT_FORMAT.key(), "protobuf")))
+                .hasMessageContaining("'avro', 'json' or 'confluent-avro'").hasMessageContaining("'protobuf'");
     }
 }

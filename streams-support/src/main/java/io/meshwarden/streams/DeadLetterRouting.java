@@ -71,7 +71,7 @@ public final class DeadLetterRouting {
             Partitioning partitioning, String name) {
         KStream<byte[], byte[]> raw = stamped(builder.stream(sources,
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-source")), partitioning, name);
-        return routed(topics, raw, () -> new DecodeProcessor<>(EventCodec.of(type), rule), name)
+        return routed(topics, raw, () -> new DecodeProcessor<>(EventCodec.of(type), rule, topics.eventFormat().registry()), name)
                 .mapValues(value -> ((Decoded.Ok<T>) value).value(), Named.as(name + "-value"));
     }
 
@@ -99,7 +99,7 @@ public final class DeadLetterRouting {
             StreamsBuilder builder, TopicCatalog topics, Topic<String, T> source, Class<T> type, InputRule<T> rule,
             Partitioning partitioning, String name) {
         return routed(topics, raw(builder, source, partitioning, name),
-                () -> new DecodeProcessor<>(EventCodec.of(type), rule), name);
+                () -> new DecodeProcessor<>(EventCodec.of(type), rule, topics.eventFormat().registry()), name);
     }
 
     /**

@@ -4,14 +4,17 @@ import io.meshwarden.schemas.DeadLetterReason;
 import io.meshwarden.schemas.EventCodec;
 import io.meshwarden.schemas.EventDecodingException;
 import java.nio.charset.StandardCharsets;
+import io.meshwarden.schemas.registry.SchemaRegistryClient;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Reads raw records of one event type: decodes the value (Avro single-object or JSON), applies
+ * Reads raw records of one event type: decodes the value (Avro single-object, JSON, or the Confluent wire format
+ * with the deployment's schema registry), applies
  * the {@link InputRule}'s own check, checks that the key is the one the event names, and then the
  * event's semantic rules ({@link EventCheck}, against the wall clock). Forwards {@link Decoded.Ok}
  * on success and {@link Decoded.Failed}, with the original bytes and dead-letter headers, on any
@@ -22,11 +25,13 @@ import org.apache.kafka.streams.processor.api.Record;
 final class DecodeProcessor<T extends SpecificRecord> implements Processor<byte[], byte[], String, Decoded<T>> {
     private final EventCodec<T> codec;
     private final InputRule<T> rule;
+    private final Optional<SchemaRegistryClient> registry;
     private ProcessorContext<String, Decoded<T>> context;
 
-    DecodeProcessor(EventCodec<T> codec, InputRule<T> rule) {
+    DecodeProcessor(EventCodec<T> codec, InputRule<T> rule, Optional<SchemaRegistryClient> registry) {
         this.codec = codec;
         this.rule = rule;
+        this.registry = registry;
     }
 
     @Override
@@ -41,7 +46,7 @@ final class DecodeProcessor<T extends SpecificRecord> implements Processor<byte[
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
         T value;
         try {
-            value = codec.decode(record.value());
+            value = codec.decode(record.value(), registry);
         } catch (EventDecodingException e) {
             deadLetter(record, key, e.reason(), e.getMessage());
             return;

@@ -1,5 +1,7 @@
 package io.meshwarden.kafka.embedded;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -17,14 +19,21 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaParseException;
 
 /**
  * A stand-in for a Confluent-compatible schema registry, in-process, for tests and demos where no registry runs
- * (Confluent's is not served by the package registries reachable here): the read side of its REST API as
- * Confluent documents it, {@code GET /schemas/ids/{id}} and {@code GET /subjects/{subject}/versions/{latest|N}},
- * answering 404 with Confluent's error codes (40403 schema, 40401 subject, 40402 version). Schemas are registered
- * in code. Optionally requires one {@code Authorization} header value (401 otherwise). Counts the requests it
- * answers, so that tests can check a client's cache.
+ * (Confluent's is not served by the package registries reachable here): its REST API as Confluent documents it,
+ * {@code GET /schemas/ids/{id}}, {@code GET /subjects/{subject}/versions/{latest|N}}, answering 404 with Confluent's
+ * error codes (40403 schema, 40401 subject, 40402 version), and registration, {@code POST /subjects/{subject}/versions}
+ * with {@code {"schema": ..., "schemaType": ...}}: a schema the subject already has answers its id again, a schema
+ * already registered under another subject keeps its global id, an Avro schema that does not parse is 422 (42201),
+ * and one that cannot read the subject's latest version is 409 (the registry's default compatibility, BACKWARD;
+ * JSON and Protobuf schemas are stored unchecked). Schemas can also be registered in code, unchecked, as a new
+ * version each time. Optionally requires one {@code Authorization} header value (401 otherwise). Counts the requests
+ * it answers, so that tests can check a client's cache.
  */
 public final class LocalSchemaRegistry implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -34,6 +43,7 @@ public final class LocalSchemaRegistry implements AutoCloseable {
     private final Map<String, List<Registered>> bySubject = new ConcurrentHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger(1);
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger registrations = new AtomicInteger();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final Optional<String> requiredAuthorization;
 
@@ -70,11 +80,92 @@ public final class LocalSchemaRegistry implements AutoCloseable {
      * @param type AVRO, JSON or PROTOBUF
      */
     public int register(String subject, String type, String schema) {
+        return add(subject, type, schema, nextId.getAndIncrement());
+    }
+
+    /** Registration requests answered (POST), whatever their outcome. */
+    public int registrations() {
+        return registrations.get();
+    }
+
+    /** The versions registered under {@code subject} so far (0 when it has none). */
+    public int versions(String subject) {
+        return bySubject.getOrDefault(subject, List.of()).size();
+    }
+
+    private synchronized int add(String subject, String type, String schema, int id) {
         List<Registered> versions = bySubject.computeIfAbsent(subject, s -> new CopyOnWriteArrayList<>());
-        Registered registered = new Registered(nextId.getAndIncrement(), subject, versions.size() + 1, type, schema);
+        Registered registered = new Registered(id, subject, versions.size() + 1, type, schema);
         versions.add(registered);
-        byId.put(registered.id(), registered);
+        byId.putIfAbsent(registered.id(), registered);
         return registered.id();
+    }
+
+    /** {@code POST /subjects/{subject}/versions}, as Confluent's registry answers it. */
+    private synchronized void registerRequest(HttpExchange exchange, String subject) throws IOException {
+        registrations.incrementAndGet();
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        JsonNode request;
+        try {
+            request = MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            respond(exchange, 400, error(400, "Unrecognized request body: " + e.getOriginalMessage()));
+            return;
+        }
+        if (request == null || !request.isObject() || !request.path("schema").isTextual()) {
+            respond(exchange, 422, error(42201, "Either the input schema or one of its references is invalid: no schema"));
+            return;
+        }
+        String type = request.path("schemaType").asText("AVRO").toUpperCase(java.util.Locale.ROOT);
+        if (!List.of("AVRO", "JSON", "PROTOBUF").contains(type)) {
+            respond(exchange, 422, error(42201, "Invalid schema type " + type));
+            return;
+        }
+        String text = request.get("schema").asText();
+        String canonical = text;
+        Schema avro = null;
+        if (type.equals("AVRO")) {
+            try {
+                avro = new Schema.Parser().parse(text);
+                canonical = avro.toString();
+            } catch (SchemaParseException e) {
+                respond(exchange, 422, error(42201, "Invalid schema: " + e.getMessage()));
+                return;
+            }
+        }
+        List<Registered> versions = bySubject.getOrDefault(subject, List.of());
+        for (Registered version : versions) {
+            if (version.type().equals(type) && canonical(version).equals(canonical)) {
+                respond(exchange, 200, MAPPER.createObjectNode().put("id", version.id()));
+                return;
+            }
+        }
+        if (avro != null && !versions.isEmpty() && versions.get(versions.size() - 1).type().equals("AVRO")) {
+            Schema latest = new Schema.Parser().parse(versions.get(versions.size() - 1).schema());
+            if (SchemaCompatibility.checkReaderWriterCompatibility(avro, latest).getType()
+                    != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
+                respond(exchange, 409, error(409, "Schema being registered is incompatible with an earlier schema for subject \""
+                        + subject + "\"; compatibility BACKWARD"));
+                return;
+            }
+        }
+        String registeredType = type;
+        String registeredCanonical = canonical;
+        int id = byId.values().stream().filter(r -> r.type().equals(registeredType) && canonical(r).equals(registeredCanonical))
+                .mapToInt(Registered::id).min().orElseGet(nextId::getAndIncrement);
+        respond(exchange, 200, MAPPER.createObjectNode().put("id", add(subject, type, text, id)));
+    }
+
+    /** Avro schemas compare parsed (whitespace and attribute order aside), others as text. */
+    private static String canonical(Registered registered) {
+        if (!registered.type().equals("AVRO")) {
+            return registered.schema();
+        }
+        try {
+            return new Schema.Parser().parse(registered.schema()).toString();
+        } catch (SchemaParseException e) {
+            return registered.schema();
+        }
     }
 
     /** Requests answered so far (any status). */
@@ -96,11 +187,16 @@ public final class LocalSchemaRegistry implements AutoCloseable {
                 respond(exchange, 401, error(40101, "Unauthorized"));
                 return;
             }
-            if (!"GET".equals(exchange.getRequestMethod())) {
-                respond(exchange, 405, error(405, "only GET is served"));
+            String[] path = exchange.getRequestURI().getRawPath().replaceAll("^/+|/+$", "").split("/");
+            if ("POST".equals(exchange.getRequestMethod()) && path.length == 3 && path[0].equals("subjects")
+                    && path[2].equals("versions")) {
+                registerRequest(exchange, URLDecoder.decode(path[1], StandardCharsets.UTF_8));
                 return;
             }
-            String[] path = exchange.getRequestURI().getRawPath().replaceAll("^/+|/+$", "").split("/");
+            if (!"GET".equals(exchange.getRequestMethod())) {
+                respond(exchange, 405, error(405, "HTTP 405 Method Not Allowed"));
+                return;
+            }
             if (path.length == 3 && path[0].equals("schemas") && path[1].equals("ids")) {
                 Registered registered = parseInt(path[2]).map(byId::get).orElse(null);
                 respond(exchange, registered == null ? 404 : 200, registered == null ? error(40403, "Schema not found")

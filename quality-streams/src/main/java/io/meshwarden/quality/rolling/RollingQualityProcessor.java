@@ -19,6 +19,7 @@ import io.meshwarden.schemas.DeadLetter;
 import io.meshwarden.schemas.DeadLetterReason;
 import io.meshwarden.schemas.EventCodec;
 import io.meshwarden.schemas.OutputFormat;
+import io.meshwarden.schemas.registry.SchemaRegistryClient;
 import io.meshwarden.streams.DeadLetters;
 import io.meshwarden.streams.Ingress;
 import java.time.Duration;
@@ -72,8 +73,12 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
     /** Per product, the wall-clock time its clock last moved (in memory: after a restart the idle time starts again). */
     private final Map<String, Long> lastMoved = new HashMap<>();
 
-    RollingQualityProcessor(QualityOptions options) {
+    /** Held metrics are kept as they arrived, so they may be in the Confluent wire format: decoded again with this. */
+    private final Optional<SchemaRegistryClient> registry;
+
+    RollingQualityProcessor(QualityOptions options, Optional<SchemaRegistryClient> registry) {
         this.options = options;
+        this.registry = registry;
     }
 
     @Override
@@ -251,8 +256,8 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
     }
 
     /** A held metric as the record it arrived as. */
-    private static Record<String, QualityInput> held(String productId, PendingMetric waiting) {
-        MetricEvent metric = METRICS.decode(waiting.value());
+    private Record<String, QualityInput> held(String productId, PendingMetric waiting) {
+        MetricEvent metric = METRICS.decode(waiting.value(), registry);
         QualityInput input = waiting.original() ? new QualityInput.Metric(metric, waiting.key(), waiting.value())
                 : new QualityInput.Metric(metric, null, null);
         return new Record<>(productId, input, waiting.timestamp(), waiting.headers());
@@ -263,7 +268,7 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
             book.guarantees(event.productId()).ifPresent(product -> emitFreshness(product, event));
         }
         for (PendingMetric expired : pending.expire(now - options.contractWaitMs())) {
-            MetricEvent metric = METRICS.decode(expired.value());
+            MetricEvent metric = METRICS.decode(expired.value(), registry);
             Record<String, QualityInput> held = held(metric.getProductId(), expired);
             reject(held, (QualityInput.Metric) held.value(), DeadLetterReason.UNKNOWN_PRODUCT, "no accepted contract for product '"
                     + metric.getProductId() + "' in the catalog within " + options.contractWaitMs()

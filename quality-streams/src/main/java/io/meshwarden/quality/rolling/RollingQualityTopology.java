@@ -91,7 +91,7 @@ public final class RollingQualityTopology {
                 .mapValues(metric -> (QualityInput) new QualityInput.Metric(metric, null, null), Named.as("observed-input"));
         inputs = inputs.merge(observed, Named.as("observed-inputs"));
 
-        KStream<String, QualityOutput> outputs = inputs.process(() -> new RollingQualityProcessor(options),
+        KStream<String, QualityOutput> outputs = inputs.process(() -> new RollingQualityProcessor(options, topics.eventFormat().registry()),
                 Named.as("rolling-quality"), CONTRACTS_STORE, BUCKETS_STORE, WINDOWS_STORE, FRESHNESS_STORE, CLOCK_STORE, DUPLICATES_STORE,
                 PENDING_STORE, ANOMALY_STORE, ACCURACY_STORE,
                 ACCURACY_INDEX_STORE);
@@ -124,7 +124,7 @@ public final class RollingQualityTopology {
         if (input.originalValue() != null) {
             return KeyValue.pair(input.originalKey(), input.originalValue());
         }
-        return KeyValue.pair(key.getBytes(StandardCharsets.UTF_8), codec.encode(input.metric(), topics.format()));
+        return KeyValue.pair(key.getBytes(StandardCharsets.UTF_8), codec.encode(input.metric(), topics.eventFormat().unframed()));
     }
 
     /** The serde of {@link #PENDING_STORE} values, for tests that read the store. */

@@ -10,6 +10,8 @@ public final class SchemaRegistryException extends RuntimeException {
         UNAUTHORIZED,
         /** The registry could not be reached, timed out, or failed (HTTP 5xx): worth trying again later. */
         UNAVAILABLE,
+        /** The registry refused to register a schema: incompatible with the subject's versions (HTTP 409) or invalid (422). */
+        REJECTED,
         /** The registry answered something that is not a schema response. */
         INVALID_RESPONSE
     }

@@ -116,7 +116,7 @@ final class NotificationRelay implements AutoCloseable {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         Alert alert;
         try {
-            alert = CODEC.decode(record.value());
+            alert = CODEC.decode(record.value(), config.topics().eventFormat().registry());
         } catch (EventDecodingException e) {
             if (record.offset() >= replayUntil.getOrDefault(partition, 0L)) {
                 deadLetter(record, deadLetters, DeadLetterReason.UNDECODABLE, "not an alert: " + e.getMessage());
