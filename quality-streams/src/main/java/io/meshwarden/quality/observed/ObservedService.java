@@ -93,12 +93,12 @@ public final class ObservedService implements AutoCloseable {
         List<Topic<?, ?>> topics = List.of(config.topics().topic(Topics.OBSERVED_PORTS),
                 config.topics().topic(Topics.OBSERVED_MEASUREMENTS), config.topics().topic(Topics.DEAD_LETTER));
         ObservedOptions reading = new ObservedOptions(pattern, options.refreshMs(), options.deadLetterSamplesPerMinute(),
-                options.registry());
+                options.registry(), options.start());
         StreamsApp next = StreamsApp.create(observed, APPLICATION, topics,
                 properties -> ObservedTopology.build(config.topics(), reading, properties));
         listeners.forEach(next::addStateListener);
         app = next.start();
-        LOG.info("observed mode reads {}", pattern.get().pattern());
+        LOG.info("observed mode reads {}, from {} where it has no committed offset", pattern.get().pattern(), options.start().text());
     }
 
     /** The operator's pattern or any of the opted-in topics; empty when there is neither. */

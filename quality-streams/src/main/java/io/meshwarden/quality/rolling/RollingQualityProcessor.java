@@ -92,7 +92,7 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
                 context.getStateStore(RollingQualityTopology.ACCURACY_STORE),
                 context.getStateStore(RollingQualityTopology.ACCURACY_INDEX_STORE), options.accuracyHorizonMs())) : Optional.empty();
         this.judge = new CompletenessJudge(book, freshness, context::currentSystemTimeMs, options.stepMs(), this::emit, anomalies,
-                accuracy);
+                accuracy, options.undecodableMaxShare());
         this.duplicates = new StepDuplicates(context.getStateStore(RollingQualityTopology.DUPLICATES_STORE));
         this.lastMoved.clear();
         context.schedule(Duration.ofMillis(options.punctuationIntervalMs()), PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
