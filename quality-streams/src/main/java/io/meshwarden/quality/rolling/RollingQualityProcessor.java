@@ -291,13 +291,13 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
     }
 
     /**
-     * The contract's output topics read in observed mode: every one when the contract opts in ({@code kafka.observed}),
-     * else those the operator's pattern matches.
+     * The contract's output topics read in observed mode: those the contract opts in ({@code kafka.observed}, or
+     * {@code kafka.observed.ports} for some), and those the operator's pattern matches.
      */
     private Set<String> observedTopics(DataProductContract contract) {
-        boolean optedIn = ObservedOptIn.of(contract);
+        Set<String> optedIn = ObservedOptIn.topics(contract);
         return contract.getOutputPorts().stream().map(OutputPort::getTopic)
-                .filter(topic -> optedIn || options.observedTopics().map(pattern -> pattern.matcher(topic).matches()).orElse(false))
+                .filter(topic -> optedIn.contains(topic) || options.observedTopics().map(pattern -> pattern.matcher(topic).matches()).orElse(false))
                 .collect(Collectors.toSet());
     }
 }
