@@ -92,6 +92,10 @@ public final class Settings {
             "quality-streams, observed mode: how often the observed app looks for new topics matching the pattern (its consumer's metadata refresh); a topic created later is read within this and a rebalance (ms)");
     public static final Setting QUALITY_OBSERVED_DEADLETTER_SAMPLES = new Setting("meshwarden.quality.observed.deadletter.samples.per.minute", "10",
             "quality-streams, observed mode: undecodable records of one product and reason copied to the dead-letter topic per minute (per task); the rest are counted, not copied; 0 copies none");
+    public static final Setting QUALITY_OBSERVED_UNDECODABLE_MAX_SHARE = new Setting("meshwarden.quality.observed.undecodable.max-share", "0.05",
+            "quality-streams, observed mode: the share (0 to 1) of a product's observed records in one window step that may fail to decode; above it, one observed.undecodable violation opens, and recovers at the first step back under it; 1 turns the violation off");
+    public static final Setting QUALITY_OBSERVED_START = new Setting("meshwarden.quality.observed.start", "earliest",
+            "quality-streams, observed mode: where reading an observed topic starts when the observed app has no committed offset on it: earliest (the topic's beginning), latest (only records written from then on), or an ISO-8601 duration such as PT24H (the records of that long ago and newer)");
     public static final Setting SCHEMA_REGISTRY_URL = new Setting("meshwarden.schema.registry.url", "",
             "base URL of a Confluent-compatible schema registry (Confluent, Karapace, Apicurio's ccompat API, Redpanda), for records in the Confluent wire format; empty: none");
     public static final Setting SCHEMA_REGISTRY_BASIC_AUTH = new Setting("meshwarden.schema.registry.basic.auth.user.info", "",
@@ -171,7 +175,8 @@ public final class Settings {
             SECURITY_ENABLED, SECURITY_USERS_FILE, SECURITY_JWT_SECRET,
             QUALITY_WINDOW_STEP_MS, QUALITY_GRACE_MS, QUALITY_PUNCTUATION_INTERVAL_MS, QUALITY_MAX_CLOCK_SKEW_MS,
             QUALITY_CONTRACT_WAIT_MS, QUALITY_IDLE_CLOSE_MS, QUALITY_OBSERVED_TOPIC_PATTERN, QUALITY_OBSERVED_REFRESH_MS,
-            QUALITY_OBSERVED_DEADLETTER_SAMPLES, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_BASIC_AUTH,
+            QUALITY_OBSERVED_DEADLETTER_SAMPLES, QUALITY_OBSERVED_UNDECODABLE_MAX_SHARE, QUALITY_OBSERVED_START,
+            SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_BASIC_AUTH,
             SCHEMA_REGISTRY_BEARER_TOKEN, SCHEMA_REGISTRY_TRUSTSTORE, SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD, SCHEMA_REGISTRY_TIMEOUT_MS,
             SCHEMA_REGISTRY_DRIFT_CHECK_MS,
             QUALITY_ANOMALY_ENABLED, QUALITY_ACCURACY_HORIZON_MS,

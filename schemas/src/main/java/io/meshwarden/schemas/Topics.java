@@ -63,6 +63,9 @@ public final class Topics {
     public static final TopicSpec<String, MetricEvent> OBSERVED_MEASUREMENTS = event("quality.observed-measurements",
             MetricEvent.class, false, "one measurement per record the observed app read from a product's output topic, for the"
                     + " product's quality task; partitioned like the catalog; key: product id");
+    public static final TopicSpec<String, Violation> PROVISIONING_FINDINGS = event("quality.provisioning-findings",
+            Violation.class, true, "the open BREACH of every provisioning refusal and drift, so that one fixed while"
+                    + " provisioning was down still recovers; compacted, a tombstone at its recovery; key: <product id>/<topic>/<rule id>");
     public static final TopicSpec<String, Alert> ALERTS = event("sla.alerts",
             Alert.class, false, "every state change of an operations alert; key: alert id");
     public static final TopicSpec<String, AlertCommand> ALERT_COMMANDS = event("sla.alert-commands",
@@ -86,6 +89,7 @@ public final class Topics {
 
     public static final List<TopicSpec<?, ?>> ALL = List.of(CONTRACT_CHANGES, CATALOG, METRICS, POLICIES, POLICIES_IN_FORCE,
             CATALOG_REPLICA, POLICY_APPROVALS, DECISIONS, READERS, IMPACT_REPORTS, IMPACT, VIOLATIONS, SNAPSHOTS, OBSERVED_PORTS, OBSERVED_MEASUREMENTS,
+            PROVISIONING_FINDINGS,
             ALERTS, ALERT_COMMANDS, ACCESS_COMMANDS,
             ACCESS_REQUESTS, ACCESS_AUDIT, LINEAGE, DEAD_LETTER);
 

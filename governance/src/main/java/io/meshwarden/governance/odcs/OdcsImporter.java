@@ -64,6 +64,7 @@ public final class OdcsImporter {
         OdcsSchema.firstError(root).ifPresent(error -> {
             throw document.error(error[0], "not a valid ODCS v3 document: " + error[1]);
         });
+        OdcsMapping.checkKafkaProperties(document, root);
         List<String> warnings = new ArrayList<>();
         OdcsMapping.unmapped(warnings, "$", root, MAPPED);
         if (OdcsSchema.newerPatch(root.path("apiVersion").asText(null))) {

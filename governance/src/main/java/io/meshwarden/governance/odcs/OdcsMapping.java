@@ -6,6 +6,9 @@ import io.meshwarden.avro.OutputPort;
 import io.meshwarden.avro.Ownership;
 import io.meshwarden.avro.ProductStatus;
 import io.meshwarden.governance.policy.Strictness;
+import io.meshwarden.governance.properties.InvalidContractProperty;
+import io.meshwarden.governance.provisioning.TopicProperties;
+import io.meshwarden.governance.yaml.YamlDocument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -153,10 +156,12 @@ final class OdcsMapping {
     /**
      * One output port per Kafka server, on the topic the schema object names as its
      * {@code physicalName} (or the server's custom property {@code topic}); the port's format is
-     * the server's ({@code json}, ODCS's default, when it names none).
+     * the server's ({@code json}, ODCS's default, when it names none). A server whose custom property
+ * {@code kafka.observed} is true opts its port into observed mode ({@link TopicProperties#OBSERVED_PORTS}).
      */
     List<OutputPort> ports(JsonNode servers, JsonNode object, String objectPath) {
         List<OutputPort> ports = new ArrayList<>();
+        List<String> observedPorts = new ArrayList<>();
         for (int i = 0; i < servers.size(); i++) {
             JsonNode server = servers.get(i);
             String path = "$.servers[" + i + "]";
@@ -175,8 +180,48 @@ final class OdcsMapping {
                     .setClassification(classification == null ? null : classification(classification,
                             path + ".customProperties.classification")).build());
             properties.put("odcs.server." + name + ".host", server.path("host").asText(""));
+            String observed = customProperty(server.path("customProperties"), TopicProperties.OBSERVED);
+            if (observed != null && TopicProperties.observed(observed)) {
+                observedPorts.add(name);
+            }
+        }
+        if (!observedPorts.isEmpty()) {
+            properties.merge(TopicProperties.OBSERVED_PORTS, String.join(",", observedPorts), (declared, byServer) -> declared + "," + byServer);
         }
         return ports;
+    }
+
+    /**
+     * Refuses, naming the line, a {@code kafka.*} custom property of the document or a {@code kafka.observed} of a Kafka
+     * server that does not parse ({@link TopicProperties}), rather than leaving it to governance, which could only name
+     * the contract property.
+     */
+    static void checkKafkaProperties(YamlDocument<JsonNode> document, JsonNode root) {
+        JsonNode custom = root.path("customProperties");
+        for (int i = 0; i < custom.size(); i++) {
+            String name = custom.get(i).path("property").asText();
+            if (name.startsWith(TopicProperties.PREFIX)) {
+                check(document, "$.customProperties[" + i + "].value", name, custom.get(i).path("value"));
+            }
+        }
+        JsonNode servers = root.path("servers");
+        for (int s = 0; s < servers.size(); s++) {
+            JsonNode properties = servers.get(s).path("customProperties");
+            for (int i = 0; i < properties.size(); i++) {
+                if (TopicProperties.OBSERVED.equals(properties.get(i).path("property").asText())) {
+                    check(document, "$.servers[" + s + "].customProperties[" + i + "].value", TopicProperties.OBSERVED,
+                            properties.get(i).path("value"));
+                }
+            }
+        }
+    }
+
+    private static void check(YamlDocument<JsonNode> document, String path, String name, JsonNode value) {
+        try {
+            TopicProperties.of(Map.of(name, String.valueOf(OdcsImporter.scalar(value))));
+        } catch (InvalidContractProperty e) {
+            throw document.error(path, e.getMessage());
+        }
     }
 
     /** Warns, once per server, about what a port does not keep. */
@@ -190,7 +235,8 @@ final class OdcsMapping {
                 unmapped(warnings, "$.servers[" + i + "]", servers.get(i), "server", "type", "host", "format", "customProperties");
                 JsonNode custom = servers.get(i).path("customProperties");
                 for (int c = 0; c < custom.size(); c++) {
-                    if (!Set.of("topic", "classification", OdcsImporter.AVRO_SCHEMA).contains(custom.get(c).path("property").asText())) {
+                    if (!Set.of("topic", "classification", OdcsImporter.AVRO_SCHEMA, TopicProperties.OBSERVED)
+                            .contains(custom.get(c).path("property").asText())) {
                         warnings.add("$.servers[" + i + "].customProperties[" + c + "] (" + custom.get(c).path("property").asText()
                                 + ") has no place on an output port; not imported");
                     }

@@ -15,6 +15,7 @@ import java.util.Set;
  * kafka.partitions: "12"              # 1 to 1024; default meshwarden.provisioning.partitions
  * kafka.cleanup.policy: compact       # delete (default), compact (dimension-style products), compact,delete
  * kafka.observed: "true"              # quality-streams reads the topics itself (observed mode); default false
+ * kafka.observed.ports: "main,eu"     # ... only the output ports of these names (ODCS: a server's own kafka.observed)
  * </pre>
  * A value that does not parse is an {@link InvalidContractProperty} naming the property, never a default put in
  * its place; an unknown {@code kafka.*} key too, since it is most likely a typo. Retention is the contract's own
@@ -22,19 +23,38 @@ import java.util.Set;
  *
  * @param partitions    the declared partition count; empty: the platform's default
  * @param cleanupPolicy the declared cleanup policy, normalised ({@code compact,delete} in that order); empty: delete
- * @param observed      whether the product opts its output topics into observed mode
+ * @param observed      whether the product opts all its output topics into observed mode
+ * @param observedPorts the names of the output ports opted in one by one (beside {@code observed})
  */
-public record TopicProperties(OptionalInt partitions, Optional<String> cleanupPolicy, boolean observed) {
+public record TopicProperties(OptionalInt partitions, Optional<String> cleanupPolicy, boolean observed, Set<String> observedPorts) {
     public static final String PREFIX = "kafka.";
     public static final String PARTITIONS = PREFIX + "partitions";
     public static final String CLEANUP_POLICY = PREFIX + "cleanup.policy";
     public static final String OBSERVED = PREFIX + "observed";
+    public static final String OBSERVED_PORTS = OBSERVED + ".ports";
     public static final int MAX_PARTITIONS = 1024;
     public static final String DELETE = "delete";
     public static final String COMPACT = "compact";
     public static final String COMPACT_DELETE = "compact,delete";
-    public static final TopicProperties NONE = new TopicProperties(OptionalInt.empty(), Optional.empty(), false);
-    private static final Set<String> KEYS = Set.of(PARTITIONS, CLEANUP_POLICY, OBSERVED);
+    public static final TopicProperties NONE = new TopicProperties(OptionalInt.empty(), Optional.empty(), false, Set.of());
+    private static final Set<String> KEYS = Set.of(PARTITIONS, CLEANUP_POLICY, OBSERVED, OBSERVED_PORTS);
+
+    public TopicProperties {
+        observedPorts = Set.copyOf(observedPorts);
+    }
+
+    /** Whether the output port of this name is read in observed mode. */
+    public boolean observes(String port) {
+        return observed || observedPorts.contains(port);
+    }
+
+    /** Whether a text is a {@code kafka.observed} value: true or false, in any case; anything else is refused. */
+    public static boolean observed(String text) {
+        if (!text.trim().equalsIgnoreCase("true") && !text.trim().equalsIgnoreCase("false")) {
+            throw new InvalidContractProperty(OBSERVED, "must be true or false; was '" + shortened(text) + "'");
+        }
+        return text.trim().equalsIgnoreCase("true");
+    }
 
     /** The settings the properties name; {@link #NONE} where they name none. */
     public static TopicProperties of(Map<String, String> properties) {
@@ -44,7 +64,7 @@ public record TopicProperties(OptionalInt partitions, Optional<String> cleanupPo
         for (String key : properties.keySet()) {
             if (key.startsWith(PREFIX) && !KEYS.contains(key)) {
                 throw new InvalidContractProperty(key, "unknown Kafka topic setting; known: " + CLEANUP_POLICY + ", " + OBSERVED + ", "
-                        + PARTITIONS);
+                        + OBSERVED_PORTS + ", " + PARTITIONS);
             }
         }
         OptionalInt partitions = OptionalInt.empty();
@@ -63,11 +83,23 @@ public record TopicProperties(OptionalInt partitions, Optional<String> cleanupPo
         }
         String policy = properties.get(CLEANUP_POLICY);
         String observed = properties.get(OBSERVED);
-        if (observed != null && !observed.trim().equalsIgnoreCase("true") && !observed.trim().equalsIgnoreCase("false")) {
-            throw new InvalidContractProperty(OBSERVED, "must be true or false; was '" + shortened(observed) + "'");
-        }
         return new TopicProperties(partitions, policy == null ? Optional.empty() : Optional.of(cleanupPolicy(policy)),
-                observed != null && observed.trim().equalsIgnoreCase("true"));
+                observed != null && observed(observed), ports(properties.get(OBSERVED_PORTS)));
+    }
+
+    private static Set<String> ports(String text) {
+        if (text == null) {
+            return Set.of();
+        }
+        Set<String> ports = new java.util.TreeSet<>();
+        for (String part : text.split(",")) {
+            if (part.isBlank()) {
+                throw new InvalidContractProperty(OBSERVED_PORTS, "names output ports separated by commas, none empty; was '"
+                        + shortened(text) + "'");
+            }
+            ports.add(part.trim());
+        }
+        return ports;
     }
 
     private static String cleanupPolicy(String text) {

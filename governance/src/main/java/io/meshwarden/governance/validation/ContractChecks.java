@@ -15,6 +15,7 @@ import io.meshwarden.governance.provisioning.TopicProperties;
 import io.meshwarden.schemas.DeadLetterReason;
 import io.meshwarden.schemas.validation.FieldChecks;
 import io.meshwarden.schemas.validation.InvalidEvent;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -65,7 +66,13 @@ public final class ContractChecks {
         try {
             AnomalyProperties.of(contract.getProperties());
             AccuracyProperties.measures(contract);
-            TopicProperties.of(contract.getProperties());
+            TopicProperties topics = TopicProperties.of(contract.getProperties());
+            Set<String> ports = contract.getOutputPorts().stream().map(port -> port.getName())
+                    .collect(java.util.stream.Collectors.toSet());
+            topics.observedPorts().stream().filter(port -> !ports.contains(port)).findFirst().ifPresent(port -> {
+                throw new InvalidContractProperty(TopicProperties.OBSERVED_PORTS, "'" + (port.length() <= 64 ? port
+                        : port.substring(0, 64) + "...") + "' is not the name of an output port of the contract");
+            });
         } catch (InvalidContractProperty e) {
             checks.check(false, DeadLetterReason.INVALID_SETTING, prefix + "properties." + e.property(), e::getMessage);
         }

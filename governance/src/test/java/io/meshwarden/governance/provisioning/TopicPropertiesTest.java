@@ -38,6 +38,26 @@ class TopicPropertiesTest {
         assertRefused(Map.of("kafka.cleanup.policy", "forever"), "kafka.cleanup.policy", "delete, compact or compact,delete");
         assertRefused(Map.of("kafka.partition", "3"), "kafka.partition", "unknown Kafka topic setting");
         assertRefused(Map.of("kafka.observed", "yes"), "kafka.observed", "true or false");
+        assertRefused(Map.of("kafka.observed.ports", "main,,eu"), "kafka.observed.ports", "none empty");
+    }
+
+    @Test
+    void portsOptedInOneByOneAreObservedAndTheOthersNot() {
+        TopicProperties read = TopicProperties.of(Map.of("kafka.observed.ports", " main , eu"));
+
+        assertThat(read.observedPorts()).containsExactlyInAnyOrder("main", "eu");
+        assertThat(read.observes("eu")).isTrue();
+        assertThat(read.observes("us")).isFalse();
+        assertThat(TopicProperties.of(Map.of("kafka.observed", "true")).observes("us")).isTrue();
+    }
+
+    @Test
+    void governanceRefusesObservedPortsThatNameNoPortOfTheContract() {
+        DataProductContract contract = DataProductContract.newBuilder(Samples.contract("paid-media.campaign-performance"))
+                .setProperties(Map.of("kafka.observed.ports", "nowhere")).build();
+
+        assertThat(ContractChecks.check(Samples.change(contract))).hasValueSatisfying(invalid ->
+                assertThat(invalid.field()).isEqualTo("contract.properties.kafka.observed.ports"));
     }
 
     @Test

@@ -26,7 +26,8 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * the contract's quality rules and its declared measures ({@link RecordMeasure}). A record that does not decode
  * counts as expected but not received, and its bytes go to the dead-letter topic; a record of a
  * topic no product owns goes there with reason {@code unknown-product}. Of the undecodable records only a sample
- * is copied there, all are counted ({@link UndecodableRecords}).
+ * is copied there, all are counted ({@link UndecodableRecords}); every measurement says whether its record decoded, and
+ * why not, for the product's undecodable share ({@link UndecodableShare}).
  */
 public final class ObservedRecordProcessor implements Processor<byte[], byte[], String, Decoded<MetricEvent>> {
     /** The start of the pipeline run id of the metric event made for each observed record. */
@@ -67,9 +68,11 @@ public final class ObservedRecordProcessor implements Processor<byte[], byte[], 
         }
         DataProductContract contract = owner.value();
         FieldValues values = null;
+        DeadLetterReason failure = null;
         try {
             values = ProductRecordDecoder.decode(contract, record.value(), options.registry());
         } catch (EventDecodingException e) {
+            failure = e.reason();
             deadLetter(record, contract.getId(), contract.getId(), e.reason(), e.getMessage());
         }
         boolean decoded = values != null;
@@ -92,6 +95,10 @@ public final class ObservedRecordProcessor implements Processor<byte[], byte[], 
             RecordMeasure.measure(compiled.rules(), values, nullCounts, measurement);
             RecordMeasure.totals(compiled.measures(), values, measurement);
         }
+        Map<String, Long> invalid = measurement.hasFieldInvalidCounts() ? new TreeMap<>(measurement.getFieldInvalidCounts())
+                : new TreeMap<>();
+        invalid.putAll(UndecodableShare.counts(failure));
+        measurement.setFieldInvalidCounts(invalid);
         // A measurement made here from the record, not a record that arrived: it has no original bytes.
         context.forward(new Record<>(contract.getId(), new Decoded.Ok<>(measurement.build(), null, null), record.timestamp()));
     }

@@ -1,7 +1,6 @@
 package io.meshwarden.quality.observed;
 
 import io.meshwarden.avro.DataProductContract;
-import io.meshwarden.avro.OutputPort;
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.schemas.Topic;
 import io.meshwarden.schemas.Topics;
@@ -67,8 +66,8 @@ public final class ObservedService implements AutoCloseable {
 
     /** The opted-in topics the operator's pattern does not already cover, as the observed ports say now. */
     private Set<String> optedIn() {
-        return ports.values().stream().filter(ObservedOptIn::of).flatMap(contract -> contract.getOutputPorts().stream())
-                .map(OutputPort::getTopic).filter(topic -> operator.map(p -> !p.matcher(topic).matches()).orElse(true))
+        return ports.values().stream().flatMap(contract -> ObservedOptIn.topics(contract).stream())
+                .filter(topic -> operator.map(p -> !p.matcher(topic).matches()).orElse(true))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -93,12 +92,12 @@ public final class ObservedService implements AutoCloseable {
         List<Topic<?, ?>> topics = List.of(config.topics().topic(Topics.OBSERVED_PORTS),
                 config.topics().topic(Topics.OBSERVED_MEASUREMENTS), config.topics().topic(Topics.DEAD_LETTER));
         ObservedOptions reading = new ObservedOptions(pattern, options.refreshMs(), options.deadLetterSamplesPerMinute(),
-                options.registry());
+                options.registry(), options.start());
         StreamsApp next = StreamsApp.create(observed, APPLICATION, topics,
                 properties -> ObservedTopology.build(config.topics(), reading, properties));
         listeners.forEach(next::addStateListener);
         app = next.start();
-        LOG.info("observed mode reads {}", pattern.get().pattern());
+        LOG.info("observed mode reads {}, from {} where it has no committed offset", pattern.get().pattern(), options.start().text());
     }
 
     /** The operator's pattern or any of the opted-in topics; empty when there is neither. */

@@ -26,7 +26,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Observed mode, the topology of its own application ({@link ObservedService}): reads every topic matching the
- * configured pattern, measures each record against the contract of the product owning the topic, and writes
+ * configured pattern (from the configured start where its group has no offset yet, {@link ObservedStart}), measures each record against the contract of the product owning the topic, and writes
  * the measurements to {@link Topics#OBSERVED_MEASUREMENTS}, keyed by product id, where the product's quality
  * task reads them like metric events. Which product owns which topic comes from {@link Topics#OBSERVED_PORTS},
  * which the rolling quality processor writes from the catalog and this reads as a global table
@@ -61,7 +61,8 @@ public final class ObservedTopology {
                         .withKeySerde(Serdes.String()).withValueSerde(new EventSerde<>(DataProductContract.class, OutputFormat.AVRO)));
 
         KStream<byte[], byte[]> records = builder.stream(outputTopics,
-                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("observed-source"));
+                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("observed-source")
+                        .withOffsetResetPolicy(options.start().policy()));
         Topic<String, MetricEvent> measurements = topics.topic(Topics.OBSERVED_MEASUREMENTS);
         DeadLetterRouting.routed(topics, records, () -> new ObservedRecordProcessor(PORTS_STORE, options), "observed")
                 .mapValues(value -> ((Decoded.Ok<MetricEvent>) value).value(), Named.as("observed-measurement"))

@@ -17,8 +17,10 @@ import java.util.TreeSet;
 /**
  * Turns each pass's findings into violation events: a BREACH when a finding (product, topic, rule) first appears, a
  * RECOVERY, with the same occasion, when it no longer does; nothing while a finding stands, so the same state gives
- * no new event. The occasion is {@code <topic>@<contract version>:<actual value>}, so a replay after a restart (when
- * this in-memory ledger starts empty) yields the same violation id and consumers deduplicate it.
+ * no new event. The occasion is {@code <topic>@<contract version>:<actual value>}, so a replay yields the same
+ * violation id and consumers deduplicate it. The open breaches outlive a restart: the service keeps each in a compacted
+ * topic under {@link #key} and gives them back with {@link #restore} before its first pass, so that a finding fixed
+ * while it was down recovers.
  */
 final class ProvisioningLedger {
     private record Key(String productId, String topic, String ruleId) { }
@@ -26,6 +28,34 @@ final class ProvisioningLedger {
     private record Open(Violation breach, ViolationRule rule, String occasion) { }
 
     private final Map<Key, Open> open = new HashMap<>();
+
+    /** Opens again a breach this ledger sent before a restart; it recovers once a pass no longer finds it. */
+    void restore(Violation breach) {
+        String occasion = occasion(breach);
+        ViolationRule rule = new ViolationRule(breach.getRuleId(), breach.getCategory(), breach.getSeverity());
+        open.put(new Key(breach.getProductId(), topic(occasion), breach.getRuleId()), new Open(breach, rule, occasion));
+    }
+
+    /** The key under which a breach of this ledger, and the recovery from it, are kept: {@code <product>/<topic>/<rule>}. */
+    static String key(Violation violation) {
+        return violation.getProductId() + ViolationFactory.SEPARATOR + topic(occasion(violation)) + ViolationFactory.SEPARATOR
+                + violation.getRuleId();
+    }
+
+    /** What follows {@code <subject>/<rule>/<status>/} in the violation's id; neither of the three holds a '/'. */
+    private static String occasion(Violation violation) {
+        String id = violation.getViolationId();
+        int at = -1;
+        for (int i = 0; i < 3; i++) {
+            at = id.indexOf(ViolationFactory.SEPARATOR, at + 1);
+        }
+        return id.substring(at + 1);
+    }
+
+    /** The topic an occasion names: a Kafka topic name holds no '@'. */
+    private static String topic(String occasion) {
+        return occasion.substring(0, occasion.indexOf('@'));
+    }
 
     /**
      * The events that the product's findings of this pass cause; the open findings of the {@code unjudged} topics (not

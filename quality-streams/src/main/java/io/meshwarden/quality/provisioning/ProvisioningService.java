@@ -3,6 +3,7 @@ package io.meshwarden.quality.provisioning;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.ProductStatus;
 import io.meshwarden.avro.Violation;
+import io.meshwarden.avro.ViolationStatus;
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.config.Settings;
 import io.meshwarden.governance.properties.InvalidContractProperty;
@@ -44,8 +45,10 @@ import org.slf4j.LoggerFactory;
  * contracts"). It reads the catalog ({@link Topics#CATALOG}) into a {@link CompactedView} and, whenever it changes and
  * every {@code meshwarden.provisioning.interval.ms}, compares each port's {@link DesiredTopic} with the cluster and
  * applies the {@link TopicPlan} through the Admin API ({@link ClusterTopics}); what it refuses or finds drifted goes to
- * {@link Topics#VIOLATIONS}, keyed by product id ({@link ProvisioningLedger}). One thread, its own; no stream processor
- * waits on the Admin API. It creates the catalog and violation topics if they are missing. A retired product's topics are left as they are; nothing is ever deleted.
+ * {@link Topics#VIOLATIONS}, keyed by product id ({@link ProvisioningLedger}). The open breaches are kept in the compacted
+ * {@link Topics#PROVISIONING_FINDINGS} (a tombstone at each recovery) and read back before the first pass, so that a
+ * refusal or drift resolved while the service was down recovers at its first pass. One thread, its own; no stream
+ * processor waits on the Admin API. It creates the catalog, violation and findings topics if they are missing. A retired product's topics are left as they are; nothing is ever deleted.
  * With {@code meshwarden.provisioning.enabled} off it runs nothing.
  */
 public final class ProvisioningService implements AutoCloseable {
@@ -60,8 +63,11 @@ public final class ProvisioningService implements AutoCloseable {
     private final Admin admin;
     private final ClusterTopics cluster;
     private final Topic<String, Violation> violations;
+    private final Topic<String, Violation> findings;
     private final KafkaProducer<String, Violation> producer;
     private final CompactedView<DataProductContract> catalog;
+    private final CompactedView<Violation> openFindings;
+    private boolean restored;
     private final Predicate<String> reserved;
     private final Clock clock;
     private final int defaultPartitions;
@@ -94,9 +100,11 @@ public final class ProvisioningService implements AutoCloseable {
         this.admin = Admin.create(config.adminProperties());
         this.cluster = new ClusterTopics(admin);
         this.violations = config.topics().topic(Topics.VIOLATIONS);
+        this.findings = config.topics().topic(Topics.PROVISIONING_FINDINGS);
         this.producer = new KafkaProducer<>(config.producerProperties("product-topic-provisioning"), Serdes.String().serializer(),
                 violations.valueSerde().serializer());
         this.catalog = new CompactedView<>(config, config.topics().topic(Topics.CATALOG), "provisioning-catalog-view", this::queue);
+        this.openFindings = new CompactedView<>(config, findings, "provisioning-findings-view", this::queue);
         this.reserved = reservedTopics(config);
     }
 
@@ -108,7 +116,8 @@ public final class ProvisioningService implements AutoCloseable {
         ProvisioningService service = new ProvisioningService(config, Clock.systemUTC());
         service.replication = Replication.decide(config.getInt(Settings.TOPIC_REPLICATION_FACTOR), service.admin);
         new TopicProvisioner(service.admin, config.getInt(Settings.TOPIC_PARTITIONS), service.replication)
-                .ensure(List.of(config.topics().topic(Topics.CATALOG), service.violations));
+                .ensure(List.of(config.topics().topic(Topics.CATALOG), service.violations, service.findings));
+        service.openFindings.start();
         service.catalog.start();
         service.scheduler.scheduleWithFixedDelay(service::passSafely, service.intervalMs, service.intervalMs, TimeUnit.MILLISECONDS);
         LOG.info("provisioning: the output topics of the contracts in {}, checked every {} ms; drift correction {}",
@@ -145,8 +154,15 @@ public final class ProvisioningService implements AutoCloseable {
 
     /** One pass over the catalog: every accepted contract's topics made to match it where safe, and the findings sent. */
     private void pass() {
-        if (!catalog.caughtUp()) {
+        if (!catalog.caughtUp() || !openFindings.caughtUp()) {
             return;
+        }
+        if (!restored) {
+            // Written by this service alone: once read, the ledger holds what the topic says, and the view is done.
+            openFindings.values().forEach(ledger::restore);
+            restored = true;
+            LOG.info("provisioning: {} open findings restored from {}", openFindings.values().size(), findings.name());
+            openFindings.close();
         }
         Map<String, DataProductContract> products = new TreeMap<>();
         catalog.values().stream().filter(contract -> contract.getStatus() != ProductStatus.RETIRED)
@@ -219,8 +235,15 @@ public final class ProvisioningService implements AutoCloseable {
                 .forEach(this::send);
     }
 
+    /**
+     * The violation, then its finding kept (a breach) or dropped (a recovery). Not one transaction: a crash between the
+     * two sends at worst repeats a breach (same id, deduplicated downstream) or misses a recovery of a finding that
+     * was resolved in that instant.
+     */
     private void send(Violation violation) {
         producer.send(new ProducerRecord<>(violations.name(), violation.getProductId(), violation));
+        producer.send(new ProducerRecord<>(findings.name(), ProvisioningLedger.key(violation),
+                violation.getStatus() == ViolationStatus.BREACH ? violation : null));
     }
 
     @Override
@@ -232,6 +255,9 @@ public final class ProvisioningService implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         catalog.close();
+        if (!restored) {
+            openFindings.close();
+        }
         producer.close(Duration.ofSeconds(5));
         admin.close(Duration.ofSeconds(5));
     }

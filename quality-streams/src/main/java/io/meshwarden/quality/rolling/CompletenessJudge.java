@@ -8,6 +8,7 @@ import io.meshwarden.quality.catalog.Guarantees;
 import io.meshwarden.quality.completeness.CompletenessWindows;
 import io.meshwarden.quality.completeness.Counts;
 import io.meshwarden.quality.freshness.FreshnessWatch;
+import io.meshwarden.quality.observed.UndecodableShare;
 import io.meshwarden.quality.rules.RuleJudge;
 import io.meshwarden.schemas.violation.ViolationRule;
 import java.time.Instant;
@@ -28,7 +29,8 @@ import java.util.function.LongSupplier;
  * values are in the snapshot. At the end of each of the product's periods its anomaly detectors judge
  * the period ({@link AnomalyWatch}, when detection is on), and the snapshot carries their bands; and the
  * period's loaded totals are reconciled with the source's ({@link AccuracyWatch}, when the product promises an
- * accuracy).
+ * accuracy). Each step's share of observed records that did not decode is judged too ({@link UndecodableShare}), its
+ * breach kept in the same set of breached rules.
  */
 final class CompletenessJudge implements CompletenessWindows.Judge {
     private final ContractBook book;
@@ -38,9 +40,11 @@ final class CompletenessJudge implements CompletenessWindows.Judge {
     private final Consumer<QualityOutput> out;
     private final Optional<AnomalyWatch> anomalies;
     private final Optional<AccuracyWatch> accuracy;
+    private final double undecodableMaxShare;
 
     CompletenessJudge(ContractBook book, FreshnessWatch freshness, LongSupplier clock, long stepMs, Consumer<QualityOutput> out,
-                      Optional<AnomalyWatch> anomalies, Optional<AccuracyWatch> accuracy) {
+                      Optional<AnomalyWatch> anomalies, Optional<AccuracyWatch> accuracy, double undecodableMaxShare) {
+        this.undecodableMaxShare = undecodableMaxShare;
         this.anomalies = anomalies;
         this.accuracy = accuracy;
         this.book = book;
@@ -82,7 +86,9 @@ final class CompletenessJudge implements CompletenessWindows.Judge {
         long now = clock.getAsLong();
         Set<String> qualityBefore = new TreeSet<>();
         Set<String> completenessBefore = new TreeSet<>();
-        breachedBefore.forEach(rule -> (ViolationRule.qualityRulePath(rule).isPresent() ? qualityBefore : completenessBefore).add(rule));
+        boolean undecodableBefore = breachedBefore.contains(UndecodableShare.RULE_ID);
+        breachedBefore.stream().filter(rule -> !rule.equals(UndecodableShare.RULE_ID))
+                .forEach(rule -> (ViolationRule.qualityRulePath(rule).isPresent() ? qualityBefore : completenessBefore).add(rule));
         RuleJudge.Result rules = RuleJudge.judge(guarantees, windowEnd - stepMs, windowEnd, lastStep, qualityBefore, now,
                 violation -> out.accept(new QualityOutput.Breach(violation)));
         Map<String, Double> fields = window.fieldCompleteness(guarantees.requiredFields());
@@ -126,6 +132,10 @@ final class CompletenessJudge implements CompletenessWindows.Judge {
             }
         }
         breached.addAll(rules.breached());
+        if (UndecodableShare.judge(guarantees, windowEnd - stepMs, windowEnd, lastStep, undecodableBefore, undecodableMaxShare, now,
+                violation -> out.accept(new QualityOutput.Breach(violation)))) {
+            breached.add(UndecodableShare.RULE_ID);
+        }
         return breached;
     }
 }

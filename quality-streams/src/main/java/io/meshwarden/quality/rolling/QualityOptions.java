@@ -3,6 +3,7 @@ package io.meshwarden.quality.rolling;
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.config.Setting;
 import io.meshwarden.config.Settings;
+import io.meshwarden.quality.observed.UndecodableShare;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -13,12 +14,13 @@ import java.util.regex.PatternSyntaxException;
  * may be dated (the clock skew allowed), how long a metric waits for its product's contract, after
  * how much silence a product's clock runs on with the wall clock, the pattern of output topics read in
  * observed mode (none: observed mode off), whether the anomaly detectors run at all, and how long the
- * source may restate the control totals of a closed period (0: accuracy is not reconciled). Read from the
+ * source may restate the control totals of a closed period (0: accuracy is not reconciled), and the share of a product's
+ * observed records in one step that may fail to decode ({@link UndecodableShare}). Read from the
  * {@code meshwarden.quality.*} settings.
  */
 public record QualityOptions(long stepMs, long graceMs, long punctuationIntervalMs, long maxClockSkewMs,
                              long contractWaitMs, long idleCloseMs, Optional<Pattern> observedTopics,
-                             boolean anomalyDetection, long accuracyHorizonMs) {
+                             boolean anomalyDetection, long accuracyHorizonMs, double undecodableMaxShare) {
 
     public QualityOptions {
         if (stepMs <= 0 || graceMs < 0 || punctuationIntervalMs <= 0 || maxClockSkewMs < 0 || contractWaitMs < 0
@@ -26,6 +28,10 @@ public record QualityOptions(long stepMs, long graceMs, long punctuationInterval
             throw new IllegalArgumentException("step and punctuation interval must be positive, grace, clock skew and"
                     + " contract wait not negative: " + stepMs + ", " + punctuationIntervalMs + ", " + graceMs + ", "
                     + maxClockSkewMs + ", " + contractWaitMs + ", " + idleCloseMs);
+        }
+        if (!(undecodableMaxShare >= 0 && undecodableMaxShare <= 1)) {
+            throw new IllegalArgumentException(Settings.QUALITY_OBSERVED_UNDECODABLE_MAX_SHARE.key() + " must be a share from 0 to 1, not "
+                    + undecodableMaxShare);
         }
     }
 
@@ -39,42 +45,48 @@ public record QualityOptions(long stepMs, long graceMs, long punctuationInterval
                 positive(config, Settings.QUALITY_PUNCTUATION_INTERVAL_MS), notNegative(config, Settings.QUALITY_MAX_CLOCK_SKEW_MS),
                 notNegative(config, Settings.QUALITY_CONTRACT_WAIT_MS), notNegative(config, Settings.QUALITY_IDLE_CLOSE_MS),
                 pattern.isEmpty() ? Optional.empty() : Optional.of(compile(pattern)), bool(config, Settings.QUALITY_ANOMALY_ENABLED),
-                notNegative(config, Settings.QUALITY_ACCURACY_HORIZON_MS));
+                notNegative(config, Settings.QUALITY_ACCURACY_HORIZON_MS), UndecodableShare.maxShare(
+                        Settings.QUALITY_OBSERVED_UNDECODABLE_MAX_SHARE.key(), config.get(Settings.QUALITY_OBSERVED_UNDECODABLE_MAX_SHARE)));
     }
 
     public QualityOptions withObservedTopics(String regex) {
         return new QualityOptions(stepMs, graceMs, punctuationIntervalMs, maxClockSkewMs, contractWaitMs,
-                idleCloseMs, Optional.of(compile(regex)), anomalyDetection, accuracyHorizonMs);
+                idleCloseMs, Optional.of(compile(regex)), anomalyDetection, accuracyHorizonMs, undecodableMaxShare);
     }
 
     public QualityOptions withContractWaitMs(long waitMs) {
         return new QualityOptions(stepMs, graceMs, punctuationIntervalMs, maxClockSkewMs, waitMs, idleCloseMs, observedTopics,
-                anomalyDetection, accuracyHorizonMs);
+                anomalyDetection, accuracyHorizonMs, undecodableMaxShare);
     }
 
     public QualityOptions withMaxClockSkewMs(long skewMs) {
         return new QualityOptions(stepMs, graceMs, punctuationIntervalMs, skewMs, contractWaitMs, idleCloseMs, observedTopics,
-                anomalyDetection, accuracyHorizonMs);
+                anomalyDetection, accuracyHorizonMs, undecodableMaxShare);
     }
 
     public QualityOptions withIdleCloseMs(long idleMs) {
         return new QualityOptions(stepMs, graceMs, punctuationIntervalMs, maxClockSkewMs, contractWaitMs, idleMs, observedTopics,
-                anomalyDetection, accuracyHorizonMs);
+                anomalyDetection, accuracyHorizonMs, undecodableMaxShare);
     }
 
     public QualityOptions withStepMs(long step) {
         return new QualityOptions(step, graceMs, punctuationIntervalMs, maxClockSkewMs, contractWaitMs, idleCloseMs,
-                observedTopics, anomalyDetection, accuracyHorizonMs);
+                observedTopics, anomalyDetection, accuracyHorizonMs, undecodableMaxShare);
     }
 
     public QualityOptions withAnomalyDetection(boolean on) {
         return new QualityOptions(stepMs, graceMs, punctuationIntervalMs, maxClockSkewMs, contractWaitMs, idleCloseMs,
-                observedTopics, on, accuracyHorizonMs);
+                observedTopics, on, accuracyHorizonMs, undecodableMaxShare);
     }
 
     public QualityOptions withAccuracyHorizonMs(long horizonMs) {
         return new QualityOptions(stepMs, graceMs, punctuationIntervalMs, maxClockSkewMs, contractWaitMs, idleCloseMs,
-                observedTopics, anomalyDetection, horizonMs);
+                observedTopics, anomalyDetection, horizonMs, undecodableMaxShare);
+    }
+
+    public QualityOptions withUndecodableMaxShare(double maxShare) {
+        return new QualityOptions(stepMs, graceMs, punctuationIntervalMs, maxClockSkewMs, contractWaitMs, idleCloseMs,
+                observedTopics, anomalyDetection, accuracyHorizonMs, maxShare);
     }
 
     public boolean reconcilesAccuracy() {

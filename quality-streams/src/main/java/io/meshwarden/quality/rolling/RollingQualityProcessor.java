@@ -97,7 +97,7 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
                 context.getStateStore(RollingQualityTopology.ACCURACY_STORE),
                 context.getStateStore(RollingQualityTopology.ACCURACY_INDEX_STORE), options.accuracyHorizonMs())) : Optional.empty();
         this.judge = new CompletenessJudge(book, freshness, context::currentSystemTimeMs, options.stepMs(), this::emit, anomalies,
-                accuracy);
+                accuracy, options.undecodableMaxShare());
         this.duplicates = new StepDuplicates(context.getStateStore(RollingQualityTopology.DUPLICATES_STORE));
         this.lastMoved.clear();
         context.schedule(Duration.ofMillis(options.punctuationIntervalMs()), PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
@@ -296,13 +296,13 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
     }
 
     /**
-     * The contract's output topics read in observed mode: every one when the contract opts in ({@code kafka.observed}),
-     * else those the operator's pattern matches.
+     * The contract's output topics read in observed mode: those the contract opts in ({@code kafka.observed}, or
+     * {@code kafka.observed.ports} for some), and those the operator's pattern matches.
      */
     private Set<String> observedTopics(DataProductContract contract) {
-        boolean optedIn = ObservedOptIn.of(contract);
+        Set<String> optedIn = ObservedOptIn.topics(contract);
         return contract.getOutputPorts().stream().map(OutputPort::getTopic)
-                .filter(topic -> optedIn || options.observedTopics().map(pattern -> pattern.matcher(topic).matches()).orElse(false))
+                .filter(topic -> optedIn.contains(topic) || options.observedTopics().map(pattern -> pattern.matcher(topic).matches()).orElse(false))
                 .collect(Collectors.toSet());
     }
 }

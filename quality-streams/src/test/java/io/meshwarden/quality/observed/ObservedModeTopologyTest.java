@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.QualitySnapshot;
 import io.meshwarden.avro.Violation;
+import io.meshwarden.avro.ViolationCategory;
 import io.meshwarden.avro.ViolationStatus;
 import io.meshwarden.quality.TopologyHarness;
 import io.meshwarden.quality.rolling.QualityFixtures;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -66,8 +68,9 @@ class ObservedModeTopologyTest {
         assertThat(snapshot.getRecordsExpected()).isEqualTo(4);
         assertThat(snapshot.getRecordsReceived()).isEqualTo(3);
         assertThat(snapshot.getRequiredFieldCompleteness()).containsEntry("clicks", 1.0 - 1.0 / 3).containsEntry("campaign_id", 1.0);
+        // One record in four did not decode: above the 5 % the platform allows by default.
         assertThat(harness.output(Topics.VIOLATIONS).readValuesToList()).extracting(Violation::getRuleId)
-                .containsExactlyInAnyOrder("completeness", "completeness.clicks");
+                .containsExactlyInAnyOrder("completeness", "completeness.clicks", UndecodableShare.RULE_ID);
         TestRecord<byte[], byte[]> dead = harness.deadLetters().readRecord();
         assertThat(dead.value()).isEqualTo(garbage);
         assertThat(DeadLetter.header(dead.headers(), DeadLetter.REASON_HEADER)).isEqualTo("undecodable");
@@ -117,9 +120,53 @@ class ObservedModeTopologyTest {
                         && "undecodable".equals(metric.getKey().tags().get("reason")))
                 .mapToDouble(metric -> (Double) metric.getValue().metricValue()).sum();
         assertThat(counted).isEqualTo(10_000.0);
-        assertThat(harness.output(Topics.VIOLATIONS).readValuesToList())
-                .filteredOn(v -> v.getStatus() == ViolationStatus.BREACH).extracting(Violation::getRuleId)
-                .containsExactly("completeness");
+        List<Violation> violations = harness.output(Topics.VIOLATIONS).readValuesToList();
+        assertThat(violations).filteredOn(v -> v.getStatus() == ViolationStatus.BREACH).extracting(Violation::getRuleId)
+                .containsExactlyInAnyOrder("completeness", UndecodableShare.RULE_ID);
+        Violation undecodable = violations.stream().filter(v -> v.getRuleId().equals(UndecodableShare.RULE_ID)).findFirst().orElseThrow();
+        assertThat(undecodable.getObservedValue()).isEqualTo(1.0);
+        assertThat(undecodable.getTargetValue()).isEqualTo(UndecodableShare.DEFAULT_MAX_SHARE);
+        assertThat(undecodable.getCategory()).isEqualTo(ViolationCategory.SCHEMA);
+        assertThat(undecodable.getMessage()).contains("10000 of the 10000 records", "100.00 %", "'undecodable' (10000)", "5.00 %");
+    }
+
+    @Test
+    void theUndecodableViolationStaysOneWhileTheShareStaysAboveAndRecoversOnceUnder() {
+        byte[] garbage = {0x00, 0x13, 0x37};
+        for (int step = 0; step < 2; step++) {
+            for (int i = 0; i < 20; i++) {
+                publish(garbage, 10 + 60 * step);
+            }
+            publish(json("{\"campaign_id\": \"c-1\", \"clicks\": 1}"), 11 + 60 * step);
+        }
+        // Third step: 1 undecodable of 40 (2.5 %), under the 5 % ceiling.
+        publish(garbage, 130);
+        for (int i = 0; i < 39; i++) {
+            publish(json("{\"campaign_id\": \"c-2\", \"clicks\": 1}"), 131);
+        }
+        publish(json("{\"campaign_id\": \"c-3\", \"clicks\": 1}"), 250);
+
+        List<Violation> undecodable = harness.output(Topics.VIOLATIONS).readValuesToList().stream()
+                .filter(v -> v.getRuleId().equals(UndecodableShare.RULE_ID)).toList();
+        assertThat(undecodable).extracting(Violation::getStatus).containsExactly(ViolationStatus.BREACH, ViolationStatus.RECOVERY);
+        assertThat(undecodable.get(0).getWindowEnd()).isEqualTo(START.plusSeconds(60));
+        assertThat(undecodable.get(1).getWindowEnd()).isEqualTo(START.plusSeconds(180));
+        assertThat(undecodable.get(1).getObservedValue()).isEqualTo(1.0 / 40);
+    }
+
+    @Test
+    void aContractWithoutACompletenessTargetStillGetsTheUndecodableViolation() {
+        DataProductContract untargeted = DataProductContract.newBuilder(contract).setVersion("1.1.0").build();
+        untargeted.getGuarantees().setCompletenessPercent(null);
+        harness.input(Topics.CATALOG).pipeInput(PRODUCT, untargeted, START);
+        byte[] garbage = {0x00, 0x13, 0x37};
+        for (int i = 0; i < 100; i++) {
+            publish(garbage, 10);
+        }
+        publish(json("{\"campaign_id\": \"c-1\", \"clicks\": 1}"), 130);
+
+        assertThat(harness.output(Topics.VIOLATIONS).readValuesToList()).extracting(Violation::getRuleId)
+                .containsExactly(UndecodableShare.RULE_ID);
     }
 
     @Test

@@ -145,6 +145,30 @@ class ProvisioningIT {
     }
 
     @Test
+    void aDriftFixedByHandWhileProvisioningIsDownRecoversWhenItStartsAgain() throws Exception {
+        provisioning(config);
+        accept(contract("1.0.0", 2, 2 * DAY));
+        await().atMost(WAIT).until(() -> Long.toString(2 * DAY).equals(config(TopicConfig.RETENTION_MS_CONFIG)));
+        setRetention(DAY);
+        await("the drift reported").atMost(WAIT).until(() -> drift().contains(ViolationStatus.BREACH));
+        AutoCloseable first = started.remove(started.size() - 1);
+        first.close();
+
+        setRetention(2 * DAY);
+        started.add(ProvisioningService.start(config).orElseThrow());
+
+        await("the drift resolved by the restarted service").atMost(WAIT)
+                .until(() -> drift().equals(List.of(ViolationStatus.BREACH, ViolationStatus.RECOVERY)));
+        await("nothing more for the same state").during(Duration.ofSeconds(3)).atMost(WAIT)
+                .until(() -> drift().size() == 2);
+    }
+
+    private List<ViolationStatus> drift() {
+        return violations().stream().filter(v -> v.getRuleId().equals("provisioning.drift.retention.ms"))
+                .map(Violation::getStatus).toList();
+    }
+
+    @Test
     void aRetentionShortenedByHandIsCorrectedWithCorrectionOn() throws Exception {
         provisioning(config.with(Settings.PROVISIONING_CORRECT_DRIFT.key(), "true"));
         accept(contract("1.0.0", 2, 2 * DAY));
