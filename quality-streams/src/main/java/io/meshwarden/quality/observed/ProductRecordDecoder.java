@@ -84,8 +84,7 @@ final class ProductRecordDecoder {
         try {
             writer = registry.get().byId(frame.schemaId());
         } catch (SchemaRegistryException e) {
-            throw new EventDecodingException(e.kind() == SchemaRegistryException.Kind.NOT_FOUND ? DeadLetterReason.UNKNOWN_SCHEMA_ID
-                    : DeadLetterReason.SCHEMA_REGISTRY_UNAVAILABLE, e.getMessage(), e);
+            throw EventDecodingException.noWriterSchema(e);
         }
         return switch (writer.type()) {
             case AVRO -> new AvroValues(registeredAvro(contract, schema, writer, frame.payload()));
@@ -245,8 +244,9 @@ final class ProductRecordDecoder {
         try {
             node = MAPPER.readTree(value);
         } catch (IOException e) {
-            throw new EventDecodingException(DeadLetterReason.UNDECODABLE, "neither Avro single-object encoding nor JSON: "
-                    + e.getMessage(), e);
+            throw new EventDecodingException(DeadLetterReason.UNDECODABLE, String.format(
+                    "neither Avro single-object encoding (starting C3 01), the Confluent wire format (magic byte 0) nor JSON; "
+                    + "first byte 0x%02X: %s", value[0], e.getMessage()), e);
         }
         if (node == null || !node.isObject()) {
             throw new EventDecodingException(DeadLetterReason.SCHEMA_MISMATCH, "a record of " + contract.getId()

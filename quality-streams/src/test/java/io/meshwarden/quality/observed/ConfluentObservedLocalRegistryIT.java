@@ -121,7 +121,7 @@ class ConfluentObservedLocalRegistryIT {
                 + truncated(DeadLetter.header(d.headers(), DeadLetter.MESSAGE_HEADER))).toList();
         assertThat(reasons.get(0)).startsWith("unknown-schema-id: ").contains("schema id " + (schemaId + 4711));
         assertThat(reasons.get(1)).startsWith("undecodable: ").contains("truncated");
-        assertThat(reasons.get(2)).startsWith("undecodable: ").contains("neither Avro single-object encoding nor JSON");
+        assertThat(reasons.get(2)).startsWith("undecodable: ").contains("the Confluent wire format (magic byte 0)", "first byte 0x01");
         for (int i = 0; i < unreadable.size(); i++) {
             assertThat(dead.get(i).value()).as("the original bytes").isEqualTo(unreadable.get(i));
         }
