@@ -1,5 +1,6 @@
 package io.meshwarden.schemas;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -9,15 +10,24 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates the topics a component needs if they do not exist yet, with the configured partitions,
  * the {@link Replication} (factor and {@code min.insync.replicas}), and compaction where the
  * catalog says so. Existing topics are left as they are.
+ *
+ * <p>A created topic is returned only once the cluster's metadata shows a leader for each of its partitions: the
+ * controller acknowledges a creation before every broker knows the topic, and a Kafka Streams global store that
+ * starts on a broker that does not know it yet fails for good ("There are no partitions available for topic").
  */
 public final class TopicProvisioner {
+    private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(30);
+    private static final Duration VISIBLE_POLL = Duration.ofMillis(100);
+
     private final Admin admin;
     private final int partitions;
     private final Replication replication;
@@ -42,13 +52,36 @@ public final class TopicProvisioner {
                 return Set.of();
             }
             admin.createTopics(missing).values().forEach((name, future) -> awaitCreated(name, future));
-            return missing.stream().map(NewTopic::name).collect(java.util.stream.Collectors.toSet());
+            Set<String> created = missing.stream().map(NewTopic::name).collect(java.util.stream.Collectors.toSet());
+            awaitLeaders(created);
+            return created;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot list topics: " + e.getCause().getMessage(), e.getCause());
         }
+    }
+
+    /** Waits until the metadata shows every partition of these topics with a leader, up to {@link #VISIBLE_WITHIN}. */
+    private void awaitLeaders(Set<String> topics) throws InterruptedException {
+        long deadline = System.nanoTime() + VISIBLE_WITHIN.toNanos();
+        String missing = String.join(", ", topics);
+        while (System.nanoTime() < deadline) {
+            try {
+                Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get();
+                if (described.values().stream().allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null))) {
+                    return;
+                }
+                missing = "partitions without a leader";
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw new IllegalStateException("cannot describe the created topics: " + e.getCause().getMessage(), e.getCause());
+                }
+            }
+            Thread.sleep(VISIBLE_POLL.toMillis()); // backoff between metadata requests while the brokers catch up
+        }
+        throw new IllegalStateException("created topics not visible with leaders within " + VISIBLE_WITHIN + ": " + missing);
     }
 
     private NewTopic newTopic(Topic<?, ?> topic) {
