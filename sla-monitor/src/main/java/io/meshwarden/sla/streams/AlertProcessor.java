@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -88,7 +87,8 @@ final class AlertProcessor implements Processor<String, SpecificRecord, String, 
                         command.getActor(), alert == null ? "unknown" : alert.getState());
                 return;
             }
-            apply(command.getAlertId(), lifecycle.command(alert, track(command.getAlertId()), command, now), now);
+            AlertTrack track = tracks.get(command.getAlertId());
+            apply(command.getAlertId(), alert, track, lifecycle.command(alert, orInitial(track), command, now), now);
         } else {
             throw new IllegalArgumentException("the alert lifecycle takes violations and commands, not "
                     + record.value().getClass().getName());
@@ -99,29 +99,33 @@ final class AlertProcessor implements Processor<String, SpecificRecord, String, 
     private boolean alert(Violation violation, Instant now) {
         String alertId = AlertIds.of(violation.getProductId(), violation.getRuleId());
         Alert alert = alerts.get(alertId);
-        AlertTrack track = track(alertId);
+        AlertTrack stored = tracks.get(alertId);
+        AlertTrack track = orInitial(stored);
         boolean breach = violation.getStatus() == ViolationStatus.BREACH;
+        // Only an alert that opens takes its owner and steward from the contract: a repeated breach reads no catalog.
         Outcome outcome = breach
-                ? lifecycle.breach(alert, track, violation, catalog.contract(violation.getProductId()), now)
+                ? lifecycle.breach(alert, track, violation,
+                        AlertLifecycle.active(alert) ? null : catalog.contract(violation.getProductId()), now)
                 : lifecycle.recovery(alert, track, violation, now);
-        apply(alertId, outcome, now);
+        apply(alertId, alert, stored, outcome, now);
         return breach && outcome.emit();
     }
 
     private void tick(long wallClock) {
         Instant now = Instant.ofEpochMilli(wallClock);
-        List<Map.Entry<String, Outcome>> changes = new ArrayList<>();
+        List<Runnable> changes = new ArrayList<>();
         try (KeyValueIterator<String, Alert> all = alerts.all()) {
             all.forEachRemaining(entry -> {
                 if (AlertLifecycle.active(entry.value)) {
-                    Outcome outcome = lifecycle.tick(entry.value, track(entry.key), now);
+                    AlertTrack track = tracks.get(entry.key);
+                    Outcome outcome = lifecycle.tick(entry.value, orInitial(track), now);
                     if (outcome.emit()) {
-                        changes.add(Map.entry(entry.key, outcome));
+                        changes.add(() -> apply(entry.key, entry.value, track, outcome, now));
                     }
                 }
             });
         }
-        changes.forEach(change -> apply(change.getKey(), change.getValue(), now));
+        changes.forEach(Runnable::run);
     }
 
     /**
@@ -145,16 +149,22 @@ final class AlertProcessor implements Processor<String, SpecificRecord, String, 
         });
     }
 
-    private AlertTrack track(String alertId) {
-        AlertTrack track = tracks.get(alertId);
+    private static AlertTrack orInitial(AlertTrack track) {
         return track == null ? AlertTrack.initial() : track;
     }
 
-    private void apply(String alertId, Outcome outcome, Instant now) {
-        if (outcome.alert() != null) {
+    /**
+     * Stores what the outcome changed, against what was read ({@code alert}, {@code track}, either null
+     * when absent): each write is a changelog record, and most inputs of a flood (a repeated breach)
+     * change the alert's count but not its track.
+     */
+    private void apply(String alertId, Alert alert, AlertTrack track, Outcome outcome, Instant now) {
+        if (outcome.alert() != null && outcome.alert() != alert) {
             alerts.put(alertId, outcome.alert());
         }
-        tracks.put(alertId, outcome.track());
+        if (!outcome.track().equals(track)) {
+            tracks.put(alertId, outcome.track());
+        }
         if (outcome.emit()) {
             context.forward(new Record<>(alertId, outcome.alert(), now.toEpochMilli()));
         }

@@ -59,14 +59,15 @@ final class AvailabilityTracker implements Processor<String, Violation, String, 
     public void process(Record<String, Violation> record) {
         Violation violation = record.value();
         if (violation.getCategory() == ViolationCategory.FRESHNESS) {
-            AvailabilityState state = store.get(record.key());
-            if (state == null) {
-                state = AvailabilityState.initial(violation.getDomain());
-            }
+            AvailabilityState stored = store.get(record.key());
+            AvailabilityState state = stored == null ? AvailabilityState.initial(violation.getDomain()) : stored;
             long at = violation.getDetectedAt().toEpochMilli();
             Downtime downtime = violation.getStatus() == ViolationStatus.BREACH
                     ? state.downtime().breach(at) : state.downtime().recover(at);
-            store.put(record.key(), new AvailabilityState(state.domain(), downtime, state.burning()));
+            // A repeated breach of a product already down (or a recovery of one up) changes nothing: no write, no changelog record.
+            if (stored == null || !downtime.equals(state.downtime())) {
+                store.put(record.key(), new AvailabilityState(state.domain(), downtime, state.burning()));
+            }
         }
         context.forward(record);
     }

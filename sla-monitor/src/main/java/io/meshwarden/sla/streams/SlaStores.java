@@ -17,9 +17,10 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Every state store of the SLA topology, by name, and the builders of those the processors own.
  * All are RocksDB and changelogged ({@code <application.id>-<store>-changelog}), so a restart or a
- * new instance restores them from Kafka. Avro values are always stored as Avro, whatever the
- * deployment's output format; the service's own records in the binary state format
- * ({@link SlaStateCodecs}), which still reads the JSON that version 0.1.0 wrote.
+ * new instance restores them from Kafka. Violations and the tables of input topics are stored as
+ * Avro, whatever the deployment's output format; alerts and the service's own records in the binary
+ * state format ({@link AlertStateSerde}, which still reads the Avro that earlier versions wrote, and
+ * {@link SlaStateCodecs}, which still reads the JSON that version 0.1.0 wrote).
  */
 public final class SlaStores {
     /** Latest state of every violation, keyed by {@link ViolationKey}. */
@@ -47,7 +48,7 @@ public final class SlaStores {
     }
 
     static StoreBuilder<KeyValueStore<String, Alert>> alerts() {
-        return store(ALERTS, avro(Alert.class));
+        return store(ALERTS, new AlertStateSerde());
     }
 
     static StoreBuilder<KeyValueStore<String, AlertTrack>> alertTracks() {

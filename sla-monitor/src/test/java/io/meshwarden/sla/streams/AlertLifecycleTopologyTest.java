@@ -52,6 +52,26 @@ class AlertLifecycleTopologyTest {
     }
 
     @Test
+    void repeatedBreachesRewriteTheAlertButNeitherItsTrackNorTheAvailability() {
+        sla.changelogWrites(SlaStores.ALERTS); // the contract's writes are not counted
+        for (int i = 0; i < 3; i++) {
+            sla.breach(CAMPAIGNS, "freshness", Severity.BLOCKING);
+            sla.advance(Duration.ofSeconds(1));
+        }
+
+        assertThat(sla.changelogWrites(SlaStores.ALERTS)).as("opened, then two occurrence counts").isEqualTo(3);
+        assertThat(sla.changelogWrites(SlaStores.ALERT_TRACKS)).as("breaching since the first").isEqualTo(1);
+        assertThat(sla.changelogWrites(SlaStores.AVAILABILITY)).as("down since the first").isEqualTo(1);
+        assertThat(sla.alertStore().get(FRESHNESS_ALERT).getOccurrences()).isEqualTo(3);
+
+        sla.recover(CAMPAIGNS, "freshness", Severity.BLOCKING);
+
+        assertThat(sla.changelogWrites(SlaStores.ALERT_TRACKS)).isEqualTo(1);
+        assertThat(sla.changelogWrites(SlaStores.AVAILABILITY)).isEqualTo(1);
+        assertThat(sla.<AvailabilityState>store(SlaStores.AVAILABILITY).get(CAMPAIGNS).downtime().down()).isFalse();
+    }
+
+    @Test
     void repeatedBreachesCountOccurrencesWithoutANewEvent() {
         sla.breach(CAMPAIGNS, "naming.product-id", Severity.WARNING);
         sla.advance(Duration.ofSeconds(1));

@@ -8,6 +8,7 @@ import io.meshwarden.avro.Severity;
 import io.meshwarden.avro.Violation;
 import io.meshwarden.avro.ViolationCategory;
 import io.meshwarden.avro.ViolationStatus;
+import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.schemas.EventCodec;
 import io.meshwarden.schemas.OutputFormat;
 import io.meshwarden.schemas.Samples;
@@ -19,6 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
@@ -112,6 +116,14 @@ final class SlaHarness implements AutoCloseable {
 
     KeyValueStore<String, Alert> alertStore() {
         return fixture.store(SlaStores.ALERTS);
+    }
+
+    /** How many records the processors wrote to the changelog of {@code store} since the last call (each write is one). */
+    int changelogWrites(String store) {
+        String applicationId = MeshwardenConfig.defaults(Map.of()).streamsProperties(SlaTopology.APPLICATION_SUFFIX)
+                .getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+        return driver.createOutputTopic(applicationId + "-" + store + "-changelog", new ByteArrayDeserializer(),
+                new ByteArrayDeserializer()).readRecordsToList().size();
     }
 
     <V> KeyValueStore<String, V> store(String name) {

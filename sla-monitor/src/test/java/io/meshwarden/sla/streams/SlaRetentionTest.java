@@ -130,7 +130,7 @@ class SlaRetentionTest {
     private void printBytesPerProduct() {
         Map<String, Long> bytes = new LinkedHashMap<>();
         bytes.put(SlaStores.VIOLATIONS, bytes(violations, SlaStores.avro(Violation.class)));
-        bytes.put(SlaStores.ALERTS, bytes(alerts, SlaStores.avro(Alert.class)));
+        bytes.put(SlaStores.ALERTS, bytes(alerts, new AlertStateSerde()));
         bytes.put(SlaStores.ALERT_TRACKS, bytes(tracks, SlaStateCodecs.alertTracks()));
         bytes.put(SlaStores.AVAILABILITY, bytes(availability, SlaStateCodecs.availability()));
         StringBuilder line = new StringBuilder("SlaRetentionTest: serialized bytes per product at steady state (20 episodes a day):");
