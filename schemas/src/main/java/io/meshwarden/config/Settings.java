@@ -75,7 +75,7 @@ public final class Settings {
     public static final Setting QUALITY_GRACE_MS = new Setting("meshwarden.quality.grace.ms", "60000",
             "how long after a window step ends (metric event time) late metrics still count; later ones are dead-lettered 'late' (ms)");
     public static final Setting QUALITY_PUNCTUATION_INTERVAL_MS = new Setting("meshwarden.quality.punctuation.interval.ms",
-            "1000", "how often (wall clock) freshness is checked; silence is detected within this plus the commit interval (ms)");
+            "200", "how often (wall clock) freshness is checked (only the products past their deadline are read); silence is detected within this plus the commit interval (ms)");
     public static final Setting QUALITY_MAX_CLOCK_SKEW_MS = new Setting("meshwarden.quality.max.clock.skew.ms", "300000",
             "how far ahead of the wall clock a metric's eventTime or newestRecordTime may be; later ones are refused as 'future-event-time' / 'future-record-time' (ms)");
     public static final Setting QUALITY_CONTRACT_WAIT_MS = new Setting("meshwarden.quality.contract.wait.ms", "60000",

@@ -14,12 +14,26 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the products whose newest record is older than their limit, so silence itself is detected; each
  * episode yields one breach, and one recovery when fresh data arrives. Products that promise no
  * freshness, or are deprecated or retired, have no entry and are never checked.
+ *
+ * <p>The check visits only the products that are due: a {@link FreshnessDeadlines} index, in memory,
+ * built from the store when the watch is made (a task's processor makes one at each initialisation,
+ * so a restored or revived task rebuilds it) and kept up to date by every write of the store.
  */
 public final class FreshnessWatch {
     private final KeyValueStore<String, FreshnessState> store;
+    private final FreshnessDeadlines deadlines = new FreshnessDeadlines();
 
     public FreshnessWatch(KeyValueStore<String, FreshnessState> store) {
         this.store = store;
+        try (KeyValueIterator<String, FreshnessState> all = store.all()) {
+            all.forEachRemaining(entry -> {
+                deadlines.track(entry.key, entry.value);
+                if (entry.value.breached()) {
+                    // As the scan this index replaces did, look once at every breached product: its limit may have loosened.
+                    deadlines.recheck(entry.key);
+                }
+            });
+        }
     }
 
     /** A contract was accepted at {@code registeredAt}: starts, updates or stops checking its product. */
@@ -31,12 +45,16 @@ public final class FreshnessWatch {
                 return Optional.empty();
             }
             store.delete(productId);
+            deadlines.forget(productId);
             // An open alert must not outlive the check that raised it.
             return known.breached() ? Optional.of(new FreshnessEvent(productId, false, known.ageAt(now), known.maxAgeMs(),
                     known.deadline(), "product " + productId + " is no longer checked for freshness")) : Optional.empty();
         }
         long maxAge = guarantees.freshnessMaxAgeMs().orElseThrow();
-        store.put(productId, known == null ? new FreshnessState(null, registeredAt, maxAge, false) : known.withMaxAge(maxAge));
+        put(productId, known == null ? new FreshnessState(null, registeredAt, maxAge, false) : known.withMaxAge(maxAge));
+        if (known != null && known.breached() && known.maxAgeMs() != maxAge) {
+            deadlines.recheck(productId);
+        }
         return Optional.empty();
     }
 
@@ -53,37 +71,47 @@ public final class FreshnessWatch {
             updated = updated.withBreached(false);
         }
         if (!updated.equals(known)) {
-            store.put(productId, updated);
+            put(productId, updated);
         }
         return recovery;
     }
 
-    /** The wall-clock check: one breach per product that has just gone stale, one recovery per product fresh again. */
+    /**
+     * The wall-clock check: one breach per product that has just gone stale, one recovery per breached product
+     * whose loosened limit makes it fresh again. Reads only those products' entries.
+     */
     public List<FreshnessEvent> check(long now) {
         List<KeyValue<String, FreshnessState>> changed = new ArrayList<>();
         List<FreshnessEvent> events = new ArrayList<>();
-        try (KeyValueIterator<String, FreshnessState> all = store.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, FreshnessState> entry = all.next();
-                FreshnessState state = entry.value;
-                boolean overdue = state.isOverdueAt(now);
-                if (overdue && !state.breached()) {
-                    events.add(new FreshnessEvent(entry.key, true, state.ageAt(now), state.maxAgeMs(), state.deadline(),
-                            state.newestRecordTime() == null ? "no record since the product was registered" : "no newer record"));
-                    changed.add(KeyValue.pair(entry.key, state.withBreached(true)));
-                } else if (!overdue && state.breached()) {
-                    // The limit was loosened by a new contract version.
-                    events.add(recovery(entry.key, state, state, now));
-                    changed.add(KeyValue.pair(entry.key, state.withBreached(false)));
-                }
+        for (String productId : deadlines.takeDue(now)) {
+            FreshnessState state = store.get(productId);
+            if (state == null) {
+                continue;
+            }
+            boolean overdue = state.isOverdueAt(now);
+            if (overdue && !state.breached()) {
+                events.add(new FreshnessEvent(productId, true, state.ageAt(now), state.maxAgeMs(), state.deadline(),
+                        state.newestRecordTime() == null ? "no record since the product was registered" : "no newer record"));
+                changed.add(KeyValue.pair(productId, state.withBreached(true)));
+            } else if (!overdue && state.breached()) {
+                // The limit was loosened by a new contract version.
+                events.add(recovery(productId, state, state, now));
+                changed.add(KeyValue.pair(productId, state.withBreached(false)));
+            } else {
+                deadlines.track(productId, state);
             }
         }
-        changed.forEach(entry -> store.put(entry.key, entry.value));
+        changed.forEach(entry -> put(entry.key, entry.value));
         return events;
     }
 
     public Optional<Long> newestRecordTime(String productId) {
         return Optional.ofNullable(store.get(productId)).map(FreshnessState::newestRecordTime);
+    }
+
+    private void put(String productId, FreshnessState state) {
+        store.put(productId, state);
+        deadlines.track(productId, state);
     }
 
     private static FreshnessEvent recovery(String productId, FreshnessState breached, FreshnessState now, long at) {
