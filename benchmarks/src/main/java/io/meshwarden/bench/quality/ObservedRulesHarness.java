@@ -4,9 +4,11 @@ import io.meshwarden.avro.Violation;
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.kafka.embedded.EmbeddedKafkaBroker;
 import io.meshwarden.kafka.embedded.TopicTail;
+import io.meshwarden.quality.QualityStreams;
 import io.meshwarden.quality.QualityTopology;
 import io.meshwarden.quality.governance.GovernanceOptions;
 import io.meshwarden.quality.observed.ObservedOptions;
+import io.meshwarden.quality.observed.ObservedService;
 import io.meshwarden.quality.observed.ObservedTopology;
 import io.meshwarden.quality.rolling.QualityOptions;
 import io.meshwarden.schemas.AvroTrust;
@@ -21,25 +23,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * Observed mode with and without the contracts' quality rules, on the embedded broker, run by
  * hand: {@code java -cp ... io.meshwarden.bench.quality.ObservedRulesHarness [records] [products] [rounds]}.
- * The products' output topics are loaded once; each round then runs the production topology in
- * observed mode over them twice, in fresh applications with their own catalogs: contracts without
+ * The products' output topics are loaded once; each round then times a Streams pass-through of them (the baseline of
+ * issue 16) and the observed app alone as production runs it ({@link #alone}), and then runs the production topology in
+ * observed mode over them three times, in fresh applications with their own catalogs: contracts without
  * quality rules, then the same contracts with seven evaluated rules each (one per metric family,
- * duplicates exact per step) and one sql rule. Both exactly-once, one stream thread, timed from
- * 10 % of the records committed until all are and the repartition topic behind the decoding is
- * drained too ({@link Throughput}). Prints each rate, the ratio, and
- * what each run wrote (dead letters by reason must be none, or the run measured something else).
+ * duplicates exact per step) and one sql rule; and those and a catastrophic-backtracking pattern. Each run starts the
+ * observed app and the quality app as production does (two applications, each exactly-once with one stream thread) and
+ * is timed from 10 % of the records committed by the observed app until all are and the quality app has consumed the
+ * measurements topic to its end ({@link Throughput}). Prints each rate, its ratio to the pass-through, where each
+ * stream thread's time went, and what each run wrote (dead letters by reason must be none, or the run measured
+ * something else).
  */
 public final class ObservedRulesHarness {
+    /**
+     * {@code -Dobserved.harness.one-app=true}: the observed and the quality topology in one application with
+     * {@code max.task.idle.ms} 10000, as this harness ran them before issue 16, to compare with the two applications.
+     */
+    private static final boolean ONE_APP = Boolean.getBoolean("observed.harness.one-app");
     /** Meshwarden's own topics. */
     private static final int PARTITIONS = 2;
     /**
@@ -68,21 +83,66 @@ public final class ObservedRulesHarness {
             long eventStart = System.currentTimeMillis() - ObservedWorkload.EVENT_SPAN.toMillis();
             workload.loadRecords(loader, records, eventStart);
             for (int round = 1; round <= rounds; round++) {
+                double pass = passThrough(broker, stateRoot, workload, "pass" + round, records);
+                double alone = alone(broker, stateRoot, workload, "alone" + round, records, eventStart);
                 double plain = run(broker, stateRoot, workload, "plain" + round, ObservedWorkload.Rules.NONE, records, eventStart);
                 double rules = run(broker, stateRoot, workload, "rules" + round, ObservedWorkload.Rules.ODCS, records, eventStart);
                 double pathological = run(broker, stateRoot, workload, "regex" + round, ObservedWorkload.Rules.PATHOLOGICAL_PATTERN,
                         records, eventStart);
-                results.add(new double[] {plain, rules, pathological});
+                results.add(new double[] {pass, alone, plain, rules, pathological});
             }
         }
         System.out.printf(Locale.ROOT, "%nobserved mode, %,d JSON records, %,d products (own output topics, %d partition each),"
                 + " exactly_once_v2, 1 thread:%n", records, products, OUTPUT_PARTITIONS);
         for (int i = 0; i < results.size(); i++) {
             double[] r = results.get(i);
-            System.out.printf(Locale.ROOT, "  round %d: without rules %,10.0f records/s, with rules %,10.0f records/s, ratio %.2f;"
-                    + " with rules and (a+)+$ on a 41-character value %,10.0f records/s, ratio to rules alone %.2f%n",
-                    i + 1, r[0], r[1], r[1] / r[0], r[2], r[2] / r[1]);
+            System.out.printf(Locale.ROOT, "  round %d: pass-through of the product topics %,10.0f records/s; observed app alone, with"
+                    + " rules, %,10.0f records/s, ratio %.2f to the pass-through;%n", i + 1, r[0], r[1], r[1] / r[0]);
+            System.out.printf(Locale.ROOT, "           observed and quality: without rules %,10.0f records/s (%.2f of the pass-through),"
+                    + " with rules %,10.0f records/s (%.2f; %.2f to without); with rules and (a+)+$ on a 41-character value"
+                    + " %,10.0f records/s, ratio to rules alone %.2f%n", r[2], r[2] / r[0], r[3], r[3] / r[0], r[3] / r[2], r[4],
+                    r[4] / r[3]);
         }
+    }
+
+    /**
+     * The baseline issue 16 names: a Kafka Streams pass-through of the same product topics (the same pattern, so one
+     * task holds partition 0 of every one of them, as in observed mode), bytes in and bytes out to one topic,
+     * exactly-once, one thread, Meshwarden's Streams settings, timed as the observed runs are.
+     */
+    static double passThrough(EmbeddedKafkaBroker broker, Path stateRoot, ObservedWorkload workload, String prefix, int records)
+            throws Exception {
+        MeshwardenConfig config = QualityPipelineHarness.config(broker.bootstrapServers(), prefix, stateRoot);
+        String out = prefix + ".passthrough.out";
+        broker.createTopic(out, PARTITIONS, false);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(Pattern.compile(Pattern.quote(workload.prefix()) + ".*"),
+                        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("pass-in"))
+                .to(out, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("pass-out"));
+        double rate = Throughput.measure(config, prefix, builder.build(), records, topic -> topic.startsWith(workload.prefix()));
+        System.out.printf(Locale.ROOT, "%s: pass-through of the product topics, %,.0f records/s%n", prefix, rate);
+        return rate;
+    }
+
+    /**
+     * The observed app as production runs it, alone (its own topology and Streams settings, {@link ObservedService#settings}),
+     * with the ODCS rules: product topics in, measurements out; the same shape as the pass-through.
+     */
+    static double alone(EmbeddedKafkaBroker broker, Path stateRoot, ObservedWorkload workload, String prefix, int records,
+                        long eventStart) throws Exception {
+        MeshwardenConfig config = QualityPipelineHarness.config(broker.bootstrapServers(), prefix, stateRoot);
+        try (Admin admin = Admin.create(config.adminProperties())) {
+            new TopicProvisioner(admin, PARTITIONS, (short) 1).ensure(config.topics().all());
+        }
+        workload.register(config, ObservedWorkload.Rules.ODCS, eventStart - 60_000);
+        ObservedOptions observed = ObservedOptions.of(Pattern.compile(Pattern.quote(workload.prefix()) + ".*"));
+        MeshwardenConfig app = ObservedService.settings(config);
+        Properties properties = app.streamsProperties(prefix);
+        double rate = Throughput.measure(app, prefix, ObservedTopology.build(config.topics(), observed, properties), records,
+                topic -> topic.startsWith(workload.prefix()));
+        System.out.printf(Locale.ROOT, "%s: observed app alone, %s records, rules ODCS, %,.0f records/s, dead letters %s%n", prefix,
+                workload.encoding(), rate, deadLetters(config));
+        return rate;
     }
 
     static double run(EmbeddedKafkaBroker broker, Path stateRoot, ObservedWorkload workload, String prefix,
@@ -97,26 +157,35 @@ public final class ObservedRulesHarness {
      */
     static double run(ObservedWorkload workload, String prefix, ObservedWorkload.Rules withRules, int records,
                       MeshwardenConfig base, long eventStart) throws Exception {
-        // A task waits for all its partitions' data before it processes, so each contract is read before its records
-        // (the catalog is timestamped before them) even when the records are fetched first.
-        MeshwardenConfig config = base.with(MeshwardenConfig.KAFKA_NAMESPACE + "max.task.idle.ms", "10000");
+        MeshwardenConfig config = ONE_APP ? base.with(MeshwardenConfig.KAFKA_NAMESPACE + "max.task.idle.ms", "10000") : base;
         try (Admin admin = Admin.create(config.adminProperties())) {
             new TopicProvisioner(admin, PARTITIONS, (short) 1).ensure(config.topics().all());
         }
         workload.register(config, withRules, eventStart - 60_000);
         QualityOptions options = QualityOptions.from(config).withObservedTopics(Pattern.quote(workload.prefix()) + ".*");
-        // Production runs observed mode as an application of its own; here both topologies run in one, so that one
-        // group's committed offsets say when the product topics and the measurements between them are through.
-        StreamsBuilder builder = new StreamsBuilder();
-        QualityTopology.add(builder, config.topics(), options, GovernanceOptions.defaults());
-        ObservedOptions observed = ObservedOptions.of(options.observedTopics().orElseThrow());
-        ObservedTopology.add(builder, config.topics(), SchemaRegistryClient.from(config).map(observed::withRegistry).orElse(observed));
+        ObservedOptions observedOptions = ObservedOptions.of(options.observedTopics().orElseThrow());
+        ObservedOptions observed = SchemaRegistryClient.from(config).map(observedOptions::withRegistry).orElse(observedOptions);
         String measurements = config.topics().name(Topics.OBSERVED_MEASUREMENTS);
-        double rate = Throughput.measure(config, prefix, builder.build(), records,
-                topic -> topic.startsWith(workload.prefix()), measurements::equals);
-        Map<String, Long> deadLetters = read(config, config.topics().name(Topics.DEAD_LETTER)).stream()
-                .collect(Collectors.groupingBy(r -> DeadLetter.header(r.headers(), DeadLetter.REASON_HEADER), TreeMap::new,
-                        Collectors.counting()));
+        Predicate<String> input = topic -> topic.startsWith(workload.prefix());
+        double rate;
+        if (ONE_APP) {
+            // The shape measured before issue 16: both topologies in one application, so that one group's committed
+            // offsets say when the product topics and the measurements between them are through; a task waits for all
+            // its partitions' data before it processes, so each contract is read before its records.
+            StreamsBuilder builder = new StreamsBuilder();
+            QualityTopology.add(builder, config.topics(), options, GovernanceOptions.defaults());
+            ObservedTopology.add(builder, config.topics(), observed);
+            rate = Throughput.measure(config, prefix, builder.build(), records, input, measurements::equals);
+        } else {
+            // As production runs them: the observed app (its own settings) and the quality app, each with its own group
+            // and stream thread; done when the quality app has consumed every measurement the observed app wrote.
+            MeshwardenConfig observedApp = ObservedService.settings(config);
+            rate = Throughput.measure(observedApp, ObservedService.APPLICATION,
+                    ObservedTopology.build(config.topics(), observed, observedApp.streamsProperties(ObservedService.APPLICATION)),
+                    config, QualityStreams.APPLICATION, QualityTopology.build(config.topics(), options, GovernanceOptions.defaults(),
+                            config.streamsProperties(QualityStreams.APPLICATION)), records, input, measurements::equals);
+        }
+        Map<String, Long> deadLetters = deadLetters(config);
         EventCodec<Violation> codec = EventCodec.of(Violation.class);
         Map<String, Long> violations = read(config, config.topics().name(Topics.VIOLATIONS)).stream()
                 .map(r -> codec.decode(r.value()))
@@ -124,6 +193,13 @@ public final class ObservedRulesHarness {
         System.out.printf(Locale.ROOT, "%s: %s records, rules %s, %,.0f records/s, dead letters %s, violations %s%n",
                 prefix, workload.encoding(), withRules, rate, deadLetters, violations);
         return rate;
+    }
+
+    /** The dead letters of the run, by reason: none, or the run measured something else. */
+    private static Map<String, Long> deadLetters(MeshwardenConfig config) {
+        return read(config, config.topics().name(Topics.DEAD_LETTER)).stream()
+                .collect(Collectors.groupingBy(r -> DeadLetter.header(r.headers(), DeadLetter.REASON_HEADER), TreeMap::new,
+                        Collectors.counting()));
     }
 
     /** Everything committed on the topic: polls until ten polls in a row (2 s) read nothing new. */

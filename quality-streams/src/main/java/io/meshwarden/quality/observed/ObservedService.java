@@ -50,9 +50,18 @@ public final class ObservedService implements AutoCloseable {
         this.config = config;
         this.options = ObservedOptions.from(config);
         this.operator = options.topics();
-        this.observed = config.with(MeshwardenConfig.KAFKA_NAMESPACE + StreamsConfig.MAIN_CONSUMER_PREFIX
-                + ConsumerConfig.METADATA_MAX_AGE_CONFIG, Long.toString(options.refreshMs()));
+        this.observed = settings(config);
         this.ports = new CompactedView<>(config, config.topics().topic(Topics.OBSERVED_PORTS), "observed-ports-view", this::follow);
+    }
+
+    /**
+     * The observed app's settings: {@code config} with its consumer's metadata refreshed every
+     * {@code meshwarden.quality.observed.refresh.ms}, so a topic created later is read within that; the harnesses run the
+     * app with exactly these.
+     */
+    public static MeshwardenConfig settings(MeshwardenConfig config) {
+        return config.with(MeshwardenConfig.KAFKA_NAMESPACE + StreamsConfig.MAIN_CONSUMER_PREFIX
+                + ConsumerConfig.METADATA_MAX_AGE_CONFIG, Long.toString(ObservedOptions.from(config).refreshMs()));
     }
 
     public static ObservedService start(MeshwardenConfig config) {
