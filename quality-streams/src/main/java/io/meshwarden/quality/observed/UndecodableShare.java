@@ -32,6 +32,8 @@ public final class UndecodableShare {
     public static final ViolationRule RULE = new ViolationRule(RULE_ID, ViolationCategory.SCHEMA, Severity.WARNING);
     /** One record in twenty: far above an occasional poison record, far below a topic in a foreign encoding (all). */
     public static final double DEFAULT_MAX_SHARE = 0.05;
+    /** Keys of {@code fieldInvalidCounts} starting with this are observed mode's own: a domain's metric may not send them. */
+    public static final String RESERVED_PREFIX = "$";
     static final String READ = "$observed";
     static final String UNDECODABLE_PREFIX = "$undecodable:";
 

@@ -5,6 +5,7 @@ import static io.meshwarden.schemas.validation.FieldChecks.MAX_NAME_LENGTH;
 import static io.meshwarden.schemas.validation.FieldChecks.MAX_TEXT_LENGTH;
 
 import io.meshwarden.avro.MetricEvent;
+import io.meshwarden.quality.observed.UndecodableShare;
 import io.meshwarden.schemas.DeadLetterReason;
 import io.meshwarden.schemas.validation.FieldChecks;
 import io.meshwarden.schemas.validation.InvalidEvent;
@@ -30,6 +31,9 @@ final class MetricChecks implements EventCheck<MetricEvent> {
     @Override
     public Optional<InvalidEvent> check(MetricEvent metric, long wallClockMs) {
         long loaded = metric.getRecordsLoaded();
+        // Observed mode counts its records under reserved keys; a metric sending them would open observed.undecodable.
+        String reserved = metric.getFieldInvalidCounts().keySet().stream()
+                .filter(key -> key.startsWith(UndecodableShare.RESERVED_PREFIX)).sorted().findFirst().orElse(null);
         FieldChecks checks = FieldChecks.of()
                 .text("productId", metric.getProductId(), 1, MAX_ID_LENGTH)
                 .text("pipelineRunId", metric.getPipelineRunId(), 0, MAX_NAME_LENGTH)
@@ -48,6 +52,9 @@ final class MetricChecks implements EventCheck<MetricEvent> {
                 .counts("fieldNullCounts", metric.getFieldNullCounts(), loaded)
                 .counts("fieldMissingCounts", metric.getFieldMissingCounts(), loaded)
                 .counts("fieldInvalidCounts", metric.getFieldInvalidCounts(), loaded)
+                .check(reserved == null, DeadLetterReason.SCHEMA_MISMATCH, "fieldInvalidCounts[" + reserved + "]",
+                        () -> "the key '" + reserved + "' is reserved: keys starting with '" + UndecodableShare.RESERVED_PREFIX
+                                + "' carry observed mode's own counts (observed.undecodable); name a field or a quality rule's path")
                 .counts("fieldDuplicateCounts", metric.getFieldDuplicateCounts(), loaded)
                 .entries("loadedTotals", metric.getLoadedTotals().keySet(), FieldChecks.MAX_LIST)
                 .entries("controlTotals", metric.getControlTotals().keySet(), FieldChecks.MAX_LIST)

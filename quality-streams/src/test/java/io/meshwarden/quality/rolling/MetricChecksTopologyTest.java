@@ -49,6 +49,8 @@ class MetricChecksTopologyTest {
                 rule("count-above-loaded", "fieldNullCounts[send_id]", m -> m.setFieldNullCounts(Map.of("send_id", 101L))),
                 rule("count-above-loaded", "fieldMissingCounts[send_id]", m -> m.setFieldMissingCounts(Map.of("send_id", 101L))),
                 rule("count-above-loaded", "fieldInvalidCounts[send_id]", m -> m.setFieldInvalidCounts(Map.of("send_id", 101L))),
+                rule("schema-mismatch", "fieldInvalidCounts[$observed]", m -> m.setFieldInvalidCounts(
+                        Map.of("$undecodable:undecodable", 10L, "$observed", 10L, "send_id", 1L))),
                 rule("count-above-loaded", "fieldDuplicateCounts[send_id]", m -> m.setFieldDuplicateCounts(Map.of("send_id", 101L))),
                 rule("negative-count", "duplicateRecords", m -> m.setDuplicateRecords(-1L)),
                 rule("count-above-loaded", "duplicateRecords", m -> m.setDuplicateRecords(101L)),
