@@ -11,6 +11,9 @@ stale=$( [ -f "$jar" ] && find . -path '*/target' -prune -o \( -name '*.java' -o
 if [ -n "$stale" ]; then
   echo "Building Meshwarden (first run downloads dependencies; later runs are quick)..."
   mvn -q -B -ntp -DskipTests -pl mesh-local -am package
+  # Maven leaves an unchanged jar as it was; without this, a source outside mesh-local's modules (benchmarks)
+  # newer than the jar would make every start build again.
+  touch "$jar"
 fi
 
 # The main class makes Avro trust the generated classes itself (io.meshwarden.schemas.AvroTrust).
