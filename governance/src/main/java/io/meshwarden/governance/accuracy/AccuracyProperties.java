@@ -2,6 +2,7 @@ package io.meshwarden.governance.accuracy;
 
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.FieldSpec;
+import io.meshwarden.governance.diff.ParsedSchemas;
 import io.meshwarden.governance.properties.InvalidContractProperty;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -88,7 +89,7 @@ public final class AccuracyProperties {
             return Optional.empty();
         }
         try {
-            Schema schema = new Schema.Parser().parse(contract.getProductSchema());
+            Schema schema = ParsedSchemas.parse(contract.getProductSchema());
             return schema.getType() == Schema.Type.RECORD ? Optional.of(schema) : Optional.empty();
         } catch (SchemaParseException e) {
             return Optional.empty();
