@@ -193,7 +193,8 @@ final class ObservedWorkload {
         }
     }
 
-    private static List<QualityRule> odcsRules() {
+    /** One rule of every ODCS metric family the stream evaluates, and one sql rule (kept, not evaluated). */
+    static List<QualityRule> odcsRules() {
         return List.of(
                 rule("$.schema[0].quality[0]", null, "rowCount", "mustBeGreaterThan", 0, QualityUnit.ROWS),
                 rule("$.schema[0].properties[2].quality[0]", "email", "nullValues", "mustBeLessThan", 5, QualityUnit.PERCENT),
@@ -214,7 +215,7 @@ final class ObservedWorkload {
                 .setThreshold(threshold).setUnit(unit).build();
     }
 
-    private static FieldSpec field(String name, boolean required) {
+    static FieldSpec field(String name, boolean required) {
         return FieldSpec.newBuilder().setName(name).setDescription(name).setPii(false).setRequired(required)
                 .setClassification(null).build();
     }
