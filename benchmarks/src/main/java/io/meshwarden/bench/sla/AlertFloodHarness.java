@@ -43,7 +43,8 @@ import org.apache.kafka.streams.kstream.Produced;
  * {@code java -cp ... io.meshwarden.bench.sla.AlertFloodHarness [violations=100000] [products=1000] [rounds=3]}.
  * In one run and one JVM, both exactly-once with one stream thread over the same pre-loaded topic:
  * (1) violations per second through a Streams pass-through and through the production SLA topology, in
- * alternated rounds (the first runs colder), the median of the rounds' ratios the figure; ten episodes per
+ * alternated rounds (the first runs colder), the median of the rounds' ratios the figure, and through the SLA
+ * topology's shape with none of its logic ({@link SlaFloor}); ten episodes per
  * product, fewer when there are too few violations for ten of at least two records each;
  * (2) the alert topic's OPEN events per (product, SLA kind) against the flood's episodes (at most
  * one each); (3) violation-to-output latency p50/p99 of both, 100 probes per second.
@@ -51,6 +52,7 @@ import org.apache.kafka.streams.kstream.Produced;
 public final class AlertFloodHarness {
     private static final int MAX_EPISODES = 10;
     private static final String PASS_THROUGH_OUT = "flood.passthrough.out";
+    private static final String FLOOR_OUT = "flood.floor.out";
 
     private AlertFloodHarness() {
     }
@@ -81,23 +83,29 @@ public final class AlertFloodHarness {
                 producer.flush();
 
                 double[] ratios = new double[rounds];
+                double[] floorRatios = new double[rounds];
                 Properties slaProperties = null;
+                broker.createTopic(FLOOR_OUT, config.getInt(Settings.TOPIC_PARTITIONS), false);
                 for (int round = 0; round < rounds; round++) {
                     double baseline = CommittedRate.of(passThrough(topics), config.streamsProperties("passthrough-" + round),
                             config.adminProperties(), input.name(), flood.violations());
+                    double floor = CommittedRate.of(SlaFloor.build(topics, FLOOR_OUT), config.streamsProperties("floor-" + round),
+                            config.adminProperties(), input.name(), flood.violations());
+                    floorRatios[round] = floor / baseline;
                     slaProperties = config.streamsProperties(SlaTopology.APPLICATION_SUFFIX + "-" + round);
                     double sla = CommittedRate.of(SlaTopology.build(topics, SlaPolicy.from(config), slaProperties), slaProperties,
                             config.adminProperties(), input.name(), flood.violations());
                     ratios[round] = sla / baseline;
-                    System.out.printf(Locale.ROOT, "  round %d: pass-through %,10.0f violations/s, SLA topology %,10.0f violations/s: %.2f%n",
-                            round + 1, baseline, sla, ratios[round]);
+                    System.out.printf(Locale.ROOT, "  round %d: pass-through %,10.0f violations/s, shape alone (SlaFloor) %,10.0f (%.2f),"
+                            + " SLA topology %,10.0f violations/s: %.2f%n", round + 1, baseline, floor, floorRatios[round], sla, ratios[round]);
                     if (round == 0) {
                         reportOpenEvents(config, topics, flood); // the alert topic holds one round's alerts only now
                     }
                 }
                 System.out.printf(Locale.ROOT, "%nthroughput, %,d violations, %,d products, %d episodes each of %d records, exactly_once_v2, 1 thread:%n"
-                        + "  SLA topology / pass-through, median of %d rounds: %.2f%n",
-                        flood.violations(), products, episodes, flood.perEpisode(), rounds, Rounds.median(ratios));
+                        + "  SLA topology / pass-through, median of %d rounds: %.2f (shape alone / pass-through: %.2f)%n",
+                        flood.violations(), products, episodes, flood.perEpisode(), rounds, Rounds.median(ratios),
+                        Rounds.median(floorRatios));
                 try (Admin admin = Admin.create(config.adminProperties())) {
                     String applicationId = slaProperties.getProperty("application.id");
                     System.out.printf(Locale.ROOT, "  SLA topology     %s%n", io.meshwarden.bench.footprint.StateFootprint.of(
