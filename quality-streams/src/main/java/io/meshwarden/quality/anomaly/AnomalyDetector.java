@@ -16,15 +16,19 @@ import java.time.Duration;
  * tail instead, Poisson or negative binomial with the learned variance as overdispersion, and scored as the
  * standard normal deviation of the same tail probability, so that the sensitivity keeps its meaning.</li>
  * <li>A step is anomalous when it lies more than {@code sensitivity} deviations from the expected value in a
- * flagged direction ({@link MetricKind#HARMLESS_SIDE_FACTOR} times further on the side that does not hurt),
- * or when a CUSUM of standardised deviations on the harmful side (allowance {@link #CUSUM_ALLOWANCE}, limit
- * {@link #CUSUM_LIMIT}) shows a smaller shift held over several steps; and its departure is at least the
- * minimum absolute change.</li>
+ * flagged direction (on the side that does not hurt, only when it is also at least
+ * {@link MetricKind#HARMLESS_SIDE_MIN_CHANGE} of the expected value), or when a CUSUM of standardised deviations
+ * on the harmful side shows a smaller shift held over several steps; and its departure is at least the minimum
+ * absolute change. The CUSUM is {@link Cusum#COUNTED} where a small count is scored by its exact tail (the scores
+ * of successive steps are then independent and exact), the more cautious {@link Cusum#LEARNED} where the learned
+ * noise dominates, whose errors run over several steps.</li>
  * <li>Anomalous steps are not learned from, so an outage does not teach the baseline that zero is normal;
  * after {@link #RELEARN_AFTER} anomalous steps in a row the baseline learns again (a new normal, reported
- * until the band has followed it).</li>
+ * until the band has followed it). A step outside the band that is not flagged (a rise too small to be an
+ * incident, a direction the contract does not flag, a change below the minimum) is learned as if it were on the
+ * band's edge, so that a month-end peak does not teach next week's same weekday to expect it.</li>
  * <li>An anomaly recovers on the first step back inside the band; one the CUSUM opened, on the first step
- * within {@link #CUSUM_ALLOWANCE} deviation of the expected value on the harmful side.</li>
+ * within the CUSUM's allowance of the expected value on the harmful side.</li>
  * <li>Nothing is flagged while warming up ({@link #WARM_UP} for seasonal kinds, {@link #WARM_UP_STEPS} steps)
  * or in a maintenance window, in which nothing is learned either.</li>
  * </ul>
@@ -32,8 +36,6 @@ import java.time.Duration;
 public final class AnomalyDetector {
     public static final Duration WARM_UP = Duration.ofDays(7);
     public static final int WARM_UP_STEPS = 24;
-    static final double CUSUM_ALLOWANCE = 0.75;
-    static final double CUSUM_LIMIT = 10.0;
     static final int RELEARN_AFTER = 72;
     private static final double MIN_DEVIATION = 1e-9;
 
@@ -55,14 +57,17 @@ public final class AnomalyDetector {
         long profileMs = settings.profileMoment(epochMs);
         double expected = baseline.expected(kind, profileMs);
         double scale = scale(kind, expected);
-        double deviation = Math.max(Math.sqrt(baseline.variance() * scale * scale + kind.samplingVariance(expected, records)),
+        double learnedVariance = baseline.learnedVariance();
+        double deviation = Math.max(Math.sqrt(learnedVariance * scale * scale + kind.samplingVariance(expected, records)),
                 MIN_DEVIATION);
         double k = settings.sensitivity();
         double score;
         double low;
         double high;
-        double overdispersion = expected > 0 ? baseline.variance() * scale * scale / (expected * expected) : 0;
-        if (kind.counted() && CountTail.applies(expected, overdispersion)) {
+        double overdispersion = expected > 0 ? learnedVariance * scale * scale / (expected * expected) : 0;
+        boolean counted = kind.counted() && CountTail.applies(expected, overdispersion);
+        Cusum cusumKind = counted ? Cusum.COUNTED : Cusum.LEARNED;
+        if (counted) {
             // A small count: its own tail, not a Gaussian's (CountTail), with the learned variance as overdispersion.
             score = baseline.learned() == 0 ? 0 : CountTail.score(value, expected, overdispersion);
             double[] band = CountTail.band(expected, overdispersion, k);
@@ -73,9 +78,8 @@ public final class AnomalyDetector {
             low = Math.max(0, expected - k * deviation);
             high = expected + k * deviation;
         }
-        double residual = baseline.learned() == 0 ? 0 : (value - expected) / scale;
-        // What the learned variance has to explain is the residual beyond sampling noise, which is added back above.
-        double unexplained = Math.max(0, residual * residual - kind.samplingVariance(expected, records) / (scale * scale));
+        Unexplained residuals = new Unexplained(kind, baseline.learned() > 0, expected, scale, records, counted);
+        double unexplained = residuals.of(value);
         if (settings.inMaintenance(epochMs)) {
             return new Judgement(Verdict.MAINTENANCE, Transition.NONE, value, expected, low, high, score, baseline);
         }
@@ -85,21 +89,24 @@ public final class AnomalyDetector {
         }
         Direction direction = settings.direction().orElse(kind.defaultDirection());
         double harmful = score * kind.harmfulSign();
-        boolean outside = harmful > 0 ? harmful > k : -harmful > k * MetricKind.HARMLESS_SIDE_FACTOR;
+        boolean outside = harmful > 0 ? harmful > k
+                : -harmful > k && Math.abs(value - expected) >= MetricKind.HARMLESS_SIDE_MIN_CHANGE * Math.abs(expected);
         boolean departs = Math.abs(value - expected) >= settings.minAbsoluteChange() && value != expected
                 && direction.flags(value - expected);
         if (baseline.anomalous()) {
             return whileOpen(baseline, kind, settings, epochMs, profileMs, value, expected, low, high, score,
-                    unexplained, departs && (outside || baseline.sustained() && harmful > CUSUM_ALLOWANCE));
+                    unexplained, departs && (outside || baseline.sustained() && harmful > cusumKind.allowance()));
         }
-        double cusum = Math.max(0, baseline.cusum() + Math.max(-k, Math.min(k, harmful)) - CUSUM_ALLOWANCE);
-        boolean shifted = harmful > 0 && cusum > CUSUM_LIMIT;
+        double cusum = Math.max(0, baseline.cusum() + Math.max(-k, Math.min(k, harmful)) - cusumKind.allowance());
+        boolean shifted = harmful > 0 && cusum > cusumKind.limit();
         if (departs && (outside || shifted)) {
             return new Judgement(Verdict.ANOMALOUS, Transition.OPENED, value, expected, low, high, score,
                     baseline.opened(!outside));
         }
+        // Outside the band but not flagged: learned as if on its edge (see the class comment).
+        double learnedValue = Math.max(low, Math.min(high, value));
         return new Judgement(Verdict.NORMAL, Transition.NONE, value, expected, low, high, score,
-                baseline.withCusum(cusum).learn(kind, epochMs, profileMs, value, unexplained, rates));
+                baseline.withCusum(cusum).learn(kind, epochMs, profileMs, learnedValue, residuals.of(learnedValue), rates));
     }
 
     /**
@@ -114,12 +121,55 @@ public final class AnomalyDetector {
             Baseline kept = baseline.continued();
             if (kept.anomalousRun() > RELEARN_AFTER) {
                 double k = settings.sensitivity();
-                kept = kept.learn(kind, epochMs, profileMs, value, Math.min(unexplained, baseline.variance() * k * k), rates);
+                kept = kept.learn(kind, epochMs, profileMs, value, Math.min(unexplained, baseline.learnedVariance() * k * k), rates);
             }
             return new Judgement(Verdict.ANOMALOUS, Transition.NONE, value, expected, low, high, score, kept);
         }
         return new Judgement(Verdict.NORMAL, Transition.RECOVERED, value, expected, low, high, score,
                 baseline.recovered().learn(kind, epochMs, profileMs, value, unexplained, rates));
+    }
+
+    /**
+     * A one-sided CUSUM's allowance (standardised deviations a step may be off without counting) and limit (the sum
+     * that opens an anomaly). {@code COUNTED} has an average run of about a year of hourly steps between false alarms
+     * on independent exact scores; {@code LEARNED} is more cautious because a learned profile's errors are not
+     * independent from step to step.
+     */
+    enum Cusum {
+        COUNTED(0.5, 7.0),
+        LEARNED(0.75, 10.0);
+
+        private final double allowance;
+        private final double limit;
+
+        Cusum(double allowance, double limit) {
+            this.allowance = allowance;
+            this.limit = limit;
+        }
+
+        double allowance() {
+            return allowance;
+        }
+
+        double limit() {
+            return limit;
+        }
+    }
+
+    /**
+     * What the learned variance has to explain of a step: its squared residual beyond the sampling noise, which the
+     * deviation adds back. Where a small count is judged by its tail the estimate is kept signed: clipping it at
+     * zero would bias it up by about half the counting noise at every quiet hour, and in the expected value's unit
+     * a quiet hour's bias is a busy hour's overdispersion. Elsewhere, where the learned noise dominates, it is
+     * clipped at zero, the conservative side.
+     */
+    private record Unexplained(MetricKind kind, boolean judged, double expected, double scale, long records,
+                               boolean signed) {
+        double of(double value) {
+            double residual = judged ? (value - expected) / scale : 0;
+            double beyondSampling = residual * residual - kind.samplingVariance(expected, records) / (scale * scale);
+            return signed ? beyondSampling : Math.max(0, beyondSampling);
+        }
     }
 
     /** The unit the variance is learned in: the expected value itself for relative kinds, 1 for rates. */

@@ -14,7 +14,9 @@ import java.util.Objects;
  *
  * <p>Immutable: {@link #learn} and the other transitions return a new value, so that the store holds exactly
  * what was judged. A profile bucket that has not been seen often enough yet counts as 1 (the non-seasonal
- * estimate) until it has.
+ * estimate) until it has. Each part starts as a plain running mean (weight 1/n for its n-th sample) until that is
+ * lighter than its decay rate, so that the first week's estimates are averages, not the weight of whatever came
+ * first.
  *
  * @param learned       steps learned from
  * @param firstLearned  epoch ms of the first step learned from; 0 before any
@@ -24,7 +26,8 @@ import java.util.Objects;
  * @param weekly        day-of-week factors, 7 (Monday first)
  * @param weeklySeen    how often each day was learned from (one per step)
  * @param variance      of the unexplained part: relative to the expected value for seasonal kinds and gaps,
- *                      absolute for rates
+ *                      absolute for rates; may fall below zero where it is learned signed (a small count's, see
+ *                      {@link AnomalyDetector}), and is then used as zero ({@link #learnedVariance})
  * @param cusum         one-sided CUSUM of standardised departures on the harmful side
  * @param anomalousRun  consecutive steps judged anomalous; 0 when no anomaly is open
  * @param sustained     whether the open anomaly was opened by the CUSUM alone (a shift, no single step outside)
@@ -77,6 +80,36 @@ public record Baseline(long learned, long firstLearned, double level, double[] h
         return learned >= warmUpSteps && (!kind.seasonal() || epochMs - firstLearned >= warmUpMs);
     }
 
+    /** Whether the profile has been learned from at all: a steady kind's, and any before its first step, is all ones. */
+    boolean profiled() {
+        for (int seen : hourlySeen) {
+            if (seen != 0) {
+                return true;
+            }
+        }
+        for (int seen : weeklySeen) {
+            if (seen != 0) {
+                return true;
+            }
+        }
+        for (double factor : hourly) {
+            if (factor != 1.0) {
+                return true;
+            }
+        }
+        for (double factor : weekly) {
+            if (factor != 1.0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The learned variance as used: never below zero. */
+    double learnedVariance() {
+        return Math.max(0, variance);
+    }
+
     /** Whether an anomaly is open. */
     public boolean anomalous() {
         return anomalousRun > 0;
@@ -98,24 +131,24 @@ public record Baseline(long learned, long firstLearned, double level, double[] h
         }
         double newLevel = level;
         double newVariance = learned == 1 ? scaledResidualSquared
-                : variance + rates.variance() * (scaledResidualSquared - variance);
+                : variance + Rates.weight(rates.variance(), learned) * (scaledResidualSquared - variance);
         if (kind.seasonal()) {
             ZonedDateTime at = Instant.ofEpochMilli(profileMs).atZone(ZoneOffset.UTC);
             int hour = at.getHour();
             int day = at.getDayOfWeek().getValue() - 1;
             double hourFactor = hs[hour] >= HOUR_WARM ? h[hour] : 1.0;
             double dayFactor = ws[day] >= DAY_WARM ? w[day] : 1.0;
-            newLevel = level + rates.level() * (value / (hourFactor * dayFactor) - level);
+            newLevel = level + Rates.weight(rates.level(), learned + 1) * (value / (hourFactor * dayFactor) - level);
             if (newLevel > 0) {
                 double hourSample = value / (newLevel * dayFactor);
-                h[hour] = hs[hour] == 0 ? hourSample : h[hour] + rates.hourly() * (hourSample - h[hour]);
+                h[hour] = hs[hour] == 0 ? hourSample : h[hour] + Rates.weight(rates.hourly(), hs[hour] + 1) * (hourSample - h[hour]);
                 double daySample = value / (newLevel * hourFactor);
-                w[day] = ws[day] == 0 ? daySample : w[day] + rates.weekly() * (daySample - w[day]);
+                w[day] = ws[day] == 0 ? daySample : w[day] + Rates.weight(rates.weekly(), ws[day] + 1) * (daySample - w[day]);
             }
             hs[hour]++;
             ws[day]++;
         } else {
-            newLevel = level + rates.level() * (value - level);
+            newLevel = level + Rates.weight(rates.level(), learned + 1) * (value - level);
         }
         return new Baseline(learned + 1, firstLearned, newLevel, h, hs, w, ws, newVariance, cusum, anomalousRun,
                 sustained);
@@ -144,6 +177,11 @@ public record Baseline(long learned, long firstLearned, double level, double[] h
     /** How fast each part forgets: the weight of the newest step. */
     record Rates(double level, double hourly, double weekly, double variance) {
         static final Rates DEFAULT = new Rates(0.02, 0.1, 0.05, 0.05);
+
+        /** The weight of the {@code n}-th sample: a running mean's 1/n until that is lighter than {@code rate}. */
+        static double weight(double rate, long n) {
+            return Math.max(rate, 1.0 / n);
+        }
     }
 
     @Override

@@ -36,15 +36,16 @@ public enum MetricKind {
     /**
      * The sign of the departure that hurts a consumer: -1 for volumes and sums (records lost), +1 for null
      * rates and gaps (data missing, late). That side is judged at the sensitivity and by the CUSUM; the
-     * other side, where flagged at all, only by a single step {@link #HARMLESS_SIDE_FACTOR} times as far out,
-     * so that campaign and month-end peaks are not incidents.
+     * other side, where flagged at all, only by a single step beyond the sensitivity that is also at least
+     * {@link #HARMLESS_SIDE_MIN_CHANGE} of the expected value, so that campaign and month-end peaks of a few tens of
+     * percent are not incidents, however significant on a large product, while a doubled load is.
      */
     public int harmfulSign() {
         return seasonal ? -1 : 1;
     }
 
-    /** How much further out than the sensitivity a departure on the harmless side must be to be flagged. */
-    public static final double HARMLESS_SIDE_FACTOR = 1.5;
+    /** The least relative change on the harmless side that is flagged (beyond the sensitivity): half the expected value. */
+    public static final double HARMLESS_SIDE_MIN_CHANGE = 0.5;
 
     /** The direction flagged when the contract names none: what hurts a consumer. */
     public Direction defaultDirection() {
