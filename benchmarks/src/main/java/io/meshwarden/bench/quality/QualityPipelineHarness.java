@@ -33,7 +33,8 @@ import org.apache.kafka.streams.kstream.Produced;
  * the production topology with every check on, both exactly-once with one stream thread, over the same
  * pre-loaded metric topic, with every product registered, in alternated rounds (median ratio); the quality
  * app's state per product, and the time a new instance takes to restore it; with {@code --detector-cost},
- * the production topology with its anomaly detectors off and on; (2) freshness detection latency after the
+ * the production topology with its anomaly detectors and accuracy reconciliation off and on, on loads five minutes
+ * apart whose periods close; (2) freshness detection latency after the
  * deadline, p50 and p99, with every product registered and each going silent; (3) metric event to violation
  * latency (a breached product's recovery), against a pass-through's metric to copy, in the same run.
  */
@@ -89,7 +90,7 @@ public final class QualityPipelineHarness {
             System.out.printf(Locale.ROOT, "  %s%n", RestoreTime.measure(config, lastQuality,
                     QualityTopology.build(topics, QualityOptions.from(config)), stateRoot.resolve("restored")));
             if (detectorRounds) {
-                detectorCost(config, topics, metrics);
+                DetectorCostHarness.measure(broker, stateRoot, metrics, products, rounds);
             }
 
             MeshwardenConfig latencyConfig = config(broker.bootstrapServers(), "fresh", stateRoot);
@@ -112,22 +113,6 @@ public final class QualityPipelineHarness {
         }
     }
 
-    /** The anomaly detectors' cost: off and on alternated, each its own application over the same input. */
-    private static void detectorCost(MeshwardenConfig config, TopicCatalog topics, int metrics) throws Exception {
-        double[] off = new double[2];
-        double[] on = new double[2];
-        for (int round = 0; round < 2; round++) {
-            off[round] = Throughput.measure(config, "quality-detectors-off-" + round,
-                    QualityTopology.build(topics, QualityOptions.from(config).withAnomalyDetection(false)), metrics);
-            on[round] = Throughput.measure(config, "quality-detectors-on-" + round,
-                    QualityTopology.build(topics, QualityOptions.from(config)), metrics);
-            System.out.printf(Locale.ROOT, "  detectors off %,10.0f events/s, on %,10.0f events/s: on / off %.2f%n",
-                    off[round], on[round], on[round] / off[round]);
-        }
-        System.out.printf(Locale.ROOT, "  detectors on / off over both rounds: %.2f%n", (on[0] + on[1]) / (off[0] + off[1]));
-    }
-
-
     static MeshwardenConfig config(String bootstrap, String prefix, Path stateRoot) throws java.io.IOException {
         return MeshwardenConfig.load(Map.of(
                 Settings.BOOTSTRAP_SERVERS.key(), bootstrap,
@@ -136,7 +121,7 @@ public final class QualityPipelineHarness {
                 Settings.STATE_DIR.key(), Files.createDirectories(stateRoot.resolve(prefix)).toString()));
     }
 
-    private static void provision(MeshwardenConfig config) {
+    static void provision(MeshwardenConfig config) {
         try (Admin admin = Admin.create(config.adminProperties())) {
             new TopicProvisioner(admin, config.getInt(Settings.TOPIC_PARTITIONS), (short) 1).ensure(config.topics().all());
         }

@@ -65,11 +65,20 @@ final class Workload {
 
     /** Loads {@code count} metric events spread over the products and ten minutes of event time from {@code start}. */
     void loadMetrics(int count, long start) {
+        loadMetrics(count, start, EVENT_SPAN);
+    }
+
+    /**
+     * Loads {@code count} metric events spread over the products and {@code span} of event time from {@code start}: with
+     * a span of hours every product's periods (its one-hour completeness window, tumbling) close, and each close is judged
+     * by the anomaly detectors and reconciled.
+     */
+    void loadMetrics(int count, long start, Duration span) {
         EventCodec<MetricEvent> codec = EventCodec.of(MetricEvent.class);
         ControlTotals control = new ControlTotals(products);
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
             for (int i = 0; i < count; i++) {
-                Instant at = Instant.ofEpochMilli(start + EVENT_SPAN.toMillis() * i / count);
+                Instant at = Instant.ofEpochMilli(start + span.toMillis() * i / count);
                 String id = productId(i % products);
                 send(producer, Topics.METRICS.suffix(), id,
                         codec.encode(metric(id, at, i, control.add(i % products, at.toEpochMilli())), OutputFormat.AVRO));

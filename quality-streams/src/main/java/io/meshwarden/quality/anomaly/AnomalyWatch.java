@@ -18,8 +18,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The anomaly detectors of one stream task's products: at the end of each of a product's periods (its
  * completeness window, tumbling) its volume, the null rate of each required field and the sum of each declared
- * measure, and at each load the
- * gap since the one before, each judged by {@link AnomalyDetector} against what that metric's history taught.
+ * measure, and at the first load of each period the gap since the load before it, each judged by {@link AnomalyDetector} against what that metric's history taught.
  * Reads and writes {@code quality-anomaly-store} (key: the product id's length, ':', the id, '|', the
  * metric; bounded by products times detected metrics); returns the ANOMALY violations to emit, a BREACH when
  * a metric leaves its band and a RECOVERY when it is back.

@@ -50,8 +50,8 @@ import org.slf4j.LoggerFactory;
  * and a product's completeness windows close, and its metrics turn late, on that clock alone; the
  * contract's quality rules are judged as each step closes, duplicate values counted exactly per
  * step ({@link StepDuplicates}). A product silent for the idle time has its clock run on with the
- * wall clock, so its last windows still close. The anomaly detectors judge each closed period and each
- * load's gap ({@link AnomalyWatch}); each closed period, and each restatement of one, is reconciled against the
+ * wall clock, so its last windows still close. The anomaly detectors judge each closed period and the gap
+ * before the first load of each period ({@link AnomalyWatch}); each closed period, and each restatement of one, is reconciled against the
  * source's control totals ({@link AccuracyWatch}). Freshness is checked on wall-clock time by a
  * punctuator, which also expires metrics that waited for their contract too long.
  */
@@ -200,9 +200,9 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
             accuracy.get().reported(reconciled.get(), controlPeriod, metric.getControlTotals(), closedUpTo, now())
                     .forEach(violation -> emit(new QualityOutput.Breach(violation)));
         }
-        // A load's gap is judged once per step at most, on the first load of a step: the cost stays one judgement
-        // per product per step however often a pipeline publishes, as the clock's own write.
-        if (clock != null && windows.bucketStart(eventTime) > windows.bucketStart(clock) && anomalies.isPresent()
+        // A load's gap is judged on the first load of each period, the period every other detector judges at its end:
+        // one judgement per product per period however often a pipeline publishes.
+        if (clock != null && Math.floorDiv(eventTime, periodMs) > Math.floorDiv(clock, periodMs) && anomalies.isPresent()
                 && product.checked() && !metric.getPipelineRunId().startsWith(ObservedRecordProcessor.RUN_ID_PREFIX)) {
             anomalies.get().loaded(WatchedProducts.anomaly(product), eventTime, eventTime - clock, now())
                     .forEach(violation -> emit(new QualityOutput.Breach(violation)));
