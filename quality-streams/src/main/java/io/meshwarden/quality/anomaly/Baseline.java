@@ -41,6 +41,7 @@ public record Baseline(long learned, long firstLearned, double level, double[] h
     static final int HOUR_WARM = 2;
     /** A weekday's factor is used once this many of its steps were seen. */
     static final int DAY_WARM = 12;
+    private static final Baseline EMPTY = empty();
 
     public Baseline {
         hourly = hourly.clone();
@@ -82,27 +83,8 @@ public record Baseline(long learned, long firstLearned, double level, double[] h
 
     /** Whether the profile has been learned from at all: a steady kind's, and any before its first step, is all ones. */
     boolean profiled() {
-        for (int seen : hourlySeen) {
-            if (seen != 0) {
-                return true;
-            }
-        }
-        for (int seen : weeklySeen) {
-            if (seen != 0) {
-                return true;
-            }
-        }
-        for (double factor : hourly) {
-            if (factor != 1.0) {
-                return true;
-            }
-        }
-        for (double factor : weekly) {
-            if (factor != 1.0) {
-                return true;
-            }
-        }
-        return false;
+        return !Arrays.equals(hourlySeen, EMPTY.hourlySeen) || !Arrays.equals(weeklySeen, EMPTY.weeklySeen)
+                || !Arrays.equals(hourly, EMPTY.hourly) || !Arrays.equals(weekly, EMPTY.weekly);
     }
 
     /** The learned variance as used: never below zero. */
