@@ -135,25 +135,9 @@ public final class AnomalyDetector {
      * on independent exact scores; {@code LEARNED} is more cautious because a learned profile's errors are not
      * independent from step to step.
      */
-    enum Cusum {
-        COUNTED(0.5, 7.0),
-        LEARNED(0.75, 10.0);
-
-        private final double allowance;
-        private final double limit;
-
-        Cusum(double allowance, double limit) {
-            this.allowance = allowance;
-            this.limit = limit;
-        }
-
-        double allowance() {
-            return allowance;
-        }
-
-        double limit() {
-            return limit;
-        }
+    record Cusum(double allowance, double limit) {
+        static final Cusum COUNTED = new Cusum(0.5, 7.0);
+        static final Cusum LEARNED = new Cusum(0.75, 10.0);
     }
 
     /**
