@@ -4,11 +4,14 @@ import io.meshwarden.config.CommandLauncher;
 import io.meshwarden.config.ConfigOptions;
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.config.Settings;
+import io.meshwarden.schemas.TopicSpec;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,7 +84,7 @@ public final class LineageServiceMain implements Callable<Integer> {
         }, "lineage-shutdown"));
         String prefix = config.topics().prefix();
         System.out.printf("lineage running against %s; reads %s, writes %s; datasets in %s; HTTP delivery %s%n",
-                config.bootstrapServers(), prefix + "{products.catalog, quality.snapshots}", prefix + "{lineage.openlineage, deadletter}",
+                config.bootstrapServers(), prefix + suffixes(LineageTopology.INPUTS), prefix + suffixes(LineageTopology.OUTPUTS),
                 service.namespace(), service.delivery().map(delivery -> "to " + delivery.url()).orElse("off"));
         stopped.await();
         if (failed.get()) {
@@ -90,5 +93,10 @@ public final class LineageServiceMain implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /** The topics' names without the prefix, as {@code {a, b}}. */
+    private static String suffixes(List<TopicSpec<?, ?>> topics) {
+        return topics.stream().map(TopicSpec::suffix).collect(Collectors.joining(", ", "{", "}"));
     }
 }

@@ -1,8 +1,10 @@
 package io.meshwarden.lineage;
 
+import io.meshwarden.avro.AnomalyBands;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.QualitySnapshot;
 import io.meshwarden.schemas.DeadLetterReason;
+import io.meshwarden.schemas.SnapshotBands;
 import io.meshwarden.schemas.Topic;
 import io.meshwarden.schemas.TopicCatalog;
 import io.meshwarden.schemas.TopicSpec;
@@ -38,22 +40,28 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * The lineage app's whole Kafka Streams topology. Tests build exactly this.
  * <pre>
  * products.catalog --> lineage-contracts-store (table) --every accepted version--> DatasetEvent per port --+
- * quality.snapshots --decode (dead letters)--> join contract --> RunEvent with quality facets -------------+--> lineage.openlineage
+ * quality.anomaly-bands --> lineage-anomaly-bands-store (table, looked up)                                 |
+ * quality.snapshots --decode (dead letters)--> join contract, bands --> RunEvent with quality facets ------+--> lineage.openlineage
  *                                                   +--no contract--> deadletter (unknown-product)
  * </pre>
- * Both inputs are written by quality-streams' Java producer, keyed by product id, to topics created with the same
- * partition count ({@link Partitioning#AS_WRITTEN}), so a snapshot finds its product's contract in the task's
- * own partition of the catalog table, without a repartition topic.
- * The table is not cached, so every accepted version is emitted, not only the last of a commit interval; a
- * tombstone emits nothing. A contract's events are dated by its catalog record's timestamp.
+ * The inputs are written by quality-streams' Java producer, keyed by product id, to topics created with the same
+ * partition count ({@link Partitioning#AS_WRITTEN}), so a snapshot finds its product's contract and anomaly bands
+ * in the task's own partitions of the two tables, without a repartition topic. A snapshot without bands of its
+ * own, as quality-streams writes them, is reported with the product's latest bands; one of an earlier release
+ * with its own ({@link SnapshotBands}).
+ * The tables are not cached, so every accepted version is emitted, not only the last of a commit interval; a
+ * tombstone emits nothing (on the bands topic, it leaves the next snapshots without bands). A contract's events
+ * are dated by its catalog record's timestamp.
  *
- * <p>Reads {@link #INPUTS}; writes {@link #OUTPUTS} and the table's changelog.
+ * <p>Reads {@link #INPUTS}; writes {@link #OUTPUTS} and the tables' changelogs.
  */
 public final class LineageTopology {
     /** Suffix of the application id ({@code <meshwarden.application.id.prefix>-lineage}). */
     public static final String APPLICATION_SUFFIX = "lineage";
     public static final String CONTRACTS_STORE = "lineage-contracts-store";
-    public static final List<TopicSpec<?, ?>> INPUTS = List.of(Topics.CATALOG, Topics.SNAPSHOTS);
+    /** Latest anomaly bands per product id, which a snapshot without its own is reported with. */
+    public static final String ANOMALY_BANDS_STORE = "lineage-anomaly-bands-store";
+    public static final List<TopicSpec<?, ?>> INPUTS = List.of(Topics.CATALOG, Topics.SNAPSHOTS, Topics.ANOMALY_BANDS);
     public static final List<TopicSpec<?, ?>> OUTPUTS = List.of(Topics.LINEAGE, Topics.DEAD_LETTER);
 
     private LineageTopology() {
@@ -62,6 +70,7 @@ public final class LineageTopology {
     public static Topology build(TopicCatalog topics, LineageEvents events, Properties streamsProperties) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProperties)));
         Topic<String, DataProductContract> catalog = topics.topic(Topics.CATALOG);
+        Topic<String, AnomalyBands> anomalyBands = topics.topic(Topics.ANOMALY_BANDS);
         Topic<String, String> lineage = topics.topic(Topics.LINEAGE);
         Produced<String, String> toLineage = Produced.with(lineage.keySerde(), lineage.valueSerde());
 
@@ -75,9 +84,15 @@ public final class LineageTopology {
                 .flatMapValues(json -> json, Named.as("lineage-contract-dataset-events"))
                 .to(lineage.name(), toLineage.withName("lineage-contract-sink"));
 
+        // Only looked up, by the snapshots' processor, which so puts the table in the snapshots' task.
+        builder.table(anomalyBands.name(),
+                Consumed.with(anomalyBands.keySerde(), anomalyBands.valueSerde()).withName("lineage-anomaly-bands-source"),
+                Materialized.<String, AnomalyBands, KeyValueStore<Bytes, byte[]>>as(ANOMALY_BANDS_STORE)
+                        .withKeySerde(anomalyBands.keySerde()).withValueSerde(anomalyBands.valueSerde()).withCachingDisabled());
+
         var snapshots = DeadLetterRouting.decodedStreamWithOriginal(builder, topics, topics.topic(Topics.SNAPSHOTS),
                         QualitySnapshot.class, QualitySnapshot::getProductId, Partitioning.AS_WRITTEN, "lineage-snapshots")
-                .processValues(ContractOf::new, Named.as("lineage-snapshot-contract"), CONTRACTS_STORE)
+                .processValues(ContractOf::new, Named.as("lineage-snapshot-contract"), CONTRACTS_STORE, ANOMALY_BANDS_STORE)
                 .split(Named.as("lineage-snapshots-of"))
                 .branch((id, measured) -> measured.contract() != null, Branched.as("-known"))
                 .defaultBranch(Branched.as("-unknown"));
@@ -90,28 +105,37 @@ public final class LineageTopology {
         return builder.build(streamsProperties);
     }
 
-    /** A snapshot and its product's accepted contract, null when the catalog has none. */
+    /**
+     * A snapshot, with its product's anomaly bands attached to the event (its original bytes as they arrived),
+     * and the product's accepted contract, null when the catalog has none.
+     */
     record Measured(Sourced<QualitySnapshot> snapshot, DataProductContract contract) {
     }
 
     /**
-     * A snapshot with its product's contract, looked up in the catalog table's store. Not a DSL join: the
-     * decode step gives the stream a new key type, for which the DSL would re-key it through a repartition
-     * topic, needless for a topic that only quality-streams writes.
+     * A snapshot with its product's contract and anomaly bands, looked up in the two tables' stores. Not a DSL
+     * join: the decode step gives the stream a new key type, for which the DSL would re-key it through a
+     * repartition topic, needless for topics that only quality-streams writes. The bands go into the decoded
+     * event only ({@link SnapshotBands}); a dead letter still gets the bytes that arrived.
      */
     private static final class ContractOf extends ContextualFixedKeyProcessor<String, Sourced<QualitySnapshot>, Measured> {
         private TimestampedKeyValueStore<String, DataProductContract> contracts;
+        private TimestampedKeyValueStore<String, AnomalyBands> bands;
 
         @Override
         public void init(FixedKeyProcessorContext<String, Measured> context) {
             super.init(context);
             contracts = context.getStateStore(CONTRACTS_STORE);
+            bands = context.getStateStore(ANOMALY_BANDS_STORE);
         }
 
         @Override
         public void process(FixedKeyRecord<String, Sourced<QualitySnapshot>> record) {
+            Sourced<QualitySnapshot> arrived = record.value();
+            QualitySnapshot snapshot = SnapshotBands.attach(arrived.event(), ValueAndTimestamp.getValueOrNull(bands.get(record.key())));
+            Sourced<QualitySnapshot> measured = new Sourced<>(snapshot, arrived.originalKey(), arrived.originalValue());
             ValueAndTimestamp<DataProductContract> contract = contracts.get(record.key());
-            context().forward(record.withValue(new Measured(record.value(), contract == null ? null : contract.value())));
+            context().forward(record.withValue(new Measured(measured, contract == null ? null : contract.value())));
         }
     }
 

@@ -4,6 +4,7 @@ import io.meshwarden.avro.AnomalyBand;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.QualityRule;
 import io.meshwarden.avro.QualitySnapshot;
+import io.meshwarden.schemas.SnapshotBands;
 import io.openlineage.client.OpenLineage;
 import io.openlineage.client.OpenLineage.DataQualityAssertionsDatasetFacetAssertions;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ import java.util.Map;
  * <li>one per evaluated ODCS quality rule, named {@code <metric> <operator> <threshold>} on its
  * field: the value quality-streams measured over the last window step against the rule;</li>
  * <li>{@code anomaly:<metric>}: the anomaly detector's band held (only for judged metrics, not while
- * warming up or in maintenance).</li>
+ * warming up or in maintenance), from the bands the topology attached to the snapshot: its own, else
+ * the product's latest on {@code quality.anomaly-bands} ({@link SnapshotBands}).</li>
  * </ul>
  * The ODCS operators are compared here again because quality-streams keeps its operator logic to
  * itself and this module meets it only through topics; the comparison is the ODCS definition

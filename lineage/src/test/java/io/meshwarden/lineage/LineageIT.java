@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import io.meshwarden.avro.AnomalyBands;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.QualitySnapshot;
 import io.meshwarden.config.MeshwardenConfig;
@@ -30,9 +31,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The lineage app on a real broker: a contract on the catalog and a snapshot of it come out as
- * OpenLineage events on the lineage topic, valid against the spec, and reach a local OpenLineage
- * receiver that answers 503 twice before it accepts.
+ * The lineage app on a real broker: a contract on the catalog and a snapshot of it, with the product's
+ * anomaly bands on their own topic, come out as OpenLineage events on the lineage topic (the run judged
+ * by the bands), valid against the spec, and reach a local OpenLineage receiver that answers 503 twice
+ * before it accepts.
  */
 @EmbeddedKafka
 class LineageIT {
@@ -60,6 +62,7 @@ class LineageIT {
                 Settings.LINEAGE_HTTP_BACKOFF_MS.key(), "50"));
         Topic<String, DataProductContract> catalog = config.topics().topic(Topics.CATALOG);
         Topic<String, QualitySnapshot> snapshots = config.topics().topic(Topics.SNAPSHOTS);
+        Topic<String, AnomalyBands> bands = config.topics().topic(Topics.ANOMALY_BANDS);
         String lineage = config.topics().name(Topics.LINEAGE);
         try (LineageService service = LineageService.start(config);
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config.producerProperties("lineage-it"),
@@ -68,6 +71,10 @@ class LineageIT {
             await().atMost(WAIT).until(() -> service.state() == KafkaStreams.State.RUNNING);
             producer.send(new ProducerRecord<>(catalog.name(), PRODUCT,
                     catalog.valueSerde().serializer().serialize(catalog.name(), LineageSamples.contract()))).get();
+            // As quality-streams writes them: the bands on their topic, the snapshot without them. Like the contract,
+            // they are on the broker before the snapshot, which the task then processes after them.
+            producer.send(new ProducerRecord<>(bands.name(), PRODUCT,
+                    bands.valueSerde().serializer().serialize(bands.name(), LineageSamples.bands()))).get();
             producer.send(new ProducerRecord<>(snapshots.name(), PRODUCT,
                     snapshots.valueSerde().serializer().serialize(snapshots.name(), LineageSamples.snapshot()))).get();
 
@@ -76,7 +83,7 @@ class LineageIT {
                 assertThat(events).extracting(record -> new String(record.key(), StandardCharsets.UTF_8)).containsOnly(PRODUCT);
                 List<String> json = events.stream().map(record -> new String(record.value(), StandardCharsets.UTF_8)).toList();
                 assertThat(json).anySatisfy(event -> assertThat(event).contains("\"dataset\"", "\"kafka://" + broker.bootstrapServers().split(",")[0]))
-                        .anySatisfy(event -> assertThat(event).contains("\"dataQualityAssertions\""));
+                        .anySatisfy(event -> assertThat(event).contains("\"dataQualityAssertions\"", "\"anomaly:volume\""));
                 json.forEach(event -> assertThat(OpenLineageSchemas.errors(event)).isEmpty());
 
                 await().atMost(WAIT).until(() -> received.size() >= 2);

@@ -36,14 +36,14 @@ class OpenLineageSchemaTest {
 
     @Test
     void aQualitySnapshotsRunEventValidatesAgainstTheSpecAndItsFacetSchemas() {
-        List<String> json = events.snapshot(LineageSamples.snapshot(), LineageSamples.contract());
+        List<String> json = events.snapshot(LineageSamples.snapshotWithBands(), LineageSamples.contract());
 
         assertThat(json).singleElement().satisfies(event -> assertThat(OpenLineageSchemas.errors(event)).isEmpty());
     }
 
     @Test
     void theValidatorRefusesAnEventThatBreaksTheSpec() {
-        String event = events.snapshot(LineageSamples.snapshot(), LineageSamples.contract()).get(0);
+        String event = events.snapshot(LineageSamples.snapshotWithBands(), LineageSamples.contract()).get(0);
 
         assertThat(OpenLineageSchemas.errors(event.replace("\"eventTime\"", "\"eventTimes\""))).isNotEmpty();
         assertThat(OpenLineageSchemas.errors(event.replace("\"success\":true", "\"success\":\"yes\""))).isNotEmpty();

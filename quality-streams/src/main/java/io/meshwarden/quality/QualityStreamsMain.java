@@ -97,7 +97,7 @@ public final class QualityStreamsMain implements Callable<Integer> {
                 config.topics().prefix() + "{products.changes, products.metrics, products.catalog, governance.policies, "
                         + "governance.readers}",
                 config.topics().prefix() + "{governance.decisions, governance.violations, products.catalog, "
-                        + "quality.snapshots, governance.readers, governance.impact-reports, governance.impact, deadletter}");
+                        + "quality.snapshots, quality.anomaly-bands, governance.readers, governance.impact-reports, governance.impact, deadletter}");
         stopped.await();
         if (failed.get()) {
             System.err.println("quality-streams: Kafka Streams stopped after repeated thread failures (see the log); exiting");

@@ -5,6 +5,7 @@ import io.meshwarden.avro.AccessCommand;
 import io.meshwarden.avro.AccessRequest;
 import io.meshwarden.avro.Alert;
 import io.meshwarden.avro.AlertCommand;
+import io.meshwarden.avro.AnomalyBands;
 import io.meshwarden.avro.ContractChange;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.Decision;
@@ -58,6 +59,8 @@ public final class Topics {
             Violation.class, false, "policy and quality violations and recoveries; key: product id");
     public static final TopicSpec<String, QualitySnapshot> SNAPSHOTS = event("quality.snapshots",
             QualitySnapshot.class, false, "measured quality per product per window step; key: product id");
+    public static final TopicSpec<String, AnomalyBands> ANOMALY_BANDS = event("quality.anomaly-bands", AnomalyBands.class, true,
+            "every detected metric's band per product, written when a judgement changes one; compacted; key: product id");
     public static final TopicSpec<String, DataProductContract> OBSERVED_PORTS = event("quality.observed-ports",
             DataProductContract.class, true, "contract of each output topic read in observed mode; compacted; key: topic name");
     public static final TopicSpec<String, MetricEvent> OBSERVED_MEASUREMENTS = event("quality.observed-measurements",
@@ -88,7 +91,7 @@ public final class Topics {
             "records that could not be processed: original bytes, reason and source in headers");
 
     public static final List<TopicSpec<?, ?>> ALL = List.of(CONTRACT_CHANGES, CATALOG, METRICS, POLICIES, POLICIES_IN_FORCE,
-            CATALOG_REPLICA, POLICY_APPROVALS, DECISIONS, READERS, IMPACT_REPORTS, IMPACT, VIOLATIONS, SNAPSHOTS, OBSERVED_PORTS, OBSERVED_MEASUREMENTS,
+            CATALOG_REPLICA, POLICY_APPROVALS, DECISIONS, READERS, IMPACT_REPORTS, IMPACT, VIOLATIONS, SNAPSHOTS, ANOMALY_BANDS, OBSERVED_PORTS, OBSERVED_MEASUREMENTS,
             PROVISIONING_FINDINGS,
             ALERTS, ALERT_COMMANDS, ACCESS_COMMANDS,
             ACCESS_REQUESTS, ACCESS_AUDIT, LINEAGE, DEAD_LETTER);

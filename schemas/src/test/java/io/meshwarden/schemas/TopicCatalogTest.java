@@ -25,11 +25,12 @@ class TopicCatalogTest {
                 "mesh.governance.catalog-replica", "mesh.governance.policy-approvals",
                 "mesh.governance.decisions", "mesh.governance.readers", "mesh.governance.impact-reports",
                 "mesh.governance.impact", "mesh.governance.violations", "mesh.quality.snapshots",
+                "mesh.quality.anomaly-bands",
                 "mesh.quality.observed-ports", "mesh.quality.observed-measurements", "mesh.quality.provisioning-findings", "mesh.sla.alerts", "mesh.sla.alert-commands", "mesh.access.commands",
                 "mesh.access.requests", "mesh.access.audit", "mesh.lineage.openlineage", "mesh.deadletter");
         assertThat(catalog.all()).filteredOn(Topic::compacted).extracting(Topic::name).containsExactly("mesh.products.catalog",
                 "mesh.governance.policies", "mesh.governance.policies.in-force", "mesh.governance.catalog-replica",
-                "mesh.governance.readers", "mesh.quality.observed-ports", "mesh.quality.provisioning-findings",
+                "mesh.governance.readers", "mesh.quality.anomaly-bands", "mesh.quality.observed-ports", "mesh.quality.provisioning-findings",
                 "mesh.access.requests");
     }
 

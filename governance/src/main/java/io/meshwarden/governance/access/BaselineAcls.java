@@ -115,13 +115,13 @@ public final class BaselineAcls {
 
     /**
      * What every authenticated principal may read of the platform's own topics: the catalog (discovery
-     * is the point of a mesh), decisions, violations, quality snapshots and alerts. Contracts, verdicts
+     * is the point of a mesh), decisions, violations, quality snapshots and anomaly bands, and alerts. Contracts, verdicts
      * and measurements, never a product's data.
      */
     public Set<AclBinding> platformReads() {
         Set<AclBinding> acls = new LinkedHashSet<>();
         for (TopicSpec<?, ?> topic : List.<TopicSpec<?, ?>>of(Topics.CATALOG, Topics.DECISIONS, Topics.VIOLATIONS,
-                Topics.SNAPSHOTS, Topics.ALERTS)) {
+                Topics.SNAPSHOTS, Topics.ANOMALY_BANDS, Topics.ALERTS)) {
             for (AclOperation operation : List.of(AclOperation.READ, AclOperation.DESCRIBE)) {
                 acls.add(allow(Principals.EVERYONE, ResourceType.TOPIC, topics.name(topic), PatternType.LITERAL, operation));
             }

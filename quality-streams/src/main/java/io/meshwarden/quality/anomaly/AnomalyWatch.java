@@ -1,6 +1,7 @@
 package io.meshwarden.quality.anomaly;
 
 import io.meshwarden.avro.AnomalyBand;
+import io.meshwarden.avro.AnomalyBands;
 import io.meshwarden.avro.Violation;
 import io.meshwarden.governance.anomaly.AnomalySettings;
 import io.meshwarden.quality.anomaly.Judgement.Transition;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -21,7 +23,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * measure, and at the first load of each period the gap since the load before it, each judged by {@link AnomalyDetector} against what that metric's history taught.
  * Reads and writes {@code quality-anomaly-store} (key: the product id's length, ':', the id, '|', the
  * metric; bounded by products times detected metrics); returns the ANOMALY violations to emit, a BREACH when
- * a metric leaves its band and a RECOVERY when it is back.
+ * a metric leaves its band and a RECOVERY when it is back, and the product's bands after the judgement, for
+ * {@code quality.anomaly-bands}: written when they change, not with every step's snapshot, which would encode
+ * the same bands again at every step.
  */
 public final class AnomalyWatch {
     public static final String VOLUME = "volume";
@@ -48,17 +52,25 @@ public final class AnomalyWatch {
     }
 
     /**
+     * What one judgement produced: the violations to emit, and the product's bands after it (none when detection
+     * is off for the product, so nothing was judged).
+     */
+    public record Judged(List<Violation> violations, Optional<AnomalyBands> bands) {
+        static final Judged NOTHING = new Judged(List.of(), Optional.empty());
+    }
+
+    /**
      * A product's period [start, end) closed with these counts.
      *
      * @param nulls    per required field, its nulls in the period
      * @param measures per declared measure, its loaded total in the period
      */
-    public List<Violation> periodClosed(Product product, long start, long end, long records, Map<String, Long> nulls,
-                                        Map<String, Double> measures, long now) {
-        List<Violation> out = new ArrayList<>();
+    public Judged periodClosed(Product product, long start, long end, long records, Map<String, Long> nulls,
+                               Map<String, Double> measures, long now) {
         if (!product.settings().enabled()) {
-            return out;
+            return Judged.NOTHING;
         }
+        List<Violation> out = new ArrayList<>();
         judge(product, VOLUME, MetricKind.VOLUME, start, end, records, records, now, out);
         if (records > 0) {
             nulls.forEach((field, count) -> judge(product, NULL_RATE + field, MetricKind.NULL_RATE, start, end,
@@ -66,21 +78,27 @@ public final class AnomalyWatch {
         }
         measures.forEach((measure, total) -> judge(product, MEASURE_SUM + measure, MetricKind.MEASURE_SUM, start, end, total,
                 records, now, out));
-        return out;
+        return judged(product, out, now);
     }
 
     /** A product's load arrived {@code gapMs} after the one before, at {@code at}. */
-    public List<Violation> loaded(Product product, long at, long gapMs, long now) {
-        List<Violation> out = new ArrayList<>();
-        if (product.settings().enabled()) {
-            judge(product, ARRIVAL_GAP, MetricKind.ARRIVAL_GAP, at, at, gapMs, 1, now, out);
+    public Judged loaded(Product product, long at, long gapMs, long now) {
+        if (!product.settings().enabled()) {
+            return Judged.NOTHING;
         }
-        return out;
+        List<Violation> out = new ArrayList<>();
+        judge(product, ARRIVAL_GAP, MetricKind.ARRIVAL_GAP, at, at, gapMs, 1, now, out);
+        return judged(product, out, now);
     }
 
     /** The band of each of the product's detected metrics at its last judgement, by metric. */
     public Map<String, AnomalyBand> bands(String productId) {
         return Map.copyOf(bandsOf(productId));
+    }
+
+    private Judged judged(Product product, List<Violation> violations, long now) {
+        return new Judged(violations, Optional.of(AnomalyBands.newBuilder().setProductId(product.productId())
+                .setBands(bands(product.productId())).setComputedAt(Instant.ofEpochMilli(now)).build()));
     }
 
     private Map<String, AnomalyBand> bandsOf(String productId) {

@@ -27,7 +27,7 @@ import java.util.function.LongSupplier;
  * or is no longer checked. A window with nothing expected leaves the rule's state as it was. The
  * contract's quality rules are judged on the window's last step ({@link RuleJudge}), and their
  * values are in the snapshot. At the end of each of the product's periods its anomaly detectors judge
- * the period ({@link AnomalyWatch}, when detection is on), and the snapshot carries their bands; and the
+ * the period ({@link AnomalyWatch}, when detection is on), their bands written apart from the snapshot; and the
  * period's loaded totals are reconciled with the source's ({@link AccuracyWatch}, when the product promises an
  * accuracy). Each step's share of observed records that did not decode is judged too ({@link UndecodableShare}), its
  * breach kept in the same set of breached rules.
@@ -67,8 +67,8 @@ final class CompletenessJudge implements CompletenessWindows.Judge {
             guarantees.requiredFields().forEach(field -> nulls.put(field, period.nulls().getOrDefault(field, 0L)));
             Map<String, Double> measures = new LinkedHashMap<>();
             guarantees.measures().forEach(measure -> measures.put(measure, totals.getOrDefault(measure, 0.0)));
-            watch.periodClosed(WatchedProducts.anomaly(guarantees), start, end, period.received(), nulls, measures,
-                    clock.getAsLong()).forEach(violation -> out.accept(new QualityOutput.Breach(violation)));
+            QualityOutput.of(watch.periodClosed(WatchedProducts.anomaly(guarantees), start, end, period.received(), nulls,
+                    measures, clock.getAsLong())).forEach(out);
         });
         accuracy.ifPresent(watch -> WatchedProducts.accuracy(guarantees, stepMs).ifPresent(reconciled ->
                 watch.periodClosed(reconciled, start, end, totals, period.reported(), clock.getAsLong())
@@ -99,7 +99,6 @@ final class CompletenessJudge implements CompletenessWindows.Judge {
                 .setNewestRecordTime(freshness.newestRecordTime(productId).map(Instant::ofEpochMilli).orElse(null))
                 .setCompletenessTarget(guarantees.completenessTarget().orElse(null))
                 .setQualityRuleValues(rules.values()).setQualityRulesNotEvaluated(guarantees.rules().notEvaluated())
-                .setAnomalyBands(anomalies.map(watch -> watch.bands(productId)).orElse(Map.of()))
                 .setComputedAt(Instant.ofEpochMilli(now)).build()));
 
         Map<String, Double> observed = new LinkedHashMap<>();

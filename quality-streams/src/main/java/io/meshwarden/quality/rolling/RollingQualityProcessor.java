@@ -204,8 +204,8 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
         // one judgement per product per period however often a pipeline publishes.
         if (clock != null && Math.floorDiv(eventTime, periodMs) > Math.floorDiv(clock, periodMs) && anomalies.isPresent()
                 && product.checked() && !metric.getPipelineRunId().startsWith(ObservedRecordProcessor.RUN_ID_PREFIX)) {
-            anomalies.get().loaded(WatchedProducts.anomaly(product), eventTime, eventTime - clock, now())
-                    .forEach(violation -> emit(new QualityOutput.Breach(violation)));
+            QualityOutput.of(anomalies.get().loaded(WatchedProducts.anomaly(product), eventTime, eventTime - clock, now()))
+                    .forEach(this::emit);
         }
         if (clock == null || newClock > clock) {
             moveClock(productId, clock, newClock, periodMs);
@@ -282,6 +282,7 @@ final class RollingQualityProcessor implements Processor<String, QualityInput, S
 
     private void emit(QualityOutput output) {
         String key = output instanceof QualityOutput.Snapshot snapshot ? snapshot.snapshot().getProductId()
+                : output instanceof QualityOutput.Bands bands ? bands.bands().getProductId()
                 : ((QualityOutput.Breach) output).violation().getProductId();
         context.forward(new Record<>(key, output, now()));
     }

@@ -1,5 +1,6 @@
 package io.meshwarden.quality.rolling;
 
+import io.meshwarden.avro.AnomalyBands;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.MetricEvent;
 import io.meshwarden.avro.QualitySnapshot;
@@ -35,8 +36,9 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The rolling quality topology. Reads the catalog (accepted contracts, written by the governance
  * topology) and metric events, both keyed by product id, and the measurements observed mode makes of
- * the products' own output topics in its own application ({@code ObservedTopology}). Writes a {@link QualitySnapshot} per product per closed window step, completeness
- * and freshness violations, and dead letters (undecodable input, unknown products, late metrics).
+ * the products' own output topics in its own application ({@code ObservedTopology}). Writes a {@link QualitySnapshot} per
+ * product per closed window step, the product's {@link AnomalyBands} when a judgement changes them, completeness,
+ * freshness, quality-rule, anomaly and accuracy violations, and dead letters (undecodable input, unknown products, late metrics).
  * All state is in changelogged RocksDB stores: contracts, step buckets, rolling windows, freshness,
  * each product's own stream time, the distinct values of the open steps (duplicateValues rules) and
  * the metrics waiting for their product's contract. Metric events are held to {@link MetricChecks}
@@ -97,6 +99,7 @@ public final class RollingQualityTopology {
                 ACCURACY_INDEX_STORE);
 
         Topic<String, QualitySnapshot> snapshots = topics.topic(Topics.SNAPSHOTS);
+        Topic<String, AnomalyBands> bands = topics.topic(Topics.ANOMALY_BANDS);
         Topic<String, Violation> violations = topics.topic(Topics.VIOLATIONS);
         Topic<String, DataProductContract> ports = topics.topic(Topics.OBSERVED_PORTS);
         EventCodec<MetricEvent> metricCodec = EventCodec.of(MetricEvent.class);
@@ -105,6 +108,10 @@ public final class RollingQualityTopology {
                         .mapValues(value -> ((QualityOutput.Snapshot) value).snapshot(), Named.as("quality-snapshot"))
                         .to(snapshots.name(), Produced.with(snapshots.keySerde(), snapshots.valueSerde()).withName("snapshots-sink")),
                         "-snapshot"))
+                .branch((key, value) -> value instanceof QualityOutput.Bands, Branched.withConsumer(stream -> stream
+                        .mapValues(value -> ((QualityOutput.Bands) value).bands(), Named.as("quality-anomaly-bands"))
+                        .to(bands.name(), Produced.with(bands.keySerde(), bands.valueSerde()).withName("anomaly-bands-sink")),
+                        "-bands"))
                 .branch((key, value) -> value instanceof QualityOutput.Breach, Branched.withConsumer(stream -> stream
                         .mapValues(value -> ((QualityOutput.Breach) value).violation(), Named.as("quality-violation"))
                         .to(violations.name(), Produced.with(violations.keySerde(), violations.valueSerde())

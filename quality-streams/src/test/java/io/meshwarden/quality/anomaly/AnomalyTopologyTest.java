@@ -4,6 +4,7 @@ import static io.meshwarden.quality.TopologyHarness.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshwarden.avro.AnomalyBand;
+import io.meshwarden.avro.AnomalyBands;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.MetricEvent;
 import io.meshwarden.avro.QualitySnapshot;
@@ -50,6 +51,7 @@ class AnomalyTopologyTest {
     private final TestInputTopic<String, MetricEvent> metrics = harness.input(Topics.METRICS);
     private final TestOutputTopic<String, Violation> violations = harness.output(Topics.VIOLATIONS);
     private final TestOutputTopic<String, QualitySnapshot> snapshots = harness.output(Topics.SNAPSHOTS);
+    private final TestOutputTopic<String, AnomalyBands> bands = harness.output(Topics.ANOMALY_BANDS);
 
     /** About 1,000 records at 14:00, 40 % at night, 60 % at weekends, 2 % noise; 1 % nulls in clicks. */
     private static IntToLongFunction weekly(long seed) {
@@ -85,17 +87,42 @@ class AnomalyTopologyTest {
     }
 
     @Test
-    void aWeeklyPatternRaisesNothingAfterWarmUpAndTheSnapshotCarriesTheBands() {
+    void aWeeklyPatternRaisesNothingAfterWarmUpAndTheBandsTopicCarriesTheBands() {
         register(Map.of());
         load(0, WEEKS * WEEK, weekly(1));
 
         assertThat(anomalies()).isEmpty();
-        QualitySnapshot last = snapshots.readValuesToList().get(WEEKS * WEEK - 3);
-        AnomalyBand volume = last.getAnomalyBands().get(AnomalyWatch.VOLUME);
+        List<AnomalyBands> written = bands.readValuesToList();
+        AnomalyBands last = written.get(written.size() - 1);
+        AnomalyBand volume = last.getBands().get(AnomalyWatch.VOLUME);
+        assertThat(last.getProductId()).isEqualTo(PRODUCT);
         assertThat(volume.getState()).isEqualTo("normal");
         assertThat(volume.getObserved()).isBetween(volume.getLow(), volume.getHigh());
         assertThat(volume.getLow()).isLessThan(volume.getExpected()).isPositive();
-        assertThat(last.getAnomalyBands()).containsKeys("null-rate.clicks", "null-rate.campaign_id", AnomalyWatch.ARRIVAL_GAP);
+        assertThat(last.getBands()).containsKeys("null-rate.clicks", "null-rate.campaign_id", AnomalyWatch.ARRIVAL_GAP);
+        assertThat(snapshots.readValuesToList()).as("snapshots leave the bands to their own topic")
+                .allSatisfy(snapshot -> assertThat(snapshot.getAnomalyBands()).isEmpty());
+    }
+
+    @Test
+    void bandsAreWrittenWhenAJudgementChangesThemNotAtEveryStep() {
+        try (TopologyFixture minutes = TopologyHarness.start(QualityOptions.defaults().withStepMs(60_000))) {
+            minutes.input(Topics.CATALOG).pipeInput(PRODUCT, QualityFixtures.contract(PRODUCT, Duration.ofDays(400).toMillis(),
+                    0.0, HOUR), FIRST.toEpochMilli());
+            TestInputTopic<String, MetricEvent> loads = minutes.input(Topics.METRICS);
+            int hours = 3;
+            for (int load = 0; load < hours * 12; load++) {
+                Instant at = FIRST.plusMillis(load * 5 * 60_000L + 30_000);
+                loads.pipeInput(PRODUCT, QualityFixtures.metric(PRODUCT, 100, 100, at, Map.of("clicks", 1L)), at);
+            }
+
+            int steps = minutes.output(Topics.SNAPSHOTS).readValuesToList().size();
+            List<AnomalyBands> written = minutes.output(Topics.ANOMALY_BANDS).readValuesToList();
+            // Each closed hour judges volume and null rates once, and each hour's first load its gap since the last.
+            assertThat(steps).isGreaterThan(100);
+            assertThat(written).hasSizeBetween(hours, 2 * hours);
+            assertThat(written.get(written.size() - 1).getBands()).containsKeys(AnomalyWatch.VOLUME, AnomalyWatch.ARRIVAL_GAP);
+        }
     }
 
     @Test

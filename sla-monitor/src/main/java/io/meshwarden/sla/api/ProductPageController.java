@@ -178,7 +178,8 @@ public class ProductPageController {
         return new ProductPage(ProductSummary.of(contract, alerts, reader.status(productId, contract, System.currentTimeMillis())),
                 ProductDetail.plain(contract), history.versions(productId), history.decisions(productId),
                 alerts.stream().sorted(ACTIVE_THEN_NEWEST).limit(MAX_ALERTS).map(AlertView::of).toList(), null, null,
-                // The snapshots table shares the catalog's task (HistoryTopology reads both), so its store is here too.
+                // The snapshots and anomaly-bands tables share the catalog's task (HistoryTopology reads all three), so
+                // their stores are here too; the reader gives the snapshot its bands.
                 BandView.of(reader.snapshot(productId)));
     }
 

@@ -1,8 +1,10 @@
 package io.meshwarden.sla.api;
 
 import io.meshwarden.avro.Alert;
+import io.meshwarden.avro.AnomalyBands;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.QualitySnapshot;
+import io.meshwarden.schemas.SnapshotBands;
 import io.meshwarden.sla.alerts.AlertIds;
 import io.meshwarden.sla.budget.Downtime;
 import io.meshwarden.sla.budget.SlaStatus;
@@ -17,8 +19,8 @@ import java.util.List;
 
 /**
  * The API's reads of one {@link StoreView} of this instance's {@link SlaStores}: contracts, quality
- * snapshots, alerts, availability and timeliness. No other database; what other instances hold is theirs to read
- * ({@link io.meshwarden.sla.cluster.ClusterReader}).
+ * snapshots (with their anomaly bands), alerts, availability and timeliness. No other database; what
+ * other instances hold is theirs to read ({@link io.meshwarden.sla.cluster.ClusterReader}).
  *
  * @throws StoreUnavailableException from every method while a store cannot be queried
  */
@@ -37,8 +39,17 @@ public class SlaReader {
         return view.get(SlaStores.CATALOG, productId);
     }
 
+    /**
+     * The product's latest quality snapshot with its anomaly bands ({@link SnapshotBands}): its own, else
+     * the latest of {@link SlaStores#ANOMALY_BANDS}, a store of the same task; null without a snapshot.
+     */
     public QualitySnapshot snapshot(String productId) {
-        return view.get(SlaStores.SNAPSHOTS, productId);
+        QualitySnapshot snapshot = view.get(SlaStores.SNAPSHOTS, productId);
+        if (snapshot == null) {
+            return null;
+        }
+        AnomalyBands bands = view.get(SlaStores.ANOMALY_BANDS, productId);
+        return SnapshotBands.attach(snapshot, bands);
     }
 
     public List<Alert> alerts() {

@@ -9,9 +9,9 @@ import java.util.Map;
 
 /**
  * The current band of one detected metric ({@code volume}, {@code null-rate.<field>}, {@code arrival-gap},
- * {@code measure-sum.<field>}), as the product's latest quality snapshot carries it: what the detector
- * observed and expected over the last judged period, its band, the period's end and its verdict. A
- * non-finite value is null.
+ * {@code measure-sum.<field>}), as the product's latest quality snapshot carries it once read with its
+ * bands ({@link io.meshwarden.sla.api.SlaReader#snapshot}): what the detector observed and expected over
+ * the last judged period, its band, the period's end and its verdict. A non-finite value is null.
  */
 @Serdeable
 public record BandView(String metric, Double observed, Double expected, Double low, Double high, String periodEnd,

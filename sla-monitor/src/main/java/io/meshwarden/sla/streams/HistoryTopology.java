@@ -14,12 +14,15 @@ import org.apache.kafka.streams.kstream.Named;
 /**
  * The history part of the {@link SlaTopology}, which the dashboard's product page reads:
  * <pre>
- * snapshots table --updates--> quality-history (quality-history-store; catalog-store for the deadline)
+ * snapshots table --updates--> quality-history (quality-history-store; catalog-store for the deadline,
+ *                                               anomaly-bands-store for the volume band)
  * catalog table --updates--> contract-versions (contract-versions-store)
  * decisions --decode--> decision-history (decisions-store; catalog-store connected, unread)
  * </pre>
  * Every processor here uses the catalog store or the catalog table, so a product's history shares
- * the task of its contract and alerts. Undecodable decisions go to the dead-letter topic with the reason.
+ * the task of its contract and alerts; the quality history's use of the bands store puts that store in
+ * the same task too, where the API reads a product's snapshot with its bands. Undecodable decisions go
+ * to the dead-letter topic with the reason.
  */
 final class HistoryTopology {
     private HistoryTopology() {
@@ -31,7 +34,8 @@ final class HistoryTopology {
         builder.addStateStore(HistoryStores.versions());
         builder.addStateStore(HistoryStores.decisions());
         snapshots.toStream(Named.as("snapshot-updates"))
-                .process(QualityHistoryRecorder::new, Named.as("quality-history"), HistoryStores.QUALITY, SlaStores.CATALOG);
+                .process(QualityHistoryRecorder::new, Named.as("quality-history"), HistoryStores.QUALITY, SlaStores.CATALOG,
+                        SlaStores.ANOMALY_BANDS);
         catalog.toStream(Named.as("catalog-updates"))
                 .process(ContractVersionRecorder::new, Named.as("contract-versions"), HistoryStores.VERSIONS);
         DeadLetterRouting.decodedStream(builder, topics, topics.topic(Topics.DECISIONS), Decision.class,

@@ -3,6 +3,7 @@ package io.meshwarden.sla.streams;
 import io.meshwarden.avro.AnomalyBand;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.QualitySnapshot;
+import io.meshwarden.schemas.SnapshotBands;
 
 /**
  * One point of a product's quality history: at a moment (a 24-hour point) or over an hour (a rollup
@@ -41,7 +42,10 @@ public record QualityPoint(long at, int samples, Double completeness, Double com
         }
     }
 
-    /** The snapshot as a point, with the freshness deadline of the product's contract (none when unknown). */
+    /**
+     * The snapshot as a point, with the freshness deadline of the product's contract (none when unknown);
+     * its volume band from the snapshot's bands, which the caller attached ({@link SnapshotBands}).
+     */
     public static QualityPoint of(QualitySnapshot snapshot, DataProductContract contract) {
         long at = snapshot.getComputedAt().toEpochMilli();
         Long age = snapshot.getNewestRecordTime() == null ? null

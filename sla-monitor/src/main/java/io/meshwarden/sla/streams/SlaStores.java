@@ -4,6 +4,7 @@ import io.meshwarden.avro.Alert;
 import io.meshwarden.avro.Violation;
 import io.meshwarden.schemas.EventSerde;
 import io.meshwarden.schemas.OutputFormat;
+import io.meshwarden.schemas.SnapshotBands;
 import io.meshwarden.sla.alerts.AlertTrack;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +36,15 @@ public final class SlaStores {
     public static final String TIMELINESS = "timeliness-store";
     /** Last accepted contract per product id (the compacted catalog topic as a table). */
     public static final String CATALOG = "catalog-store";
-    /** Latest quality snapshot per product id. */
+    /** Latest quality snapshot per product id (with no anomaly bands since quality-streams writes them apart). */
     public static final String SNAPSHOTS = "snapshots-store";
+    /**
+     * Latest anomaly bands per product id (the compacted anomaly-bands topic as a table), which a snapshot
+     * without bands of its own is read with ({@link SnapshotBands}); in the task of the snapshots store.
+     */
+    public static final String ANOMALY_BANDS = "anomaly-bands-store";
     public static final List<String> ALL = List.of(VIOLATIONS, ALERTS, ALERT_TRACKS, AVAILABILITY, TIMELINESS, CATALOG,
-            SNAPSHOTS);
+            SNAPSHOTS, ANOMALY_BANDS);
 
     private SlaStores() {
     }

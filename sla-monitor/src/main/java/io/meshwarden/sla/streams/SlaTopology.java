@@ -2,6 +2,7 @@ package io.meshwarden.sla.streams;
 
 import io.meshwarden.avro.Alert;
 import io.meshwarden.avro.AlertCommand;
+import io.meshwarden.avro.AnomalyBands;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.QualitySnapshot;
 import io.meshwarden.avro.Violation;
@@ -40,7 +41,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * alert-commands --decode--> re-key by product id --(repartition)---+        ^  (timeliness-store)
  * catalog --> catalog-store (owner, steward, availability and timeliness targets) --+
  * snapshots --> snapshots-store (for the API)
- * snapshots, catalog, decisions --> the product's history ({@link HistoryTopology}, {@link HistoryStores})
+ * anomaly-bands --> anomaly-bands-store (the bands snapshots no longer carry, for the API and the history)
+ * snapshots, anomaly-bands, catalog, decisions --> the product's history ({@link HistoryTopology}, {@link HistoryStores})
  * </pre>
  * Everything a product's alerts depend on is keyed by product id, so the hot path (violation to
  * alert) crosses no topic between input and output: one commit interval of latency under
@@ -54,7 +56,7 @@ public final class SlaTopology {
     /** Suffix of the application id ({@code <meshwarden.application.id.prefix>-sla}). */
     public static final String APPLICATION_SUFFIX = "sla";
     public static final List<TopicSpec<?, ?>> INPUTS = List.of(Topics.VIOLATIONS, Topics.ALERT_COMMANDS, Topics.CATALOG,
-            Topics.SNAPSHOTS, Topics.DECISIONS);
+            Topics.SNAPSHOTS, Topics.ANOMALY_BANDS, Topics.DECISIONS);
     public static final List<TopicSpec<?, ?>> OUTPUTS = List.of(Topics.ALERTS, Topics.DEAD_LETTER);
     static final String COMMANDS_BY_PRODUCT = "alert-commands-by-product";
 
@@ -71,6 +73,8 @@ public final class SlaTopology {
                 SlaStores.CATALOG, "catalog");
         KTable<String, QualitySnapshot> snapshots = table(builder, topics, Topics.SNAPSHOTS, QualitySnapshot.class,
                 SlaStores.SNAPSHOTS, "snapshots");
+        // Read by the quality history's processor, which so puts it in the task of the snapshots store.
+        table(builder, topics, Topics.ANOMALY_BANDS, AnomalyBands.class, SlaStores.ANOMALY_BANDS, "anomaly-bands");
         HistoryTopology.addTo(builder, topics, catalog, snapshots);
         builder.addStateStore(SlaStores.violations());
         builder.addStateStore(SlaStores.availability());

@@ -2,8 +2,10 @@ package io.meshwarden.sla.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.meshwarden.avro.AccessRequest;
 import io.meshwarden.avro.AnomalyBand;
+import io.meshwarden.avro.AnomalyBands;
 import io.meshwarden.avro.AccessState;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.Decision;
@@ -47,10 +49,12 @@ import org.openqa.selenium.interactions.MoveTargetOutOfBoundsException;
  * users: an operator logs in and acknowledges an alert, and the page, without a reload, shows it
  * acknowledged by them; a viewer sees the alert and no button; a product's page, reached from its
  * alert, draws its history with uPlot (asserted on the chart's data, not a picture) with the volume
- * detector's band per period and the current band of every metric, shows its versions,
- * its rejected proposal and its lineage, and a lineage link leads to the downstream product's page;
- * the overview filters by domain; and every string of the shared hostile corpus ({@link HostileStrings})
- * in contracts, violations, decisions and product ids is shown as text on the overview and on product
+ * detector's band per period and the current band of every metric (bands written to their own topic,
+ * as quality-streams writes them, and shown with the snapshots that carry none; the API shows a snapshot
+ * of an earlier release with its own), shows its versions, its rejected proposal and its lineage, and a
+ * lineage link leads to the downstream product's page; the overview filters by domain; and every string
+ * of the shared hostile corpus ({@link HostileStrings}) in contracts, violations, decisions, anomaly
+ * bands and product ids is shown as text on the overview and on product
  * pages, injects no attribute or handler and runs nothing. Without Chromium the test fails saying how
  * to install it; CI installs it (.ci/run). {@code -Ddashboard.screenshots=DIR} saves the pictures of
  * docs/images.
@@ -90,9 +94,18 @@ class DashboardIT {
                 bands.put("arrival-gap", AnomalyBand.newBuilder(band(300_000, at, "warming-up")).setExpected(300_000).setLow(0)
                         .setHigh(600_000).build());
             }
-            sla.snapshot(QualitySnapshot.newBuilder(snapshot(PRODUCT, at, i % 3 == 0 ? 0.97 : 0.999, at.minusSeconds(90 + 30L * i)))
-                    .setAnomalyBands(bands).build());
+            // As quality-streams writes them: the period's bands on their topic, then the snapshot without them.
+            AnomalyBands judged = bands(PRODUCT, bands, at);
+            sla.bands(judged);
+            sla.awaitBands(judged);
+            sla.snapshot(snapshot(PRODUCT, at, i % 3 == 0 ? 0.97 : 0.999, at.minusSeconds(90 + 30L * i)));
         }
+        // A snapshot of an earlier release, with its own bands, which win over those the topic has of its product.
+        AnomalyBands later = bands(WATCHED, Map.of("volume", band(300, now, "anomalous")), now);
+        sla.bands(later);
+        sla.awaitBands(later);
+        sla.snapshot(QualitySnapshot.newBuilder(snapshot(WATCHED, now, 0.999, now.minusSeconds(60)))
+                .setAnomalyBands(Map.of("volume", band(1010, now, "normal"))).build());
         sla.decision(decision(PRODUCT, "change-rejected", DecisionOutcome.REJECTED, "2.0.0", "naming", "rejected: bad name", now));
         sla.violation(PRODUCT, "freshness", Severity.BLOCKING, ViolationStatus.BREACH, now);
         sla.violation(WATCHED, "freshness", Severity.WARNING, ViolationStatus.BREACH, now);
@@ -207,7 +220,7 @@ class DashboardIT {
             assertThat(browser.js.executeScript("return window.meshwardenCharts.band.bands.map(b => b.series)"))
                     .as("the band shaded from high down to low").isEqualTo(List.of(List.of(4L, 3L)));
             assertThat(browser.js.executeScript("return document.querySelectorAll('#chart-band canvas').length")).isEqualTo(1L);
-            // The current band of every metric, from the latest snapshot.
+            // The current band of every metric: the bands topic's, as the latest snapshot has none of its own.
             String bands = browser.wait.until(page -> {
                 String text = page.findElement(By.cssSelector("#anomaly-bands tbody")).getText();
                 return text.contains("null-rate.campaign_id") ? text : null;
@@ -247,6 +260,36 @@ class DashboardIT {
             browser.wait.until(page -> !page.findElements(By.cssSelector("#lineage-graph g.node[data-product='" + PRODUCT + "']")).isEmpty());
             assertThat(browser.driver.findElement(By.id("lineage-links")).getText()).contains("upstream: " + PRODUCT);
         }
+    }
+
+    /**
+     * Over HTTP: a product's snapshot, written without bands, is shown with those of the bands topic in its
+     * detail, its snapshot, its page and its history; a snapshot of an earlier release with its own.
+     */
+    @Test
+    void theApiShowsTheBandsOfTheBandsTopicAndASnapshotOfAnEarlierReleaseItsOwn() {
+        JsonNode detail = sla.awaitJson("/api/products/" + PRODUCT, body -> body.path("latestSnapshot").isObject());
+        assertThat(fieldNames(detail.at("/latestSnapshot/anomalyBands"))).containsExactly("arrival-gap", "null-rate.campaign_id",
+                "volume");
+        assertThat(detail.at("/latestSnapshot/anomalyBands/volume/state").asText()).isEqualTo("normal");
+        assertThat(detail.at("/latestSnapshot/anomalyBands/arrival-gap/state").asText()).isEqualTo("warming-up");
+        assertThat(sla.get("/api/products/" + PRODUCT + "/snapshot").body().get("anomalyBands"))
+                .isEqualTo(detail.at("/latestSnapshot/anomalyBands"));
+        JsonNode page = sla.get("/api/products/" + PRODUCT + "/page").body();
+        assertThat(page.get("anomalyBands")).extracting(band -> band.get("metric").asText() + ":" + band.get("state").asText())
+                .containsExactly("arrival-gap:warming-up", "null-rate.campaign_id:normal", "volume:normal");
+        JsonNode history = sla.get("/api/products/" + PRODUCT + "/history?range=24h").body();
+        assertThat(history.at("/volumeBand/states")).extracting(JsonNode::asText).hasSize(13).containsOnlyOnce("anomalous");
+
+        JsonNode earlier = sla.awaitJson("/api/products/" + WATCHED, body -> body.path("latestSnapshot").isObject());
+        assertThat(fieldNames(earlier.at("/latestSnapshot/anomalyBands"))).containsExactly("volume");
+        assertThat(earlier.at("/latestSnapshot/anomalyBands/volume/state").asText()).isEqualTo("normal");
+        assertThat(earlier.at("/latestSnapshot/anomalyBands/volume/observed").asDouble()).isEqualTo(1010.0);
+        assertThat(sla.get("/api/products/" + WATCHED + "/page").body().get("anomalyBands"))
+                .extracting(band -> band.get("metric").asText() + ":" + band.get("observed").asDouble())
+                .containsExactly("volume:1010.0");
+        assertThat(sla.get("/api/products/" + WATCHED + "/history?range=24h").body().at("/volumeBand/values/observed"))
+                .extracting(JsonNode::asDouble).containsExactly(1010.0);
     }
 
     @Test
@@ -305,8 +348,8 @@ class DashboardIT {
             sla.contract(DataProductContract.newBuilder(contract).setVersion("1.0.1").setDescription(text + " v2").build());
             sla.violation(plainId, text, Severity.WARNING, ViolationStatus.BREACH, now);
             sla.decision(decision(plainId, "change-" + i, DecisionOutcome.REJECTED, "2.0.0", text, text, now));
-            sla.snapshot(QualitySnapshot.newBuilder(snapshot(plainId, now, 0.5, now.minusSeconds(60)))
-                    .setAnomalyBands(Map.of(text, band(1, now, text), "volume", band(1, now, text))).build());
+            sla.bands(bands(plainId, Map.of(text, band(1, now, text), "volume", band(1, now, text)), now));
+            sla.snapshot(snapshot(plainId, now, 0.5, now.minusSeconds(60)));
         }
         sla.awaitJson("/api/domains/" + HOSTILE_DOMAIN + "/proposals", proposals -> proposals.size() == HOSTILE.size());
         sla.awaitJson("/api/alerts?active=true&limit=1000", alerts -> alerts.size() >= 2 + 2 * HOSTILE.size());
@@ -382,6 +425,11 @@ class DashboardIT {
                 .setQualityRuleValues(Map.of()).setQualityRulesNotEvaluated(Map.of()).setComputedAt(at).build();
     }
 
+    /** A product's bands as quality-streams writes them on their topic. */
+    private static AnomalyBands bands(String productId, Map<String, AnomalyBand> bands, Instant computedAt) {
+        return AnomalyBands.newBuilder().setProductId(productId).setBands(bands).setComputedAt(computedAt).build();
+    }
+
     /** A band of 900 to 1100 around 1000, of the period ending at {@code end}. */
     private static AnomalyBand band(double observed, Instant end, String state) {
         return AnomalyBand.newBuilder().setObserved(observed).setExpected(1000).setLow(900).setHigh(1100).setPeriodEnd(end)
@@ -394,6 +442,12 @@ class DashboardIT {
                 .setDomain(productId.substring(0, productId.indexOf('.'))).build();
         return Decision.newBuilder().setChangeId(changeId).setProductId(productId).setContractVersion(version).setOutcome(outcome)
                 .setViolations(List.of(violation)).setPolicySets(List.of("global@1.0.0")).setDecidedAt(at).build();
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names.stream().sorted().toList();
     }
 
     private static String asUtf8(String text) {

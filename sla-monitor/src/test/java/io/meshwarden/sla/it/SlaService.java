@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meshwarden.avro.AnomalyBands;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.QualitySnapshot;
 import io.meshwarden.avro.Severity;
@@ -17,6 +18,7 @@ import io.meshwarden.schemas.Topics;
 import io.meshwarden.sla.SlaMonitor;
 import io.meshwarden.sla.streams.SlaStores;
 import io.meshwarden.sla.streams.SlaStreams;
+import io.meshwarden.streams.StoreUnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -38,12 +40,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 /**
  * The SLA monitor on a real broker for integration tests: started as the local runner starts it,
- * with producers for the catalog and violation topics (as quality-streams writes them) and a small
- * HTTP client. {@link #restart()} closes the service and starts it again with the same application
- * id and state directory.
+ * with producers for the catalog, violation, snapshot and anomaly-band topics (as quality-streams
+ * writes them) and a small HTTP client. {@link #restart()} closes the service and starts it again with
+ * the same application id and state directory.
  *
  * <p>Security is on, as in production, with mesh-local's demo users (every password {@value #PASSWORD})
  * and one JWT secret shared by every instance of a test: each request carries a bearer token of
@@ -64,6 +67,7 @@ final class SlaService implements AutoCloseable {
     private final KafkaProducer<String, DataProductContract> contracts;
     private final KafkaProducer<String, Violation> violations;
     private final KafkaProducer<String, QualitySnapshot> snapshots;
+    private final KafkaProducer<String, AnomalyBands> bands;
     private final KafkaProducer<String, io.meshwarden.avro.Decision> decisions;
     /** Replaced by a new client when the server closed a pooled connection under it ({@link #exchange}). */
     private volatile HttpClient http = HttpClient.newHttpClient();
@@ -100,6 +104,9 @@ final class SlaService implements AutoCloseable {
         Topic<String, QualitySnapshot> snapshotTopic = config.topics().topic(Topics.SNAPSHOTS);
         this.snapshots = new KafkaProducer<>(config.producerProperties("sla-it-snapshots"),
                 snapshotTopic.keySerde().serializer(), snapshotTopic.valueSerde().serializer());
+        Topic<String, AnomalyBands> bandsTopic = config.topics().topic(Topics.ANOMALY_BANDS);
+        this.bands = new KafkaProducer<>(config.producerProperties("sla-it-anomaly-bands"),
+                bandsTopic.keySerde().serializer(), bandsTopic.valueSerde().serializer());
         Topic<String, io.meshwarden.avro.Decision> decisionTopic = config.topics().topic(Topics.DECISIONS);
         this.decisions = new KafkaProducer<>(config.producerProperties("sla-it-decisions"),
                 decisionTopic.keySerde().serializer(), decisionTopic.valueSerde().serializer());
@@ -117,6 +124,7 @@ final class SlaService implements AutoCloseable {
         this.contracts = owner.contracts;
         this.violations = owner.violations;
         this.snapshots = owner.snapshots;
+        this.bands = owner.bands;
         this.decisions = owner.decisions;
         this.authorization = authorization;
     }
@@ -209,6 +217,26 @@ final class SlaService implements AutoCloseable {
 
     void snapshot(QualitySnapshot snapshot) {
         send(snapshots, Topics.SNAPSHOTS, snapshot.getProductId(), snapshot);
+    }
+
+    /** A product's anomaly bands on their topic, as quality-streams writes them when a judgement changes one. */
+    void bands(AnomalyBands bands) {
+        send(this.bands, Topics.ANOMALY_BANDS, bands.getProductId(), bands);
+    }
+
+    /**
+     * Waits until this instance's bands table holds these bands (of this computation time), so that a
+     * snapshot sent next is recorded with them: the service reads the two topics in no promised order.
+     * For a single instance, which runs every partition.
+     */
+    void awaitBands(AnomalyBands bands) {
+        long computedAt = bands.getComputedAt().toEpochMilli();
+        // Not queryable while the group settles: asked again.
+        await().atMost(WAIT).ignoreExceptionsMatching(e -> e instanceof StoreUnavailableException
+                || e instanceof InvalidStateStoreException).until(() -> {
+            AnomalyBands held = streams().<AnomalyBands>store(SlaStores.ANOMALY_BANDS).get(bands.getProductId());
+            return held != null && held.getComputedAt().toEpochMilli() == computedAt;
+        });
     }
 
     /** A governance decision on the decisions topic, as the governance topology writes it. */
@@ -333,6 +361,7 @@ final class SlaService implements AutoCloseable {
         contracts.close(Duration.ofSeconds(5));
         violations.close(Duration.ofSeconds(5));
         snapshots.close(Duration.ofSeconds(5));
+        bands.close(Duration.ofSeconds(5));
         decisions.close(Duration.ofSeconds(5));
         if (monitor != null) {
             monitor.close();

@@ -2,11 +2,14 @@ package io.meshwarden.sla.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshwarden.avro.AnomalyBand;
+import io.meshwarden.avro.AnomalyBands;
 import io.meshwarden.avro.DataProductContract;
 import io.meshwarden.avro.Decision;
 import io.meshwarden.avro.DecisionOutcome;
 import io.meshwarden.avro.QualitySnapshot;
 import io.meshwarden.schemas.Samples;
+import io.meshwarden.schemas.SnapshotBands;
 import io.meshwarden.sla.budget.Downtime;
 import io.meshwarden.sla.history.HistoryRange;
 import io.meshwarden.sla.history.ProductHistory;
@@ -17,11 +20,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The history part of the production SLA topology, in TopologyTestDriver with explicit record times. */
 class HistoryTopologyTest {
@@ -33,6 +39,7 @@ class HistoryTopologyTest {
     private final TestInputTopic<String, DataProductContract> catalog = fixture.input(Topics.CATALOG);
     private final TestInputTopic<String, QualitySnapshot> snapshots = fixture.input(Topics.SNAPSHOTS);
     private final TestInputTopic<String, Decision> decisions = fixture.input(Topics.DECISIONS);
+    private final TestInputTopic<String, AnomalyBands> anomalyBands = fixture.input(Topics.ANOMALY_BANDS);
 
     @Test
     void keepsOnePointPerFiveMinutesForADayAndHourlyRollupsForAMonth() {
@@ -64,13 +71,24 @@ class HistoryTopologyTest {
         assertThat(fine.get(0).at()).isGreaterThanOrEqualTo(last.minus(Duration.ofHours(24)).toEpochMilli());
     }
 
+    /** Where a product's bands reach the SLA monitor. */
+    enum BandsFrom {
+        /** The anomaly-bands topic, written when a judgement changes one; snapshots carry none (quality-streams now). */
+        TOPIC,
+        /** The snapshots themselves, as earlier releases of quality-streams wrote them. */
+        SNAPSHOT
+    }
+
     /**
      * Snapshots every five minutes for two hours, of a product judged per 30-minute period: each point
      * carries the band of the last judged period, each hour's rollup the latest, and the history gives
-     * one value per period with the anomalous one marked.
+     * one value per period with the anomalous one marked. The bands come from the anomaly-bands topic
+     * at each period's end, or inline in every snapshot of an earlier release; the last snapshot has none
+     * (its detectors gone: a tombstone; or a snapshot of an earlier release without bands).
      */
-    @Test
-    void keepsTheVolumeBandOfEachPointAndTheLatestInEachHoursRollup() {
+    @ParameterizedTest
+    @EnumSource(BandsFrom.class)
+    void keepsTheVolumeBandOfEachPointAndTheLatestInEachHoursRollup(BandsFrom from) {
         catalog.pipeInput(PRODUCT, Samples.contract(PRODUCT), Samples.T0);
         Instant hour = Samples.T0.plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.HOURS);
         for (int i = 0; i < 24; i++) {
@@ -78,12 +96,24 @@ class HistoryTopologyTest {
             long period = i / 6;
             Instant periodEnd = hour.plus(Duration.ofMinutes(30 * period));
             String state = period == 2 ? "anomalous" : "normal";
-            QualitySnapshot snapshot = QualitySnapshot.newBuilder(snapshot(at, 1.0, at)).setAnomalyBands(Map.of(
+            Map<String, AnomalyBand> judged = Map.of(
                     QualityPoint.VOLUME, QualityPointTest.band(period == 2 ? 40 : 500 + period, 500, 400, 600, periodEnd, state),
-                    "null-rate.campaign_id", QualityPointTest.band(0, 0, 0, 0.01, periodEnd, "normal"))).build();
-            snapshots.pipeInput(PRODUCT, snapshot, at);
+                    "null-rate.campaign_id", QualityPointTest.band(0, 0, 0, 0.01, periodEnd, "normal"));
+            if (from == BandsFrom.SNAPSHOT) {
+                QualitySnapshot ofAnEarlierRelease = QualitySnapshot.newBuilder(snapshot(at, 1.0, at)).setAnomalyBands(judged).build();
+                snapshots.pipeInput(PRODUCT, ofAnEarlierRelease, at);
+                continue;
+            }
+            if (i % 6 == 0) {
+                anomalyBands.pipeInput(PRODUCT, bands(judged, at), at);
+            }
+            snapshots.pipeInput(PRODUCT, snapshot(at, 1.0, at), at);
         }
-        snapshots.pipeInput(PRODUCT, snapshot(hour.plus(Duration.ofHours(2)), 1.0, hour), hour.plus(Duration.ofHours(2)));
+        Instant last = hour.plus(Duration.ofHours(2));
+        if (from == BandsFrom.TOPIC) {
+            anomalyBands.pipeInput(PRODUCT, null, last);
+        }
+        snapshots.pipeInput(PRODUCT, snapshot(last, 1.0, hour), last);
         KeyValueStore<String, QualityPoint> store = fixture.store(HistoryStores.QUALITY);
         List<QualityPoint> fine = HistoryStores.entries(store, HistoryStores.finePrefix(PRODUCT)).stream().map(kv -> kv.value).toList();
         List<QualityPoint> hourly = HistoryStores.entries(store, HistoryStores.rollupPrefix(PRODUCT)).stream().map(kv -> kv.value).toList();
@@ -110,6 +140,84 @@ class HistoryTopologyTest {
         assertThat(periods.values().get("anomalous")).containsExactly(null, null, 40.0, null);
         assertThat(ProductHistory.of(PRODUCT, HistoryRange.MONTH, hourly, Downtime.none(), null,
                 hour.plus(Duration.ofHours(2)).toEpochMilli()).volumeBand().states()).containsExactly("normal", "normal");
+    }
+
+    /**
+     * A snapshot as quality-streams writes it now, with no bands, gets the product's latest bands from
+     * the anomaly-bands topic: its point the volume band, and the snapshot the API reads (the two stores
+     * read as {@link io.meshwarden.sla.api.SlaReader#snapshot} reads them) every metric's band.
+     */
+    @Test
+    void takesTheVolumeBandFromTheBandsTopic() {
+        catalog.pipeInput(PRODUCT, Samples.contract(PRODUCT), Samples.T0);
+        Instant at = Samples.T0.plus(Duration.ofHours(1));
+        Instant earlier = at.minus(Duration.ofMinutes(30));
+        AnomalyBand before = QualityPointTest.band(990, 1000, 900, 1100, earlier, "normal");
+        anomalyBands.pipeInput(PRODUCT, bands(Map.of(QualityPoint.VOLUME, before), earlier), earlier);
+        AnomalyBand volume = QualityPointTest.band(120, 1000, 900, 1100, at, "anomalous");
+        AnomalyBand nullRate = QualityPointTest.band(0, 0.001, 0, 0.01, at, "normal");
+        AnomalyBands latest = bands(Map.of(QualityPoint.VOLUME, volume, "null-rate.campaign_id", nullRate), at);
+        anomalyBands.pipeInput(PRODUCT, latest, at);
+
+        snapshots.pipeInput(PRODUCT, snapshot(at, 1.0, at), at);
+
+        List<QualityPoint> fine = points(HistoryStores.finePrefix(PRODUCT));
+        assertThat(fine).singleElement().extracting(QualityPoint::volume)
+                .isEqualTo(new QualityPoint.Band(120, 1000, 900, 1100, at.toEpochMilli(), "anomalous"));
+        assertThat(points(HistoryStores.rollupPrefix(PRODUCT))).singleElement().extracting(QualityPoint::volume)
+                .isEqualTo(fine.get(0).volume());
+        QualitySnapshot stored = value(SlaStores.SNAPSHOTS);
+        assertThat(stored.getAnomalyBands()).as("stored as written").isEmpty();
+        assertThat(SnapshotBands.attach(stored, value(SlaStores.ANOMALY_BANDS)).getAnomalyBands())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(QualityPoint.VOLUME, volume, "null-rate.campaign_id", nullRate));
+    }
+
+    /** A snapshot of an earlier release keeps its own bands, whatever the anomaly-bands topic says. */
+    @Test
+    void aSnapshotsOwnBandsWinOverTheBandsTopic() {
+        Instant at = Samples.T0.plus(Duration.ofHours(1));
+        AnomalyBand other = QualityPointTest.band(120, 1000, 900, 1100, at, "anomalous");
+        anomalyBands.pipeInput(PRODUCT, bands(Map.of(QualityPoint.VOLUME, other), at), at);
+        AnomalyBand own = QualityPointTest.band(1000, 1000, 900, 1100, at, "normal");
+
+        QualitySnapshot ofAnEarlierRelease = QualitySnapshot.newBuilder(snapshot(at, 1.0, at))
+                .setAnomalyBands(Map.of(QualityPoint.VOLUME, own)).build();
+        snapshots.pipeInput(PRODUCT, ofAnEarlierRelease, at);
+
+        assertThat(points(HistoryStores.finePrefix(PRODUCT))).singleElement().extracting(QualityPoint::volume)
+                .isEqualTo(new QualityPoint.Band(1000, 1000, 900, 1100, at.toEpochMilli(), "normal"));
+        assertThat(SnapshotBands.attach(value(SlaStores.SNAPSHOTS), value(SlaStores.ANOMALY_BANDS)).getAnomalyBands())
+                .containsExactlyEntriesOf(Map.of(QualityPoint.VOLUME, own));
+    }
+
+    /** A tombstone (the product's detectors gone) clears the bands: the next snapshot's point has none, nor does the API's. */
+    @Test
+    void aTombstoneOnTheBandsTopicClearsTheBands() {
+        Instant at = Samples.T0.plus(Duration.ofHours(1));
+        AnomalyBand volume = QualityPointTest.band(990, 1000, 900, 1100, at, "normal");
+        anomalyBands.pipeInput(PRODUCT, bands(Map.of(QualityPoint.VOLUME, volume), at), at);
+        snapshots.pipeInput(PRODUCT, snapshot(at, 1.0, at), at);
+        Instant next = at.plus(HistoryStores.FINE_STEP);
+
+        anomalyBands.pipeInput(PRODUCT, null, next);
+        snapshots.pipeInput(PRODUCT, snapshot(next, 1.0, next), next);
+
+        assertThat(points(HistoryStores.finePrefix(PRODUCT))).extracting(QualityPoint::volume)
+                .containsExactly(new QualityPoint.Band(990, 1000, 900, 1100, at.toEpochMilli(), "normal"), null);
+        assertThat(this.<AnomalyBands>value(SlaStores.ANOMALY_BANDS)).isNull();
+        assertThat(SnapshotBands.attach(value(SlaStores.SNAPSHOTS), null).getAnomalyBands()).isEmpty();
+    }
+
+    /**
+     * The API reads a product's snapshot and its bands from the instance running its partition of the
+     * snapshots store: so the bands store must be in the same sub-topology (the same tasks).
+     */
+    @Test
+    void theBandsStoreIsInTheSubTopologyOfTheSnapshotsStore() {
+        List<Set<String>> storesBySubtopology = fixture.storesBySubtopology();
+
+        assertThat(storesBySubtopology).filteredOn(stores -> stores.contains(SlaStores.ANOMALY_BANDS)).singleElement()
+                .satisfies(stores -> assertThat(stores).contains(SlaStores.SNAPSHOTS, SlaStores.CATALOG, HistoryStores.QUALITY));
     }
 
     @Test
@@ -160,6 +268,20 @@ class HistoryTopologyTest {
         fixture.rawInput(Topics.DECISIONS).pipeInput(PRODUCT.getBytes(), "{not json".getBytes());
         assertThat(fixture.deadLetters().readRecordsToList()).hasSize(1);
         assertThat(HistoryStores.entries(fixture.<Decision>store(HistoryStores.DECISIONS), "")).isEmpty();
+    }
+
+    private List<QualityPoint> points(String prefix) {
+        return HistoryStores.entries(fixture.<QualityPoint>store(HistoryStores.QUALITY), prefix).stream().map(kv -> kv.value).toList();
+    }
+
+    /** The product's value in a table's store. */
+    private <V> V value(String store) {
+        return fixture.<V>store(store).get(PRODUCT);
+    }
+
+    /** The product's bands as quality-streams writes them when a judgement changes one. */
+    static AnomalyBands bands(Map<String, AnomalyBand> bands, Instant computedAt) {
+        return AnomalyBands.newBuilder().setProductId(PRODUCT).setBands(bands).setComputedAt(computedAt).build();
     }
 
     static QualitySnapshot snapshot(Instant at, double completeness, Instant newest) {

@@ -3,15 +3,20 @@ package io.meshwarden.sla.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshwarden.avro.AnomalyBand;
+import io.meshwarden.avro.AnomalyBands;
 import io.meshwarden.avro.QualitySnapshot;
 import io.meshwarden.schemas.Samples;
+import io.meshwarden.schemas.SnapshotBands;
 import io.meshwarden.streams.state.StateSerde;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A quality point carries the volume detector's band, keeps the latest in a rollup, and reads the bytes stored before it did. */
+/**
+ * A quality point carries the volume detector's band (the snapshot's own or the product's bands attached to it),
+ * keeps the latest in a rollup, and reads the bytes stored before it did.
+ */
 class QualityPointTest {
     private static final Instant AT = Instant.parse("2026-03-02T10:20:00Z");
     private final StateSerde<QualityPoint> serde = StateSerde.of(QualityPoint.class, HistoryStores.QUALITY_POINT);
@@ -25,6 +30,19 @@ class QualityPointTest {
 
         assertThat(point.volume()).isEqualTo(new QualityPoint.Band(120, 400, 300, 500, AT.toEpochMilli(), "anomalous"));
         assertThat(point.volume().anomalous()).isTrue();
+    }
+
+    /** A snapshot as quality-streams writes it now, with no bands, read with the product's bands from their topic. */
+    @Test
+    void carriesTheVolumeBandOfTheProductsBandsAttachedToASnapshotWithoutBands() {
+        AnomalyBands bands = AnomalyBands.newBuilder().setProductId("paid-media.campaigns").setComputedAt(AT)
+                .setBands(Map.of("volume", band(980, 1000, 900, 1100, AT, "normal"), "arrival-gap", band(1, 1, 0, 2, AT, "normal")))
+                .build();
+
+        QualityPoint point = QualityPoint.of(SnapshotBands.attach(snapshot(Map.of()), bands), null);
+
+        assertThat(point.volume()).isEqualTo(new QualityPoint.Band(980, 1000, 900, 1100, AT.toEpochMilli(), "normal"));
+        assertThat(point.volume().anomalous()).isFalse();
     }
 
     @Test

@@ -13,14 +13,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -101,6 +105,16 @@ public final class TopologyFixture implements AutoCloseable {
 
     public Topology topology() {
         return topology;
+    }
+
+    /** Per sub-topology of the topology, the stores its processors use: stores of one set share their tasks. */
+    public List<Set<String>> storesBySubtopology() {
+        return topology().describe().subtopologies().stream()
+                .map(subtopology -> subtopology.nodes().stream()
+                        .filter(TopologyDescription.Processor.class::isInstance)
+                        .flatMap(node -> ((TopologyDescription.Processor) node).stores().stream())
+                        .collect(Collectors.toSet()))
+                .toList();
     }
 
     /** The driver itself: wall-clock time, and topics outside the catalog. */
