@@ -1,6 +1,8 @@
 package io.meshwarden.governance.rules;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +22,9 @@ public final class ContractView {
     }
 
     public static Map<String, Object> of(IndexedRecord record) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        for (Schema.Field field : record.getSchema().getFields()) {
+        List<Schema.Field> fields = record.getSchema().getFields();
+        Map<String, Object> view = new LinkedHashMap<>(capacityFor(fields.size()));
+        for (Schema.Field field : fields) {
             Object value = convert(record.get(field.pos()));
             if (value != null) {
                 view.put(field.name(), value);
@@ -50,10 +53,14 @@ public final class ContractView {
             return of(nested);
         }
         if (value instanceof List<?> list) {
-            return list.stream().map(ContractView::convert).toList();
+            List<Object> converted = new ArrayList<>(list.size());
+            for (Object element : list) {
+                converted.add(convert(element));
+            }
+            return Collections.unmodifiableList(converted);
         }
         if (value instanceof Map<?, ?> map) {
-            Map<String, Object> converted = new LinkedHashMap<>();
+            Map<String, Object> converted = new LinkedHashMap<>(capacityFor(map.size()));
             map.forEach((k, v) -> converted.put(k.toString(), convert(v)));
             return converted;
         }
@@ -64,5 +71,10 @@ public final class ContractView {
             return value.toString();
         }
         return value.toString();
+    }
+
+    /** A hash map's initial capacity that holds {@code entries} without resizing. */
+    private static int capacityFor(int entries) {
+        return (int) (entries / 0.75f) + 1;
     }
 }

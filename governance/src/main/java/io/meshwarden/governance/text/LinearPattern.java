@@ -13,8 +13,17 @@ import com.google.re2j.PatternSyntaxException;
  */
 public final class LinearPattern {
     public static final int MAX_LENGTH = 1_000;
+    private static final BoundedMemo<Pattern> COMPILED = new BoundedMemo<>(1_024, LinearPattern::compile);
 
     private LinearPattern() {
+    }
+
+    /**
+     * The compiled pattern, compiled once per text: for patterns that arrive with the data they are
+     * matched against (a CEL rule's {@code matches} argument) rather than once with their rule.
+     */
+    public static Pattern compileOnce(String regex) {
+        return COMPILED.get(regex);
     }
 
     /** The compiled pattern; throws {@link IllegalArgumentException} saying why it cannot be run safely. */

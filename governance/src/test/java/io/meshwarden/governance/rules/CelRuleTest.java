@@ -16,6 +16,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +60,36 @@ class CelRuleTest {
         List<Finding> findings = rule.check(ContractContext.of(broken));
         assertThat(findings).as("%s on a contract that breaks it", expression).singleElement()
                 .satisfies(f -> assertThat(f.message()).isEqualTo("the rule is broken (paid-media.campaign-performance)"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "contract.properties['api-rate-limit'].matches('[0-9]+/minute') | true",   // anywhere in the string
+            "contract.properties['api-rate-limit'].matches('^[0-9]+/minute$') | true",
+            "contract.properties['api-rate-limit'].matches('^[0-9]+/hour$') | false",
+            "matches(contract.properties['api-rate-limit'], '^1') | true",              // the global overload
+            "contract.properties['api-rate-limit'].matches(contract.properties['limit-pattern']) | true", // a pattern in the data
+            "contract.id.matches('^PAID') | false"})                                    // case-sensitive
+    void matchesIsCelsUnanchoredRe2Search(String expression, boolean compliant) {
+        DataProductContract contract = DataProductContract.newBuilder(Samples.contract("paid-media.campaign-performance"))
+                .setProperties(Map.of("api-rate-limit", "100/minute", "limit-pattern", "[0-9]+/(second|minute)")).build();
+        CelRule rule = CelRule.compile("cel.rule", Severity.WARNING, ViolationCategory.POLICY, "broken", expression);
+
+        assertThat(rule.check(ContractContext.of(contract))).as(expression).hasSize(compliant ? 0 : 1);
+    }
+
+    @Test
+    void aPatternThatCannotRunInLinearTimeFailsTheEvaluationNamingTheReason() {
+        DataProductContract contract = DataProductContract.newBuilder(Samples.contract("paid-media.campaign-performance"))
+                .setProperties(Map.of("api-rate-limit", "100/minute")).build();
+        CelRule rule = CelRule.compile("cel.backreference", Severity.WARNING, ViolationCategory.POLICY, "broken",
+                "contract.properties['api-rate-limit'].matches('(0)\\\\1')");
+
+        assertThat(rule.check(ContractContext.of(contract))).singleElement().satisfies(f -> {
+            assertThat(f.category()).isEqualTo(ViolationCategory.POLICY);
+            assertThat(f.message()).startsWith("rule cel.backreference could not be evaluated on paid-media.campaign-performance")
+                    .contains("no backreferences or lookaround");
+        });
     }
 
     @Test
