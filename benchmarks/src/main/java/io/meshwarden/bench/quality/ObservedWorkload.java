@@ -1,6 +1,7 @@
 package io.meshwarden.bench.quality;
 
 import io.meshwarden.avro.DataProductContract;
+import io.meshwarden.bench.CheckedProducer;
 import io.meshwarden.avro.FieldSpec;
 import io.meshwarden.avro.OutputPort;
 import io.meshwarden.avro.Ownership;
@@ -27,9 +28,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.message.BinaryMessageEncoder;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The observed-mode harnesses' data: {@code products} products, each with its own output topic
@@ -110,7 +109,7 @@ final class ObservedWorkload {
      */
     void register(MeshwardenConfig config, Rules withRules, long registeredAt) {
         EventCodec<DataProductContract> codec = EventCodec.of(DataProductContract.class);
-        try (KafkaProducer<byte[], byte[]> producer = producer(config)) {
+        try (CheckedProducer producer = CheckedProducer.forNewTopics(config, "observed-harness")) {
             for (int i = 0; i < products; i++) {
                 DataProductContract contract = contract(i, withRules);
                 byte[] value = codec.encode(contract, OutputFormat.AVRO);
@@ -124,7 +123,7 @@ final class ObservedWorkload {
 
     /** Loads {@code count} records spread over the products' output topics and ten minutes of event time from {@code start}. */
     void loadRecords(MeshwardenConfig config, int count, long start) {
-        try (KafkaProducer<byte[], byte[]> producer = producer(config)) {
+        try (CheckedProducer producer = CheckedProducer.of(config, "observed-harness")) {
             for (int i = 0; i < count; i++) {
                 long at = start + EVENT_SPAN.toMillis() * i / count;
                 int product = i % products;
@@ -222,9 +221,5 @@ final class ObservedWorkload {
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static KafkaProducer<byte[], byte[]> producer(MeshwardenConfig config) {
-        return new KafkaProducer<>(config.producerProperties("observed-harness"), new ByteArraySerializer(), new ByteArraySerializer());
     }
 }

@@ -5,6 +5,7 @@ import io.meshwarden.avro.MetricEvent;
 import io.meshwarden.avro.Ownership;
 import io.meshwarden.avro.ProductStatus;
 import io.meshwarden.avro.QualityGuarantees;
+import io.meshwarden.bench.CheckedProducer;
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.governance.accuracy.AccuracyProperties;
 import io.meshwarden.schemas.EventCodec;
@@ -18,9 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntToLongFunction;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The harness's data: {@code products} registered products written straight to the catalog topic
@@ -55,7 +54,7 @@ final class Workload {
     /** Registers every product with the freshness limit the function gives its index. */
     void registerAll(IntToLongFunction freshnessMs) {
         EventCodec<DataProductContract> codec = EventCodec.of(DataProductContract.class);
-        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+        try (CheckedProducer producer = CheckedProducer.forNewTopics(config, "harness")) {
             for (int i = 0; i < products; i++) {
                 send(producer, Topics.CATALOG.suffix(), productId(i), codec.encode(contract(productId(i), freshnessMs.applyAsLong(i)),
                         OutputFormat.AVRO));
@@ -76,7 +75,7 @@ final class Workload {
     void loadMetrics(int count, long start, Duration span) {
         EventCodec<MetricEvent> codec = EventCodec.of(MetricEvent.class);
         ControlTotals control = new ControlTotals(products);
-        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+        try (CheckedProducer producer = producer()) {
             for (int i = 0; i < count; i++) {
                 Instant at = Instant.ofEpochMilli(start + span.toMillis() * i / count);
                 String id = productId(i % products);
@@ -90,7 +89,7 @@ final class Workload {
     Map<String, Long> feedOnce() {
         EventCodec<MetricEvent> codec = EventCodec.of(MetricEvent.class);
         Map<String, Long> newest = new HashMap<>();
-        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+        try (CheckedProducer producer = producer()) {
             for (int i = 0; i < products; i++) {
                 Instant now = Instant.now();
                 String id = productId(i);
@@ -108,9 +107,9 @@ final class Workload {
 
     final class Feeder implements AutoCloseable {
         private final EventCodec<MetricEvent> codec = EventCodec.of(MetricEvent.class);
-        private final KafkaProducer<byte[], byte[]> producer;
+        private final CheckedProducer producer;
 
-        private Feeder(KafkaProducer<byte[], byte[]> producer) {
+        private Feeder(CheckedProducer producer) {
             this.producer = producer;
         }
 
@@ -127,12 +126,12 @@ final class Workload {
         }
     }
 
-    private void send(KafkaProducer<byte[], byte[]> producer, String suffix, String key, byte[] value) {
+    private void send(CheckedProducer producer, String suffix, String key, byte[] value) {
         producer.send(new ProducerRecord<>(topics.prefix() + suffix, key.getBytes(StandardCharsets.UTF_8), value));
     }
 
-    private KafkaProducer<byte[], byte[]> producer() {
-        return new KafkaProducer<>(config.producerProperties("harness"), new ByteArraySerializer(), new ByteArraySerializer());
+    private CheckedProducer producer() {
+        return CheckedProducer.of(config, "harness");
     }
 
     private static MetricEvent metric(String productId, Instant at, int run, double clicksToDate) {
