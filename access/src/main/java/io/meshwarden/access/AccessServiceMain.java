@@ -5,12 +5,10 @@ import io.meshwarden.config.ConfigOptions;
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.config.Settings;
 import io.meshwarden.governance.access.BaselineAcls;
+import io.meshwarden.streams.ServiceRun;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,30 +64,14 @@ public final class AccessServiceMain implements Callable<Integer> {
             System.err.println("access: " + e.getMessage());
             return 2;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        AtomicBoolean failed = new AtomicBoolean();
         AccessService service = AccessService.start(config, BaselineAcls.of(config)::desired);
-        service.addStateListener((now, before) -> {
-            if (now == KafkaStreams.State.ERROR) {
-                failed.set(true);
-                stopped.countDown();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            stopped.countDown();
-        }, "access-shutdown"));
+        ServiceRun run = ServiceRun.closingOnShutdown("access", service::close);
+        service.addStateListener(run.stopOnError());
         String prefix = config.topics().prefix();
         System.out.printf("access running against %s; reads %s, writes %s; reconciling ACLs every %s ms, enforce=%s%n",
                 config.bootstrapServers(), prefix + "{access.commands, products.catalog, access.requests, governance.policy-approvals, governance.violations}",
                 prefix + "{access.requests, access.audit, access.commands, deadletter}",
                 config.get(Settings.ACCESS_RECONCILE_INTERVAL_MS), config.get(Settings.ACCESS_ENFORCE));
-        stopped.await();
-        if (failed.get()) {
-            System.err.println("access: Kafka Streams stopped after repeated thread failures (see the log); exiting");
-            service.close();
-            return 1;
-        }
-        return 0;
+        return run.awaitStop();
     }
 }

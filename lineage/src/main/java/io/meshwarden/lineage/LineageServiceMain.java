@@ -5,14 +5,12 @@ import io.meshwarden.config.ConfigOptions;
 import io.meshwarden.config.MeshwardenConfig;
 import io.meshwarden.config.Settings;
 import io.meshwarden.schemas.TopicSpec;
+import io.meshwarden.streams.ServiceRun;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -70,29 +68,13 @@ public final class LineageServiceMain implements Callable<Integer> {
             System.err.println("lineage: " + e.getMessage());
             return 2;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        AtomicBoolean failed = new AtomicBoolean();
-        service.addStateListener((now, before) -> {
-            if (now == KafkaStreams.State.ERROR) {
-                failed.set(true);
-                stopped.countDown();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            stopped.countDown();
-        }, "lineage-shutdown"));
+        ServiceRun run = ServiceRun.closingOnShutdown("lineage", service::close);
+        service.addStateListener(run.stopOnError());
         String prefix = config.topics().prefix();
         System.out.printf("lineage running against %s; reads %s, writes %s; datasets in %s; HTTP delivery %s%n",
                 config.bootstrapServers(), prefix + suffixes(LineageTopology.INPUTS), prefix + suffixes(LineageTopology.OUTPUTS),
                 service.namespace(), service.delivery().map(delivery -> "to " + delivery.url()).orElse("off"));
-        stopped.await();
-        if (failed.get()) {
-            System.err.println("lineage: Kafka Streams stopped after repeated thread failures (see the log); exiting");
-            service.close();
-            return 1;
-        }
-        return 0;
+        return run.awaitStop();
     }
 
     /** The topics' names without the prefix, as {@code {a, b}}. */

@@ -8,13 +8,11 @@ import io.meshwarden.quality.impact.ImpactService;
 import io.meshwarden.quality.observed.ObservedService;
 import io.meshwarden.quality.provisioning.ProvisioningService;
 import io.meshwarden.quality.registry.RegistryDriftService;
+import io.meshwarden.streams.ServiceRun;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,48 +64,27 @@ public final class QualityStreamsMain implements Callable<Integer> {
             System.err.println("quality-streams: " + e.getMessage());
             return 2;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        AtomicBoolean failed = new AtomicBoolean();
         QualityStreams app = QualityStreams.start(config);
         ImpactService impact = ImpactService.start(config);
         ObservedService observed = ObservedService.start(config);
         Optional<ProvisioningService> provisioning = ProvisioningService.start(config);
         RegistryDriftService drift = RegistryDriftService.start(config);
-        // Past the thread-failure policy's budget the client shuts down for good: exit non-zero so that
-        // whatever runs this process restarts it, instead of leaving a live process that does nothing.
-        KafkaStreams.StateListener failure = (now, before) -> {
-            if (now == KafkaStreams.State.ERROR) {
-                failed.set(true);
-                stopped.countDown();
-            }
-        };
-        app.addStateListener(failure);
-        impact.addStateListener(failure);
-        observed.addStateListener(failure);
-        drift.addStateListener(failure);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        ServiceRun run = ServiceRun.closingOnShutdown("quality-streams", () -> {
             drift.close();
             provisioning.ifPresent(ProvisioningService::close);
             observed.close();
             impact.close();
             app.close();
-            stopped.countDown();
-        }, "quality-streams-shutdown"));
+        });
+        app.addStateListener(run.stopOnError());
+        impact.addStateListener(run.stopOnError());
+        observed.addStateListener(run.stopOnError());
+        drift.addStateListener(run.stopOnError());
         System.out.printf("quality-streams running against %s; reads %s, writes %s%n", config.bootstrapServers(),
                 config.topics().prefix() + "{products.changes, products.metrics, products.catalog, governance.policies, "
                         + "governance.readers}",
                 config.topics().prefix() + "{governance.decisions, governance.violations, products.catalog, "
                         + "quality.snapshots, quality.anomaly-bands, governance.readers, governance.impact-reports, governance.impact, deadletter}");
-        stopped.await();
-        if (failed.get()) {
-            System.err.println("quality-streams: Kafka Streams stopped after repeated thread failures (see the log); exiting");
-            drift.close();
-            provisioning.ifPresent(ProvisioningService::close);
-            observed.close();
-            impact.close();
-            app.close();
-            return 1;
-        }
-        return 0;
+        return run.awaitStop();
     }
 }
